@@ -1,0 +1,166 @@
+import type { NdArray } from 'ndarray';
+import { InvalidArgumentError, ShapeMismatchError } from './errors.js';
+import { forEachOffset } from './strides.js';
+import type { Dtype } from './types.js';
+
+/**
+ * Assert that `value` is an ndarray (scijs `ndarray` or anything with `data`, `shape`,
+ * `stride`, `offset`).
+ *
+ * @throws InvalidArgumentError naming `fn` and `argument`
+ */
+export function assertNdarray(
+  fn: string,
+  argument: string,
+  value: unknown,
+): asserts value is NdArray {
+  const v = value as Partial<NdArray> | null;
+  if (
+    typeof v !== 'object' ||
+    v === null ||
+    !Array.isArray(v.shape) ||
+    !Array.isArray(v.stride) ||
+    typeof v.offset !== 'number' ||
+    v.data === undefined
+  ) {
+    throw new InvalidArgumentError(fn, argument, value, 'an ndarray (scijs ndarray)');
+  }
+}
+
+/**
+ * Assert the number of dimensions.
+ *
+ * @param allowed - one ndim or a list, e.g. `[2, 3]` for 2D or 3D images
+ * @throws InvalidArgumentError naming the actual shape
+ */
+export function assertNdim(
+  fn: string,
+  argument: string,
+  arr: NdArray,
+  allowed: number | readonly number[],
+): void {
+  assertNdarray(fn, argument, arr);
+  const list = typeof allowed === 'number' ? [allowed] : allowed;
+  if (!list.includes(arr.shape.length)) {
+    throw new InvalidArgumentError(
+      fn,
+      argument,
+      arr,
+      `${list.map((n) => `${n}D`).join(' or ')} (got ${arr.shape.length}D)`,
+    );
+  }
+}
+
+/**
+ * Assert two arrays have the same shape.
+ *
+ * @throws ShapeMismatchError naming `argumentB`, with `a`'s shape as the expected one
+ */
+export function assertSameShape(
+  fn: string,
+  argumentA: string,
+  a: NdArray,
+  argumentB: string,
+  b: NdArray,
+): void {
+  assertNdarray(fn, argumentA, a);
+  assertNdarray(fn, argumentB, b);
+  const same = a.shape.length === b.shape.length && a.shape.every((s, i) => s === b.shape[i]);
+  if (!same) throw new ShapeMismatchError(fn, `${argumentB} (vs ${argumentA})`, a.shape, b.shape);
+}
+
+/**
+ * Assert the dtype of an ndarray (scijs `dtype` strings: `'uint8'`, `'int32'`, `'float32'`...).
+ *
+ * @throws InvalidArgumentError naming the actual dtype
+ */
+export function assertDtype(
+  fn: string,
+  argument: string,
+  arr: NdArray,
+  allowed: Dtype | readonly Dtype[],
+): void {
+  assertNdarray(fn, argument, arr);
+  const list: readonly string[] = typeof allowed === 'string' ? [allowed] : allowed;
+  if (!list.includes(arr.dtype)) {
+    throw new InvalidArgumentError(
+      fn,
+      argument,
+      arr,
+      `of dtype ${list.join(' or ')} (got ${arr.dtype})`,
+    );
+  }
+}
+
+/**
+ * Assert every element is finite (no NaN, no +-Infinity). Accepts ndarrays (any strides)
+ * and plain or typed arrays.
+ *
+ * @throws InvalidArgumentError naming the first offending element's row-major index and value
+ */
+export function assertFinite(
+  fn: string,
+  argument: string,
+  values: NdArray | ArrayLike<number>,
+): void {
+  const bad = (index: number, v: number) =>
+    new InvalidArgumentError(fn, `${argument}[${index}]`, v, 'a finite number');
+  if (isNdarrayLike(values)) {
+    const data = values.data as ArrayLike<number>;
+    forEachOffset(values, (i, k) => {
+      if (!Number.isFinite(data[i])) throw bad(k, data[i]!);
+    });
+    return;
+  }
+  for (let k = 0; k < values.length; k++) {
+    if (!Number.isFinite(values[k])) throw bad(k, values[k]!);
+  }
+}
+
+/** Bounds for {@link assertNumber}; every field optional. */
+export interface NumberConstraint {
+  /** Require an integer. Default false. */
+  integer?: boolean;
+  /** Inclusive lower bound. */
+  min?: number;
+  /** Inclusive upper bound. */
+  max?: number;
+  /** Exclusive lower bound (e.g. 0 for "positive"). */
+  greaterThan?: number;
+  /** Exclusive upper bound. */
+  lessThan?: number;
+}
+
+/**
+ * Assert a scalar argument or option is a finite number meeting `constraint`.
+ *
+ * @throws InvalidArgumentError whose expectation spells out the constraint
+ */
+export function assertNumber(
+  fn: string,
+  argument: string,
+  value: unknown,
+  constraint: NumberConstraint = {},
+): asserts value is number {
+  const { integer = false, min, max, greaterThan, lessThan } = constraint;
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (!integer || Number.isInteger(value)) &&
+    (min === undefined || value >= min) &&
+    (max === undefined || value <= max) &&
+    (greaterThan === undefined || value > greaterThan) &&
+    (lessThan === undefined || value < lessThan);
+  if (ok) return;
+  const parts = [integer ? 'an integer' : 'a finite number'];
+  if (min !== undefined) parts.push(`>= ${min}`);
+  if (greaterThan !== undefined) parts.push(`> ${greaterThan}`);
+  if (max !== undefined) parts.push(`<= ${max}`);
+  if (lessThan !== undefined) parts.push(`< ${lessThan}`);
+  throw new InvalidArgumentError(fn, argument, value, parts.join(' '));
+}
+
+function isNdarrayLike(v: unknown): v is NdArray {
+  const o = v as Partial<NdArray>;
+  return Array.isArray(o.shape) && Array.isArray(o.stride) && typeof o.offset === 'number';
+}

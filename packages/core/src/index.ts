@@ -1,0 +1,47 @@
+/**
+ * `@mgraph/core`: shared types, typed errors, input checks, contiguous copies and the seeded
+ * random generator of every mgraph package.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  assertDtype,
+  assertFinite,
+  assertNdarray,
+  assertNdim,
+  assertNumber,
+  assertSameShape,
+  type NumberConstraint,
+} from './checks.js';
+export { flatData, isContiguous, toContiguous } from './contiguous.js';
+export {
+  AbortError,
+  ConvergenceError,
+  describeValue,
+  InvalidArgumentError,
+  MGraphError,
+  ModelError,
+  ShapeMismatchError,
+  throwIfAborted,
+} from './errors.js';
+export {
+  CATHODE_SCHEME,
+  definePhaseScheme,
+  type PhaseScheme,
+  phaseCode,
+  phaseName,
+  SOFC_ANODE_SCHEME,
+} from './phase-scheme.js';
+export { createRng, type Rng } from './random.js';
+export { forEachOffset, rowMajorStrides } from './strides.js';
+export type {
+  Dtype,
+  Image,
+  LabelImage,
+  Mask,
+  NdArray,
+  PhaseMap,
+  ProgressCallback,
+  TypedArray,
+} from './types.js';

@@ -1,0 +1,24 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+// The built package, through its `exports` map: ESM via import, CJS via require.
+describe('built @mgraph/core', () => {
+  it('loads with import (ESM build)', async () => {
+    const esm = await import('@mgraph/core');
+    expect(esm.createRng(1).nextUint32()).toBe(2442144158);
+    expect(new esm.InvalidArgumentError('f', 'a', 1, 'x')).toBeInstanceOf(Error);
+  });
+  it('loads with require (CJS build) and agrees with ESM', async () => {
+    const require = createRequire(import.meta.url);
+    const path = require.resolve('@mgraph/core');
+    expect(path.endsWith('dist/index.cjs')).toBe(true);
+    const cjs = require('@mgraph/core') as typeof import('@mgraph/core');
+    const esm = await import('@mgraph/core');
+    expect(cjs.createRng(1).nextUint32()).toBe(esm.createRng(1).nextUint32());
+    // errors from the two builds are distinct classes, yet isInstance recognises both
+    const e = new cjs.ShapeMismatchError('f', 'a', [1], [2]);
+    expect(e instanceof esm.ShapeMismatchError).toBe(false);
+    expect(esm.ShapeMismatchError.isInstance(e)).toBe(true);
+    expect(cjs.CATHODE_SCHEME.phases).toEqual(['background', 'sse', 'nmc', 'graphite']);
+  });
+});
