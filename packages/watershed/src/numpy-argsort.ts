@@ -1,0 +1,114 @@
+/**
+ * numpy's default `argsort` (`kind='quicksort'`, an introsort) for float64 keys, ported so
+ * that ties are broken exactly as numpy breaks them. scikit-image orders neighbourhood
+ * offsets and peak candidates with this sort, and the order of equal keys decides which
+ * pixel wins a tie; a stable sort would not reproduce its results.
+ *
+ * Quicksort with median-of-three pivots on ranges of more than 16 elements, insertion sort below,
+ * heapsort when the recursion depth exceeds 2 floor(log2 n) (numpy 1.x `aquicksort_`).
+ *
+ * @param keys - the keys; not modified
+ * @returns the permutation sorting `keys` ascending
+ * @internal
+ */
+export function argsortNumpy(keys: ArrayLike<number>): Int32Array {
+  const n = keys.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2) return order;
+  const v = keys;
+  const stack = new Int32Array(128);
+  const depths = new Int32Array(64);
+  let sp = 0;
+  let dp = 0;
+  let pl = 0;
+  let pr = n - 1;
+  let cdepth = 2 * Math.floor(Math.log2(n));
+  for (;;) {
+    if (cdepth < 0) {
+      heapsortRange(v, order, pl, pr - pl + 1);
+    } else {
+      while (pr - pl > 15) {
+        const pm = pl + ((pr - pl) >> 1);
+        if (v[order[pm]!]! < v[order[pl]!]!) swap(order, pm, pl);
+        if (v[order[pr]!]! < v[order[pm]!]!) swap(order, pr, pm);
+        if (v[order[pm]!]! < v[order[pl]!]!) swap(order, pm, pl);
+        const vp = v[order[pm]!]!;
+        let pi = pl;
+        let pj = pr - 1;
+        swap(order, pm, pj);
+        for (;;) {
+          do ++pi;
+          while (v[order[pi]!]! < vp);
+          do --pj;
+          while (vp < v[order[pj]!]!);
+          if (pi >= pj) break;
+          swap(order, pi, pj);
+        }
+        swap(order, pi, pr - 1);
+        if (pi - pl < pr - pi) {
+          stack[sp++] = pi + 1;
+          stack[sp++] = pr;
+          pr = pi - 1;
+        } else {
+          stack[sp++] = pl;
+          stack[sp++] = pi - 1;
+          pl = pi + 1;
+        }
+        depths[dp++] = --cdepth;
+      }
+      for (let pi = pl + 1; pi <= pr; pi++) {
+        const vi = order[pi]!;
+        const key = v[vi]!;
+        let pj = pi;
+        while (pj > pl && key < v[order[pj - 1]!]!) {
+          order[pj] = order[pj - 1]!;
+          pj--;
+        }
+        order[pj] = vi;
+      }
+    }
+    if (sp === 0) break;
+    pr = stack[--sp]!;
+    pl = stack[--sp]!;
+    cdepth = depths[--dp]!;
+  }
+  return order;
+}
+
+function swap(a: Int32Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/** numpy's `aheapsort_` on `order[start .. start + n)` (1-based heap indexing). */
+function heapsortRange(
+  v: ArrayLike<number>,
+  order: Int32Array,
+  start: number,
+  count: number,
+): void {
+  const a = (k: number) => start + k - 1;
+  // sift `tmp` down from heap position `i` in a heap of `n` items
+  const sift = (tmp: number, i: number, n: number) => {
+    let j = i << 1;
+    while (j <= n) {
+      if (j < n && v[order[a(j)]!]! < v[order[a(j + 1)]!]!) j += 1;
+      if (v[tmp]! < v[order[a(j)]!]!) {
+        order[a(i)] = order[a(j)]!;
+        i = j;
+        j += j;
+      } else break;
+    }
+    order[a(i)] = tmp;
+  };
+  let n = count;
+  for (let l = n >> 1; l > 0; --l) sift(order[a(l)]!, l, n);
+  while (n > 1) {
+    const tmp = order[a(n)]!;
+    order[a(n)] = order[a(1)]!;
+    n -= 1;
+    sift(tmp, 1, n);
+  }
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ndarray, { type NdArray } from 'ndarray';
+
+/** A fixture array: `{ shape, dtype, data }` (row-major). */
+export interface FixtureArray {
+  shape: number[];
+  dtype: 'uint8' | 'int32' | 'float64';
+  data: (number | null)[];
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Read a fixture file from `$MGRAPH_FIXTURES` when set, else from `test/fixtures/`. */
+export function loadFixture<T = unknown>(name: string): T {
+  const dir = process.env.MGRAPH_FIXTURES ?? join(here, 'fixtures');
+  return JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+}
+
+/** A fixture array as an ndarray over the matching typed array. */
+export function toNd(a: FixtureArray): NdArray {
+  const data = a.data.map((v) => (v === null ? Number.NaN : v));
+  const typed =
+    a.dtype === 'uint8'
+      ? Uint8Array.from(data)
+      : a.dtype === 'int32'
+        ? Int32Array.from(data)
+        : Float64Array.from(data);
+  return ndarray(typed, a.shape);
+}
+
+/** Row-major flat index of a coordinate. */
+export function flatIndex(shape: readonly number[], coord: readonly number[]): number {
+  return coord.reduce((s, x, d) => s * shape[d]! + x, 0);
+}
+
+/** Coordinates as a sorted list of strings (order-free comparison). */
+export function coordSet(coords: readonly (readonly number[])[]): string[] {
+  return coords.map((c) => c.join(',')).sort();
+}
