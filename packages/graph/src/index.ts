@@ -1,0 +1,57 @@
+/**
+ * `@mgraph/graph`: microstructure contact graphs from labelled images (the paper's 7x7
+ * dilation adjacency), triple phase boundaries, concurrent Li+/e- channels, neighbour phase
+ * counts, and exports (graphology JSON, GraphML, GEXF, PyTorch Geometric `HeteroData`
+ * arrays as `.npy`).
+ *
+ * @packageDocumentation
+ */
+
+export {
+  type AdjacencyCounts,
+  type AdjacencyCountsOptions,
+  adjacencyCounts,
+} from './adjacency-counts.js';
+export { type BuildGraphOptions, buildGraph, type StrengthRule } from './build-graph.js';
+export {
+  type ChannelCategory,
+  type ChannelPair,
+  type ConcurrentChannels,
+  type ConcurrentChannelsOptions,
+  concurrentChannels,
+  type LinkType,
+} from './concurrent-channels.js';
+export {
+  graphFromGEXF,
+  graphFromGraphML,
+  graphFromJSON,
+  graphToGEXF,
+  graphToGraphML,
+  graphToJSON,
+} from './graph-formats.js';
+export {
+  type HeteroDataArrays,
+  type HeteroDataOptions,
+  type HeteroEdgeArrays,
+  type HeteroNodeArrays,
+  toHeteroData,
+} from './hetero-data.js';
+export { type NeighborPhaseCounts, neighborPhaseCounts } from './neighbor-phase-counts.js';
+export {
+  encodeNpy,
+  heteroDataToNpy,
+  type NpyArray,
+  writeHeteroDataNpy,
+} from './npy.js';
+export {
+  type TriplePhaseBoundaries,
+  type TriplePhaseBoundariesOptions,
+  type TriplePhaseBoundary,
+  triplePhaseBoundaries,
+} from './triple-phase-boundaries.js';
+export type {
+  MicrostructureEdgeAttributes,
+  MicrostructureGraph,
+  MicrostructureGraphAttributes,
+  MicrostructureNodeAttributes,
+} from './types.js';
