@@ -1,0 +1,107 @@
+import { assertNumber, InvalidArgumentError } from '@mgraph/core';
+import { tPpf, tSf } from './distributions.js';
+import type { GroupSummary } from './sample.js';
+
+/** The alternative hypothesis of a two-sample t-test, as scipy's `alternative`. */
+export type Alternative = 'two-sided' | 'less' | 'greater';
+
+/** Options of {@link welchTTest} and {@link studentTTest}. */
+export interface TTestOptions {
+  /** Confidence level of the interval of the mean difference, in (0, 1). Default 0.95. */
+  confidence?: number;
+  /**
+   * `'two-sided'` (means differ), `'less'` (mean of x < mean of y), `'greater'`. Default
+   * `'two-sided'`. One-sided tests get a one-sided interval (an infinite bound).
+   */
+  alternative?: Alternative;
+}
+
+/** Result of a two-sample t-test. */
+export interface TTestResult {
+  /** t statistic of `mean(x) - mean(y)`. */
+  t: number;
+  /** Degrees of freedom (Welch-Satterthwaite for Welch, `n1 + n2 - 2` for Student). */
+  df: number;
+  /** p-value for `alternative`. */
+  p: number;
+  alternative: Alternative;
+  /** `mean(x) - mean(y)`. */
+  meanDifference: number;
+  /** Standard error of the mean difference. */
+  standardError: number;
+  /** Confidence interval of the mean difference. */
+  ci: [number, number];
+  confidence: number;
+  /** Cohen's d with the pooled standard deviation: `(mean(x) - mean(y)) / s_pooled`. */
+  cohenD: number;
+  /** Group sizes. */
+  n1: number;
+  n2: number;
+  /** Group means. */
+  mean1: number;
+  mean2: number;
+  /** Group standard deviations (ddof = 1). */
+  sd1: number;
+  sd2: number;
+}
+
+/** Check the t-test options and return them with defaults. */
+export function tTestOptions(fn: string, options: TTestOptions): Required<TTestOptions> {
+  const { confidence = 0.95, alternative = 'two-sided' } = options;
+  assertNumber(fn, 'options.confidence', confidence, { greaterThan: 0, lessThan: 1 });
+  if (alternative !== 'two-sided' && alternative !== 'less' && alternative !== 'greater') {
+    throw new InvalidArgumentError(
+      fn,
+      'options.alternative',
+      alternative,
+      "one of 'two-sided', 'less', 'greater'",
+    );
+  }
+  return { confidence, alternative };
+}
+
+/** Assemble a {@link TTestResult} from the statistic's pieces (p and interval as scipy 1.11). */
+export function tTestResult(
+  a: GroupSummary,
+  b: GroupSummary,
+  standardError: number,
+  df: number,
+  { confidence, alternative }: Required<TTestOptions>,
+): TTestResult {
+  const meanDifference = a.mean - b.mean;
+  const t = meanDifference / standardError;
+  let p: number;
+  let ci: [number, number];
+  if (alternative === 'two-sided') {
+    p = Math.min(1, 2 * tSf(Math.abs(t), df));
+    const h = tPpf(0.5 + confidence / 2, df) * standardError;
+    ci = [meanDifference - h, meanDifference + h];
+  } else {
+    const h = tPpf(confidence, df) * standardError;
+    if (alternative === 'less') {
+      p = tSf(-t, df);
+      ci = [Number.NEGATIVE_INFINITY, meanDifference + h];
+    } else {
+      p = tSf(t, df);
+      ci = [meanDifference - h, Number.POSITIVE_INFINITY];
+    }
+  }
+  const pooled = ((a.n - 1) * a.variance + (b.n - 1) * b.variance) / (a.n + b.n - 2);
+  return {
+    t,
+    df,
+    p,
+    alternative,
+    meanDifference,
+    standardError,
+    ci,
+    confidence,
+    cohenD: meanDifference / Math.sqrt(pooled),
+    n1: a.n,
+    n2: b.n,
+    mean1: a.mean,
+    mean2: b.mean,
+    sd1: Math.sqrt(a.variance),
+    sd2: Math.sqrt(b.variance),
+  };
+}
