@@ -1,0 +1,32 @@
+/**
+ * `@mgraph/phantom`: synthetic solid-state cathode composites (2D and 3D) with ground
+ * truth: X-ray image, phase and instance maps, Ni K-edge energy maps with planted
+ * electrochemical effects, XANES stacks, datasets, and TIFF I/O.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  COMPOSITE_FILES,
+  type CompositeFiles,
+  readCompositeFiles,
+  toUint16,
+  writeCompositeFiles,
+} from './composite-files.js';
+export {
+  type CompositeOptions,
+  DEFAULT_EFFECTS,
+  ENERGY_WINDOW,
+  type PlantedEffect,
+} from './composite-options.js';
+export {
+  type ChannelCategory,
+  type Composite,
+  type CompositeTruth,
+  generateComposite,
+  type ParticleTruth,
+} from './generate-composite.js';
+export { type DatasetOptions, generateDataset } from './generate-dataset.js';
+export { decodeTiff, encodeTiff, readTiff, type TiffDtype, writeTiff } from './tiff.js';
+export { generateXanesStack, XANES_ENERGIES, type XanesOptions } from './xanes-stack.js';
+export { PHASE_INTENSITY } from './xray-image.js';

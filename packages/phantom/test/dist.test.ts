@@ -1,0 +1,26 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+// The built package, through its `exports` map: ESM via import, CJS via require.
+describe('built @mgraph/phantom', () => {
+  it('loads with import (ESM build) and generates a composite', async () => {
+    const esm = await import('@mgraph/phantom');
+    const c = esm.generateComposite({ shape: [32, 32], seed: 1, nmcRadius: 4 });
+    expect(c.phases.shape).toEqual([32, 32]);
+    expect(esm.XANES_ENERGIES).toHaveLength(63);
+  });
+  it('loads with require (CJS build) and agrees with ESM', async () => {
+    const require = createRequire(import.meta.url);
+    expect(require.resolve('@mgraph/phantom').endsWith('dist/index.cjs')).toBe(true);
+    const cjs = require('@mgraph/phantom') as typeof import('@mgraph/phantom');
+    const esm = await import('@mgraph/phantom');
+    const options = { shape: [32, 32], seed: 2, nmcRadius: 4 };
+    expect(Array.from(cjs.generateComposite(options).image.data)).toEqual(
+      Array.from(esm.generateComposite(options).image.data),
+    );
+    const tiff = cjs.encodeTiff(cjs.generateComposite(options).instances);
+    expect(Array.from(esm.decodeTiff(tiff).data)).toEqual(
+      Array.from(esm.generateComposite(options).instances.data),
+    );
+  });
+});
