@@ -43,6 +43,8 @@ export function describeValue(value: unknown): string {
  * symbol brand, so it holds across copies.
  */
 export class MGraphError extends Error {
+  // Set explicitly: bundlers rename classes that refer to themselves (`_InvalidArgumentError`).
+  override name = 'MGraphError';
   /** Name of the function that threw, e.g. `"watershed"`. */
   readonly fn: string;
   /** Stable machine-readable code, e.g. `"INVALID_ARGUMENT"`. */
@@ -50,7 +52,6 @@ export class MGraphError extends Error {
 
   constructor(fn: string, message: string, code = 'MGRAPH_ERROR') {
     super(`${fn}: ${message}`);
-    this.name = new.target.name;
     this.fn = fn;
     this.code = code;
     Object.defineProperty(this, BRAND, { value: code, enumerable: false });
@@ -72,6 +73,7 @@ export class MGraphError extends Error {
 
 /** An argument has a value the function cannot use (wrong type, range, dtype...). */
 export class InvalidArgumentError extends MGraphError {
+  override readonly name: string = 'InvalidArgumentError';
   static readonly CODE = 'INVALID_ARGUMENT';
   /** Name of the argument or option at fault, e.g. `"options.minDistance"`. */
   readonly argument: string;
@@ -97,6 +99,7 @@ export class InvalidArgumentError extends MGraphError {
 
 /** Two arrays that must share a shape (or a shape that must match a rule) do not. */
 export class ShapeMismatchError extends MGraphError {
+  override readonly name: string = 'ShapeMismatchError';
   static readonly CODE = 'SHAPE_MISMATCH';
   readonly argument: string;
   readonly expected: readonly number[];
@@ -127,6 +130,7 @@ export class ShapeMismatchError extends MGraphError {
 
 /** An iterative method stopped before meeting its tolerance. */
 export class ConvergenceError extends MGraphError {
+  override readonly name: string = 'ConvergenceError';
   static readonly CODE = 'CONVERGENCE';
   readonly iterations: number;
   readonly tolerance: number;
@@ -150,6 +154,7 @@ export class ConvergenceError extends MGraphError {
 
 /** A model (ONNX network, state dict) does not have the inputs, outputs or shapes expected. */
 export class ModelError extends MGraphError {
+  override readonly name: string = 'ModelError';
   static readonly CODE = 'MODEL';
   readonly what: string;
   readonly expected: unknown;
@@ -175,6 +180,7 @@ export class ModelError extends MGraphError {
 
 /** Work was cancelled through an `AbortSignal`. */
 export class AbortError extends MGraphError {
+  override readonly name: string = 'AbortError';
   static readonly CODE = 'ABORTED';
   constructor(fn: string) {
     super(fn, 'aborted by signal', AbortError.CODE);

@@ -7,6 +7,9 @@ describe('built @mgraph/core', () => {
     const esm = await import('@mgraph/core');
     expect(esm.createRng(1).nextUint32()).toBe(2442144158);
     expect(new esm.InvalidArgumentError('f', 'a', 1, 'x')).toBeInstanceOf(Error);
+    // class names survive bundling (tsup --keep-names): users see them in stack traces
+    expect(new esm.InvalidArgumentError('f', 'a', 1, 'x').name).toBe('InvalidArgumentError');
+    expect(new esm.ConvergenceError('f', 1, 1e-6).name).toBe('ConvergenceError');
   });
   it('loads with require (CJS build) and agrees with ESM', async () => {
     const require = createRequire(import.meta.url);

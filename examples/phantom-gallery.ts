@@ -2,12 +2,12 @@
  * PNG gallery of a few composites: per composite one PNG with four panels (X-ray image,
  * phases, instances, Ni K-edge energy), the middle plane for 3D.
  *
- *   npx tsx scripts/gallery.ts [outDir=out/gallery] [count=4] [shape=256,256] [seed=1]
+ *   npx tsx examples/phantom-gallery.ts [outDir=out/gallery] [count=4] [shape=256,256] [seed=1]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateComposite } from '../src/index.js';
-import { encodePng } from './png.js';
+import { generateComposite } from '@mgraph/phantom';
+import { encodePng } from './paper-workflow/png.js';
 
 const [outDir = 'out/gallery', countArg = '4', shapeArg = '256,256', seedArg = '1'] =
   process.argv.slice(2);

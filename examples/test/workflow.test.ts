@@ -1,0 +1,188 @@
+// End to end: the workflow on 6 small images in a directory, one of them a corrupt TIFF.
+// The corrupt one is reported (report, images.csv, particles.csv) and the other 5 complete.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import { graphFromGraphML } from '@mgraph/graph';
+import { generateComposite, toUint16, writeCompositeFiles, writeTiff } from '@mgraph/phantom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseWorkflowArgs } from '../paper-workflow/options.js';
+import { PARTICLE_COLUMNS } from '../paper-workflow/table-columns.js';
+import { parseCsv } from '../paper-workflow/tables.js';
+import { runWorkflow, type WorkflowSummary } from '../paper-workflow/workflow.js';
+import { decodePng } from './png-decode.js';
+import { parseXml } from './xml-check.js';
+
+/** Debian's `chromium` (or `CHROMIUM=/path`), or null when it is not installed. */
+const chromium = (() => {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  for (const dir of (process.env.PATH ?? '').split(delimiter))
+    for (const name of ['chromium', 'chromium-browser', 'google-chrome'])
+      if (dir && existsSync(join(dir, name))) return join(dir, name);
+  return null;
+})();
+if (!chromium)
+  console.warn(
+    'report.html browser test skipped: no chromium on PATH (apt-get install chromium, or set CHROMIUM)',
+  );
+
+let input: string;
+let out: string;
+let summary: WorkflowSummary;
+const log: string[] = [];
+
+beforeAll(async () => {
+  input = await mkdtemp(join(tmpdir(), 'mgraph-wf-in-'));
+  out = await mkdtemp(join(tmpdir(), 'mgraph-wf-out-'));
+  for (let i = 0; i < 4; i++) {
+    const c = generateComposite({ shape: [128, 128], seed: 5000 + i });
+    await writeTiff(join(input, `img-${i}.tif`), toUint16(c.image));
+    await writeTiff(join(input, `img-${i}.phases.tif`), c.phases);
+    await writeTiff(join(input, `img-${i}.energy.tif`), c.energy);
+  }
+  // one image in @mgraph/phantom's directory layout
+  await writeCompositeFiles(
+    join(input, 'img-4'),
+    generateComposite({ shape: [128, 128], seed: 5004 }),
+  );
+  // a corrupt TIFF: a valid header, then garbage
+  await writeFile(
+    join(input, 'img-2b.tif'),
+    Buffer.from('II*\u0000\u0008\u0000\u0000\u0000garbage'),
+  );
+  const options = parseWorkflowArgs(
+    ['--input', input, '--out', out, '--segmenter', 'truth', '--epochs', '3', '--workers', '2'],
+    '/',
+  )!;
+  summary = await runWorkflow({ ...options, progress: false }, { log: (l) => log.push(l) });
+}, 240_000);
+
+describe('paper workflow on 6 images, one corrupt', () => {
+  it('completes 5 images and reports the corrupt one with its reason', () => {
+    expect(summary.images).toBe(6);
+    expect(summary.completed).toBe(5);
+    expect(summary.failures).toHaveLength(1);
+    expect(summary.failures[0].name).toBe('img-2b');
+    expect(summary.failures[0].reason).toMatch(/readable TIFF.*img-2b\.tif/);
+    expect(log.some((l) => l.includes('failed: img-2b'))).toBe(true);
+  });
+  it('writes images.csv with the failure and mIoU 1 for the given phases', async () => {
+    const { header, rows } = parseCsv(await readFile(join(out, 'images.csv'), 'utf8'));
+    expect(header.slice(0, 4)).toEqual(['image', 'status', 'error', 'mIoU']);
+    expect(rows.map((r) => r[0])).toEqual(['img-0', 'img-1', 'img-2', 'img-2b', 'img-3', 'img-4']);
+    const bad = rows.find((r) => r[0] === 'img-2b')!;
+    expect(bad[1]).toBe('failed');
+    expect(bad[2]).toMatch(/readable TIFF/);
+    for (const r of rows.filter((r) => r[1] === 'ok')) expect(Number(r[3])).toBe(1);
+  });
+  it('writes particles.csv with every column, a failed row, and valid particle rows', async () => {
+    const { header, rows } = parseCsv(await readFile(join(out, 'particles.csv'), 'utf8'));
+    expect(header).toEqual(PARTICLE_COLUMNS.map((c) => c.key));
+    const failed = rows.filter((r) => r[1] === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0][0]).toBe('img-2b');
+    const ok = rows.filter((r) => r[1] === 'ok');
+    expect(ok.length).toBeGreaterThan(20);
+    const col = (name: string) => header.indexOf(name);
+    for (const r of ok.filter((r) => r[col('descriptorsValid')] === 'true')) {
+      const soc = Number(r[col('soc')]);
+      expect(soc).toBeGreaterThanOrEqual(8340);
+      expect(soc).toBeLessThanOrEqual(8348);
+      expect(Number(r[col('heterogeneity')])).toBeGreaterThanOrEqual(0);
+      expect(Number(r[col('size')])).toBeGreaterThanOrEqual(10);
+    }
+    expect(new Set(ok.map((r) => r[col('channelCategory')]))).toContain('both');
+  });
+  it('writes Tables S1-S3 (CSV and Markdown) with the expected rows', async () => {
+    const s1 = parseCsv(await readFile(join(out, 'tables', 'table-s1-welch-tpb.csv'), 'utf8'));
+    expect(s1.rows.map((r) => r[1])).toEqual(['soc', 'heterogeneity', 'polarization']);
+    const p = s1.header.indexOf('p');
+    for (const r of s1.rows) expect(Number(r[p])).toBeGreaterThanOrEqual(0);
+    const s2 = parseCsv(await readFile(join(out, 'tables', 'table-s2-welch-channel.csv'), 'utf8'));
+    expect(s2.rows).toHaveLength(3);
+    const s3 = parseCsv(await readFile(join(out, 'tables', 'table-s3-anova.csv'), 'utf8'));
+    const terms = (response: string) => s3.rows.filter((r) => r[0] === response).map((r) => r[1]);
+    expect(terms('log heterogeneity')).toEqual(['TPB', 'channel', 'TPB:channel', 'Residual']);
+    // on 5 small images a cell of the 2x2 design may be empty for log polarization (one-mode
+    // particles have polarization 0 and no log): then one row says why
+    const pol = s3.rows.filter((r) => r[0] === 'log polarization');
+    if (pol.length === 1) expect(pol[0][6]).toMatch(/anova2/);
+    else expect(pol.map((r) => r[1])).toEqual(['TPB', 'channel', 'TPB:channel', 'Residual']);
+    const md = await readFile(join(out, 'tables', 'table-s3-anova.md'), 'utf8');
+    expect(md).toContain('| response | term | sum of squares | df | F | p | note |');
+    const gnn = parseCsv(await readFile(join(out, 'tables', 'table-gnn.csv'), 'utf8'));
+    expect(gnn.rows.map((r) => r[0])).toEqual(['soc', 'heterogeneity', 'polarization']);
+    for (const r of gnn.rows) expect(Number(r[1])).toBeGreaterThan(0);
+  });
+  it('writes every figure as parseable SVG and inlines them all in report.html', async () => {
+    const figures = (await readdir(join(out, 'figures'))).sort();
+    expect(figures).toEqual([
+      'fig2-example-graph.svg',
+      'fig3a-tpb-perimeter-ratio.svg',
+      'fig3b-nmc-size-tpb-count.svg',
+      'fig3c-channel-categories.svg',
+      'fig4efg-tpb-boxplots.svg',
+      'fig5a-correlation-heatmap.svg',
+      'fig5cde-channel-boxplots.svg',
+      'fig6bcd-gnn-prediction.svg',
+    ]);
+    for (const f of figures)
+      expect(parseXml(await readFile(join(out, 'figures', f), 'utf8')).root).toBe('svg');
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html.match(/<svg /g)).toHaveLength(8);
+    expect(html).toContain('Failed images');
+    expect(html).toContain('img-2b');
+    expect(html).not.toMatch(/<script|<link /);
+  });
+  it('writes one GraphML and one JSON graph per completed image, readable back', async () => {
+    const graphs = (await readdir(join(out, 'graphs'))).sort();
+    expect(graphs.filter((g) => g.endsWith('.graphml'))).toHaveLength(5);
+    expect(graphs.filter((g) => g.endsWith('.json'))).toHaveLength(5);
+    const g = graphFromGraphML(await readFile(join(out, 'graphs', 'img-0.graphml'), 'utf8'));
+    const j = JSON.parse(await readFile(join(out, 'graphs', 'img-0.json'), 'utf8'));
+    expect(g.order).toBe(j.nodes.length);
+    expect(g.order).toBeGreaterThan(10);
+  });
+  it('leaves no temporary file behind', async () => {
+    const all = await readdir(out, { recursive: true });
+    expect(all.filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
+    expect(summary.files.length).toBe(new Set(summary.files).size);
+  });
+  it.skipIf(!chromium)(
+    'renders in headless Chromium: 8 SVG figures with size, a non-blank page',
+    async () => {
+      const run = promisify(execFile);
+      const url = `file://${join(out, 'report.html')}`;
+      const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars'];
+      const { stdout: dom } = await run(chromium!, [...flags, '--dump-dom', url], {
+        timeout: 60_000,
+      });
+      expect(dom.match(/<svg /g)).toHaveLength(8);
+      expect(dom.match(/<figure /g)).toHaveLength(8);
+      const shot = join(out, 'report-screenshot.png');
+      await run(chromium!, [...flags, '--window-size=1300,2400', `--screenshot=${shot}`, url], {
+        timeout: 60_000,
+      });
+      const { width, height, rgba } = decodePng(new Uint8Array(await readFile(shot)));
+      expect([width, height]).toEqual([1300, 2400]);
+      let ink = 0;
+      let nmcOrange = 0;
+      for (let i = 0; i < rgba.length; i += 4) {
+        if (rgba[i] < 240 || rgba[i + 1] < 240 || rgba[i + 2] < 240) ink++;
+        if (
+          Math.abs(rgba[i] - 242) < 6 &&
+          Math.abs(rgba[i + 1] - 142) < 6 &&
+          Math.abs(rgba[i + 2] - 43) < 6
+        )
+          nmcOrange++;
+      }
+      expect(ink / (width * height)).toBeGreaterThan(0.03);
+      // the phase map of Fig. 2 (NMC in orange) is on the page, so the raster layers render
+      expect(nmcOrange).toBeGreaterThan(100);
+    },
+    120_000,
+  );
+});

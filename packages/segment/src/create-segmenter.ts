@@ -1,0 +1,452 @@
+import {
+  assertFinite,
+  assertNdim,
+  assertNumber,
+  CATHODE_SCHEME,
+  flatData,
+  type Image,
+  InvalidArgumentError,
+  ModelError,
+  type ProgressCallback,
+  throwIfAborted,
+} from '@mgraph/core';
+import ndarray from 'ndarray';
+import { type InferenceSession, Tensor } from 'onnxruntime-common';
+import type { Segmentation, Segmenter, SegmentOptions } from './segmenter.js';
+import { type AxisPlan, assertTiling, planAxis } from './tile-plan.js';
+
+/** Intensity normalisation applied to each 2D image (each plane of a volume) before the network. */
+export type Normalize = 'zscore' | 'none' | { readonly mean: number; readonly std: number };
+
+/** Options of {@link createSegmenter}. */
+export interface SegmenterOptions {
+  /** Model input to feed. Default: the session's first input. */
+  inputName?: string;
+  /** Model output to read (logits or probabilities, `[batch, classes, h, w]`). Default: first output. */
+  outputName?: string;
+  /**
+   * Number of classes, or their names. Default: the output's declared channel count, else
+   * the 4 classes of `CATHODE_SCHEME`.
+   */
+  classes?: number | readonly string[];
+  /** Tile height and width in pixels, a multiple of `stride`. Default 256. */
+  tileSize?: number;
+  /**
+   * Minimum overlap of neighbouring tiles, 0..tileSize - stride. Default `tileSize / 2`
+   * (rounded down to the stride): the blend then only uses pixels at least 3/8 of it
+   * (48 px for 256 tiles) away from a shared tile edge, beyond the reach of the edge's
+   * zero padding in a 3-level U-Net.
+   */
+  overlap?: number;
+  /** The network's input multiple (2^levels of pooling). Default 8 (3 levels). */
+  stride?: number;
+  /** Intensity normalisation of each 2D image. Default `'zscore'` (as in training). */
+  normalize?: Normalize;
+  /** What the output holds: `'logits'` (softmax applied here) or `'probabilities'`. Default `'logits'`. */
+  output?: 'logits' | 'probabilities';
+  /** Tiles per `session.run` call (1 when the model's batch size is fixed to 1). Default 4. */
+  batchSize?: number;
+  /** Progress in tiles, `(done, total)`, over the whole image or volume. */
+  onProgress?: ProgressCallback;
+}
+
+/** A {@link Segmenter} over an ONNX session, with the settings it resolved. */
+export interface OnnxSegmenter extends Segmenter {
+  /** The session it runs. */
+  readonly session: InferenceSession;
+  /** Resolved settings (defaults filled in, names checked against the model). */
+  readonly settings: Readonly<{
+    inputName: string;
+    outputName: string;
+    classes: number;
+    tileSize: number;
+    overlap: number;
+    stride: number;
+    normalize: Normalize;
+    output: 'logits' | 'probabilities';
+    batchSize: number;
+  }>;
+}
+
+const FN = 'createSegmenter';
+const SEG = 'Segmenter.segment';
+
+/**
+ * Wrap an ONNX semantic-segmentation network (input `[batch, 1, height, width]`, output
+ * `[batch, classes, height, width]`) into a {@link Segmenter} that accepts images of any
+ * size: each 2D image (each plane of a 3D volume) is normalised, reflect-padded at the
+ * bottom and right to a multiple of the network's stride, cut into overlapping tiles whose
+ * origins are multiples of the stride, run in batches, and the per-class probabilities of
+ * the tiles are blended with weights that fade out near the shared tile borders
+ * (see {@link planAxis}), then cropped back. The phase map is the argmax.
+ *
+ * `session` is an `InferenceSession` of `onnxruntime-common`, so the same code runs with
+ * `onnxruntime-node` and `onnxruntime-web`; this module never imports a backend.
+ *
+ * @param session - an `InferenceSession` (from `onnxruntime-node` or `onnxruntime-web`)
+ * @param options - see {@link SegmenterOptions}; defaults: first input and output,
+ *   classes from the model (else 4), `tileSize` 256, `overlap` tileSize / 2, `stride` 8,
+ *   `normalize` `'zscore'`, `output` `'logits'`, `batchSize` 4
+ * @returns an {@link OnnxSegmenter}; `segment(image)` resolves to
+ *   `{ phases: uint8 (image shape), probabilities: float32 [classes, ...image shape] }`
+ * @throws ModelError when the model's declared input is not rank 4 with 1 float32 channel,
+ *   its output is not rank 4 with `classes` channels, a name is unknown, or its fixed
+ *   spatial size differs from `tileSize` (messages name expected vs actual)
+ * @throws InvalidArgumentError for bad options (e.g. `tileSize` not a multiple of `stride`);
+ *   `segment` throws it for images that are not 2D/3D or hold NaN / infinite pixels
+ *
+ * @remarks
+ * References: O. Ronneberger, P. Fischer, T. Brox, "U-Net: convolutional networks for
+ * biomedical image segmentation", MICCAI 2015 (overlap-tile strategy),
+ * doi:10.1007/978-3-319-24574-4_28. Z. Li, Y. Deng, Y. Liu, Y. Hu, "Machine learning enabled
+ * graph analysis of particulate composites: application to solid-state battery cathodes",
+ * arXiv:2512.16085.
+ */
+export function createSegmenter(
+  session: InferenceSession,
+  options: SegmenterOptions = {},
+): OnnxSegmenter {
+  if (
+    typeof session !== 'object' ||
+    session === null ||
+    typeof (session as Partial<InferenceSession>).run !== 'function' ||
+    !Array.isArray((session as Partial<InferenceSession>).inputNames)
+  ) {
+    throw new InvalidArgumentError(FN, 'session', session, 'an onnxruntime InferenceSession');
+  }
+  const inputName = options.inputName ?? session.inputNames[0];
+  const outputName = options.outputName ?? session.outputNames[0];
+  if (inputName === undefined || !session.inputNames.includes(inputName)) {
+    throw new ModelError(FN, 'input name', inputName, session.inputNames.join(', '));
+  }
+  if (outputName === undefined || !session.outputNames.includes(outputName)) {
+    throw new ModelError(FN, 'output name', outputName, session.outputNames.join(', '));
+  }
+  const inMeta = tensorMetadata(session.inputMetadata, inputName);
+  const outMeta = tensorMetadata(session.outputMetadata, outputName);
+  if (inMeta) {
+    if (inMeta.shape.length !== 4) {
+      throw new ModelError(FN, `input rank (${inputName})`, 4, inMeta.shape.length);
+    }
+    if (typeof inMeta.shape[1] === 'number' && inMeta.shape[1] !== 1) {
+      throw new ModelError(FN, `input channels (${inputName})`, 1, inMeta.shape[1]);
+    }
+    if (inMeta.type !== 'float32') {
+      throw new ModelError(FN, `input type (${inputName})`, 'float32', inMeta.type);
+    }
+  }
+  if (outMeta && outMeta.shape.length !== 4) {
+    throw new ModelError(FN, `output rank (${outputName})`, 4, outMeta.shape.length);
+  }
+  const declaredClasses =
+    outMeta && typeof outMeta.shape[1] === 'number' ? outMeta.shape[1] : undefined;
+  const classes = resolveClasses(options.classes, declaredClasses);
+  if (declaredClasses !== undefined && declaredClasses !== classes) {
+    throw new ModelError(FN, `output channels (${outputName})`, classes, declaredClasses);
+  }
+
+  const stride = options.stride ?? 8;
+  const tileSize = options.tileSize ?? 256;
+  // checked with the rest below; a bad tileSize or stride is reported before the overlap
+  const overlap = options.overlap ?? Math.floor(tileSize / 2 / stride) * stride;
+  assertTiling(FN, tileSize, overlap, stride);
+  const fixedH = inMeta && typeof inMeta.shape[2] === 'number' ? inMeta.shape[2] : undefined;
+  const fixedW = inMeta && typeof inMeta.shape[3] === 'number' ? inMeta.shape[3] : undefined;
+  for (const fixed of [fixedH, fixedW]) {
+    if (fixed !== undefined && fixed !== tileSize) {
+      throw new ModelError(FN, `input height/width (${inputName})`, tileSize, fixed);
+    }
+  }
+  const fixedBatch = inMeta && typeof inMeta.shape[0] === 'number' ? inMeta.shape[0] : undefined;
+  const batchSize = fixedBatch ?? options.batchSize ?? 4;
+  assertNumber(FN, 'options.batchSize', batchSize, { integer: true, min: 1 });
+  const normalize = options.normalize ?? 'zscore';
+  checkNormalize(normalize);
+  const output = options.output ?? 'logits';
+  if (output !== 'logits' && output !== 'probabilities') {
+    throw new InvalidArgumentError(FN, 'options.output', output, "'logits' or 'probabilities'");
+  }
+  const settings = Object.freeze({
+    inputName,
+    outputName,
+    classes,
+    tileSize,
+    overlap,
+    stride,
+    normalize,
+    output,
+    batchSize,
+  });
+
+  const segment = async (image: Image, call: SegmentOptions = {}): Promise<Segmentation> => {
+    assertNdim(SEG, 'image', image, [2, 3]);
+    const is3d = image.shape.length === 3;
+    const planes = is3d ? image.shape[0]! : 1;
+    const rows = image.shape[is3d ? 1 : 0]!;
+    const cols = image.shape[is3d ? 2 : 1]!;
+    if (rows === 0 || cols === 0) {
+      throw new InvalidArgumentError(SEG, 'image', image, 'a non-empty image');
+    }
+    const flat = flatData(image);
+    assertFinite(SEG, 'image', flat);
+    const fixed = fixedH !== undefined;
+    const rowPlan = planAxis(SEG, rows, tileSize, overlap, stride, fixed);
+    const colPlan = planAxis(SEG, cols, tileSize, overlap, stride, fixed);
+    const tilesPerPlane = rowPlan.starts.length * colPlan.starts.length;
+    const total = tilesPerPlane * planes;
+    const onProgress = call.onProgress ?? options.onProgress;
+    const plane = rows * cols;
+    const probs = new Float32Array(classes * planes * plane);
+    const phases = new Uint8Array(planes * plane);
+    let done = 0;
+    for (let p = 0; p < planes; p++) {
+      throwIfAborted(SEG, call.signal);
+      const padded = padPlane(
+        normalizePlane(flat, p * plane, plane, normalize),
+        rows,
+        cols,
+        rowPlan,
+        colPlan,
+      );
+      const acc = new Float32Array(classes * plane);
+      const wsum = new Float32Array(plane);
+      const tiles: Array<[number, number]> = [];
+      for (let a = 0; a < rowPlan.starts.length; a++) {
+        for (let b = 0; b < colPlan.starts.length; b++) tiles.push([a, b]);
+      }
+      for (let t0 = 0; t0 < tiles.length; t0 += batchSize) {
+        throwIfAborted(SEG, call.signal);
+        const batch = tiles.slice(t0, t0 + batchSize);
+        const logits = await runBatch(
+          session,
+          settings,
+          batch.length,
+          fixedBatch,
+          batch,
+          padded,
+          rowPlan,
+          colPlan,
+        );
+        batch.forEach(([a, b], k) => {
+          blendTile(logits, k, classes, output, rowPlan, colPlan, a, b, rows, cols, acc, wsum);
+        });
+        done += batch.length;
+        onProgress?.(done, total);
+      }
+      finishPlane(acc, wsum, classes, plane, planes, p, probs, phases);
+    }
+    const shape = image.shape.slice();
+    return {
+      phases: ndarray(phases, shape),
+      probabilities: ndarray(probs, [classes, ...shape]),
+    };
+  };
+
+  return { classes, session, settings, segment };
+}
+
+type TensorMeta = { shape: ReadonlyArray<number | string>; type: string };
+
+function tensorMetadata(
+  list: InferenceSession['inputMetadata'] | undefined,
+  name: string,
+): TensorMeta | undefined {
+  // older runtimes have no metadata: the checks then happen on the first run
+  const meta = list?.find((m) => m.name === name);
+  return meta?.isTensor ? meta : undefined;
+}
+
+function resolveClasses(
+  classes: number | readonly string[] | undefined,
+  declared: number | undefined,
+): number {
+  if (classes === undefined) return declared ?? CATHODE_SCHEME.phases.length;
+  const n = Array.isArray(classes) ? classes.length : classes;
+  assertNumber(FN, 'options.classes', n, { integer: true, min: 2, max: 256 });
+  return n;
+}
+
+function checkNormalize(normalize: Normalize): void {
+  if (normalize === 'zscore' || normalize === 'none') return;
+  const n = normalize as { mean?: unknown; std?: unknown } | null;
+  if (typeof n !== 'object' || n === null) {
+    throw new InvalidArgumentError(
+      FN,
+      'options.normalize',
+      normalize,
+      "'zscore', 'none' or { mean, std }",
+    );
+  }
+  assertNumber(FN, 'options.normalize.mean', n.mean);
+  assertNumber(FN, 'options.normalize.std', n.std, { greaterThan: 0 });
+}
+
+/** One 2D image as float32, normalised. */
+function normalizePlane(
+  data: ArrayLike<number>,
+  offset: number,
+  size: number,
+  normalize: Normalize,
+): Float32Array {
+  const out = new Float32Array(size);
+  let mean = 0;
+  let std = 1;
+  if (normalize === 'zscore') {
+    let s = 0;
+    for (let i = 0; i < size; i++) s += data[offset + i]!;
+    mean = s / size;
+    let ss = 0;
+    for (let i = 0; i < size; i++) {
+      const d = data[offset + i]! - mean;
+      ss += d * d;
+    }
+    std = Math.sqrt(ss / size) || 1;
+  } else if (normalize !== 'none') {
+    mean = normalize.mean;
+    std = normalize.std;
+  }
+  for (let i = 0; i < size; i++) out[i] = (data[offset + i]! - mean) / std;
+  return out;
+}
+
+/** Reflect-pad (mirror without repeating the edge) at the bottom and right. */
+function padPlane(
+  src: Float32Array,
+  rows: number,
+  cols: number,
+  rowPlan: AxisPlan,
+  colPlan: AxisPlan,
+): Float32Array {
+  const pr = rowPlan.padded;
+  const pc = colPlan.padded;
+  if (pr === rows && pc === cols) return src;
+  const out = new Float32Array(pr * pc);
+  for (let r = 0; r < pr; r++) {
+    const sr = reflect(r, rows) * cols;
+    for (let c = 0; c < pc; c++) out[r * pc + c] = src[sr + reflect(c, cols)]!;
+  }
+  return out;
+}
+
+function reflect(i: number, n: number): number {
+  if (i < n) return i;
+  if (n === 1) return 0;
+  const period = 2 * n - 2;
+  const k = i % period;
+  return k < n ? k : period - k;
+}
+
+async function runBatch(
+  session: InferenceSession,
+  settings: OnnxSegmenter['settings'],
+  count: number,
+  fixedBatch: number | undefined,
+  batch: ReadonlyArray<[number, number]>,
+  padded: Float32Array,
+  rowPlan: AxisPlan,
+  colPlan: AxisPlan,
+): Promise<Float32Array> {
+  const th = rowPlan.tile;
+  const tw = colPlan.tile;
+  const n = fixedBatch ?? count;
+  const input = new Float32Array(n * th * tw);
+  const pc = colPlan.padded;
+  batch.forEach(([a, b], k) => {
+    const r0 = rowPlan.starts[a]!;
+    const c0 = colPlan.starts[b]!;
+    for (let r = 0; r < th; r++) {
+      const from = (r0 + r) * pc + c0;
+      input.set(padded.subarray(from, from + tw), (k * th + r) * tw);
+    }
+  });
+  const results = await session.run({
+    [settings.inputName]: new Tensor('float32', input, [n, 1, th, tw]),
+  });
+  const out = results[settings.outputName] as Tensor | undefined;
+  const expected = [n, settings.classes, th, tw];
+  if (out?.type !== 'float32') {
+    throw new ModelError(SEG, `output type (${settings.outputName})`, 'float32', out?.type);
+  }
+  if (out.dims.length !== 4 || out.dims.some((d, i) => d !== expected[i])) {
+    throw new ModelError(SEG, `output shape (${settings.outputName})`, expected, [...out.dims]);
+  }
+  return out.data as Float32Array;
+}
+
+/** Add tile `k` of a batch output, as probabilities times the blending weight, to `acc`. */
+function blendTile(
+  logits: Float32Array,
+  k: number,
+  classes: number,
+  output: 'logits' | 'probabilities',
+  rowPlan: AxisPlan,
+  colPlan: AxisPlan,
+  a: number,
+  b: number,
+  rows: number,
+  cols: number,
+  acc: Float32Array,
+  wsum: Float32Array,
+): void {
+  const th = rowPlan.tile;
+  const tw = colPlan.tile;
+  const area = th * tw;
+  const base = k * classes * area;
+  const r0 = rowPlan.starts[a]!;
+  const c0 = colPlan.starts[b]!;
+  const wr = rowPlan.weights[a]!;
+  const wc = colPlan.weights[b]!;
+  const plane = rows * cols;
+  const p = new Float64Array(classes);
+  const rEnd = Math.min(th, rows - r0);
+  const cEnd = Math.min(tw, cols - c0);
+  for (let r = 0; r < rEnd; r++) {
+    for (let c = 0; c < cEnd; c++) {
+      const w = wr[r]! * wc[c]!;
+      if (w === 0) continue;
+      const at = r * tw + c;
+      if (output === 'logits') {
+        let max = Number.NEGATIVE_INFINITY;
+        for (let q = 0; q < classes; q++) max = Math.max(max, logits[base + q * area + at]!);
+        let s = 0;
+        for (let q = 0; q < classes; q++) {
+          p[q] = Math.exp(logits[base + q * area + at]! - max);
+          s += p[q]!;
+        }
+        for (let q = 0; q < classes; q++) p[q] = p[q]! / s;
+      } else {
+        for (let q = 0; q < classes; q++) p[q] = logits[base + q * area + at]!;
+      }
+      const o = (r0 + r) * cols + c0 + c;
+      for (let q = 0; q < classes; q++) acc[q * plane + o] += w * p[q]!;
+      wsum[o] += w;
+    }
+  }
+}
+
+/** Divide by the weights, write plane `p` of the outputs and its argmax. */
+function finishPlane(
+  acc: Float32Array,
+  wsum: Float32Array,
+  classes: number,
+  plane: number,
+  planes: number,
+  p: number,
+  probs: Float32Array,
+  phases: Uint8Array,
+): void {
+  for (let i = 0; i < plane; i++) {
+    const w = wsum[i]!;
+    let best = 0;
+    let bestV = Number.NEGATIVE_INFINITY;
+    for (let q = 0; q < classes; q++) {
+      const v = acc[q * plane + i]! / w;
+      probs[(q * planes + p) * plane + i] = v;
+      if (v > bestV) {
+        bestV = v;
+        best = q;
+      }
+    }
+    phases[p * plane + i] = best;
+  }
+}

@@ -1,0 +1,98 @@
+import { ModelError } from '@mgraph/core';
+import type { InferenceSession } from 'onnxruntime-common';
+import { createSegmenter, type OnnxSegmenter, type SegmenterOptions } from './create-segmenter.js';
+
+/** What `models/unet.json` (written by `tools/unet/train.py`) says about the shipped model. */
+export interface UNetCard {
+  readonly name: string;
+  readonly inputName: string;
+  readonly outputName: string;
+  readonly output: 'logits' | 'probabilities';
+  readonly classes: readonly string[];
+  readonly stride: number;
+  readonly normalize: 'zscore' | 'none';
+  readonly architecture: Readonly<Record<string, unknown>>;
+  readonly training: Readonly<Record<string, unknown>>;
+  /** mIoU and per-class IoU on the validation and test splits of the training data. */
+  readonly metrics: Readonly<
+    Record<'val' | 'test', { mIoU: number; perClass: Readonly<Record<string, number>> }>
+  >;
+}
+
+/** Options of {@link loadUNet}: the tiling options of {@link createSegmenter} plus where to load from. */
+export interface LoadUNetOptions
+  extends Pick<SegmenterOptions, 'tileSize' | 'overlap' | 'batchSize' | 'onProgress'> {
+  /** Path of an ONNX model with a `.json` card beside it. Default: the shipped `models/unet.onnx`. */
+  modelPath?: string;
+  /** Session options passed to `onnxruntime-node`'s `InferenceSession.create`. */
+  sessionOptions?: InferenceSession.SessionOptions;
+}
+
+/** The segmenter of the shipped U-Net, with its card. */
+export interface UNetSegmenter extends OnnxSegmenter {
+  readonly card: UNetCard;
+  /** Absolute path of the ONNX file that was loaded. */
+  readonly modelPath: string;
+}
+
+/**
+ * Node helper: open the shipped dual-attention U-Net (`models/unet.onnx`, trained on
+ * `@mgraph/phantom` images, see `models/MODEL_CARD.md`) with `onnxruntime-node` and wrap it
+ * in {@link createSegmenter} with the settings of its card (input/output names, classes,
+ * stride, normalisation). `onnxruntime-node` is an optional peer dependency, imported
+ * only when this function runs, so the rest of the package stays browser-safe.
+ *
+ * @param options - `modelPath` (default: the shipped model), `sessionOptions`, and the
+ *   tiling options `tileSize` (256), `overlap` (128), `batchSize` (4), `onProgress`
+ * @returns a {@link UNetSegmenter}
+ * @throws ModelError when `onnxruntime-node` is not installed or the model does not load or
+ *   does not match its card
+ */
+export async function loadUNet(options: LoadUNetOptions = {}): Promise<UNetSegmenter> {
+  const fn = 'loadUNet';
+  const { fileURLToPath } = await import('node:url');
+  const { readFile } = await import('node:fs/promises');
+  const modelPath =
+    options.modelPath ?? fileURLToPath(new URL('../models/unet.onnx', import.meta.url));
+  const cardPath = modelPath.replace(/\.onnx$/i, '.json');
+  let card: UNetCard;
+  try {
+    card = JSON.parse(await readFile(cardPath, 'utf8')) as UNetCard;
+  } catch (error) {
+    throw new ModelError(fn, 'card', `a JSON card at ${cardPath}`, String(error));
+  }
+  let ort: { InferenceSession: typeof InferenceSession };
+  try {
+    const mod = (await import('onnxruntime-node')) as unknown as {
+      InferenceSession?: typeof InferenceSession;
+      default?: { InferenceSession: typeof InferenceSession };
+    };
+    ort = { InferenceSession: (mod.InferenceSession ?? mod.default?.InferenceSession)! };
+  } catch (error) {
+    throw new ModelError(
+      fn,
+      'runtime',
+      'onnxruntime-node installed (optional peer dependency of @mgraph/segment)',
+      String(error),
+    );
+  }
+  let session: InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(modelPath, options.sessionOptions ?? {});
+  } catch (error) {
+    throw new ModelError(fn, 'file', `a loadable ONNX model at ${modelPath}`, String(error));
+  }
+  const segmenter = createSegmenter(session, {
+    inputName: card.inputName,
+    outputName: card.outputName,
+    classes: card.classes,
+    stride: card.stride,
+    normalize: card.normalize,
+    output: card.output,
+    tileSize: options.tileSize,
+    overlap: options.overlap,
+    batchSize: options.batchSize,
+    onProgress: options.onProgress,
+  });
+  return { ...segmenter, card, modelPath };
+}
