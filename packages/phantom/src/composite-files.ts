@@ -1,5 +1,3 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { assertNdarray, type LabelImage, type PhaseMap } from '@mgraph/core';
 import ndarray, { type NdArray } from 'ndarray';
 import type { Composite, CompositeTruth } from './generate-composite.js';
@@ -48,6 +46,9 @@ export function toUint16(image: NdArray): NdArray<Uint16Array> {
  * @param composite - a result of `generateComposite`
  */
 export async function writeCompositeFiles(dir: string, composite: Composite): Promise<void> {
+  // Node built-ins are loaded on first use, so the package also bundles for the browser
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
   await mkdir(dir, { recursive: true });
   await writeTiff(join(dir, COMPOSITE_FILES.image), toUint16(composite.image));
   await writeTiff(join(dir, COMPOSITE_FILES.phases), composite.phases);
@@ -80,6 +81,8 @@ export interface CompositeFiles {
  * @param dir - sample directory
  */
 export async function readCompositeFiles(dir: string): Promise<CompositeFiles> {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
   const meta = JSON.parse(await readFile(join(dir, COMPOSITE_FILES.truth), 'utf8')) as {
     phaseOfLabel: number[];
     truth: CompositeTruth;

@@ -1,4 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import {
   assertNdarray,
   assertNdim,
@@ -238,6 +237,8 @@ function describedShape(ifd: UTIF.IFD): number[] | undefined {
  */
 export async function writeTiff(path: string, arr: NdArray): Promise<void> {
   assertNdarray('writeTiff', 'arr', arr);
+  // node:fs is loaded on first use, so the package also bundles for the browser
+  const { writeFile } = await import('node:fs/promises');
   await writeFile(path, encodeTiff(arr));
 }
 
@@ -249,5 +250,6 @@ export async function writeTiff(path: string, arr: NdArray): Promise<void> {
 export async function readTiff(
   path: string,
 ): Promise<NdArray<Uint8Array | Uint16Array | Int32Array | Float32Array>> {
+  const { readFile } = await import('node:fs/promises');
   return decodeTiff(new Uint8Array(await readFile(path)));
 }

@@ -24,3 +24,12 @@ describe('built @mgraph/phantom', () => {
     );
   });
 });
+
+describe('browser-safe bundle', () => {
+  it('has no static import of Node built-ins (fs and path load on first use)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const esm = readFileSync(new URL('../dist/index.js', import.meta.url), 'utf8');
+    expect(esm).not.toMatch(/^import .* from ["'](node:)?(fs|fs\/promises|path)["']/m);
+    expect(esm).toContain('await import("fs/promises")');
+  });
+});
