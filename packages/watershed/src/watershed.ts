@@ -10,8 +10,10 @@ import {
   rowMajorStrides,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
+import { floodByRank } from './flood-by-rank.js';
 import { FloodQueue } from './flood-queue.js';
 import { assertImage, checkConnectivity, neighborOffsets, ravelOffsets } from './neighborhood.js';
+import { ValueRanks } from './value-ranks.js';
 
 /** Options of {@link watershed}. */
 export interface WatershedOptions {
@@ -33,6 +35,9 @@ export interface WatershedOptions {
 /** Flooding state of the pixels outside the mask (and of the padding). */
 const OUTSIDE = -2147483648;
 
+/** Beyond this many markers the flood stays in the heap (the tie count would cost memory). */
+const MAX_TRACKED_MARKERS = 1 << 20;
+
 /** Integer dtypes accepted for markers. */
 const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as const;
 
@@ -41,7 +46,10 @@ const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as co
  * (scikit-image 0.19): pixels leave a binary heap ordered by (value, age), age being the
  * order of entry into the queue, so ties go to the earliest pushed pixel; neighbours are
  * visited in scikit-image's order, the markers enter in row-major order. Labels are
- * identical to scikit-image's.
+ * identical to scikit-image's. The heap replays scikit-image's moves only while two unpopped
+ * markers share a value (the one case where its arrangement decides the order); a classic
+ * flood (no compactness, no watershed line) on an image with at most 65,536 distinct values
+ * then finishes in a bucket queue that pops in the same order, in O(1) per pixel.
  *
  * @param image - 2D or 3D ndarray (any numeric dtype, any strides, finite values); the
  *   lowest values are flooded first (pass `-edt` to split touching objects)
@@ -120,6 +128,7 @@ export function watershedFlat(
   const off0 = ndim === 3 ? s0! + s1! + 1 : s1! + 1;
   let k = 0;
   let inMask = 0;
+  let nMarkers = 0;
   for (let a = 0; a < n0!; a++) {
     for (let b = 0; b < n1!; b++) {
       let p = off0 + a * s0! + b * s1!;
@@ -137,6 +146,7 @@ export function watershedFlat(
             throw new InvalidArgumentError('watershed', `markers[${k}]`, m, 'a label above -2^31');
           }
           output[p] = m;
+          if (m !== 0) nMarkers++;
         } else if (m !== 0) {
           throw new InvalidArgumentError('watershed', `markers[${k}]`, m, '0 outside options.mask');
         }
@@ -148,18 +158,39 @@ export function watershedFlat(
   const compact = compactness > 0;
   const labelAtPop = compact || watershedLine;
   const queue = new FloodQueue(4096, labelAtPop);
+  // Markers all enter with age 0, so markers of equal value are the only items with equal
+  // keys, and the order in which they leave depends on the heap's arrangement (it can change
+  // labels). Once no two unpopped markers share a value, a classic flood finishes in a
+  // bucket queue (floodByRank), which pops in the same order.
+  const markerValues =
+    labelAtPop || nMarkers > MAX_TRACKED_MARKERS ? undefined : new ValueRanks(nMarkers);
+  const markersLeft = new Int32Array(markerValues?.capacity ?? 0);
+  let tiedValues = 0;
   for (let p = 0; p < psize; p++) {
-    if (output[p] !== 0 && output[p] !== OUTSIDE) queue.push(value[p]!, 0, p, p);
+    if (output[p] !== 0 && output[p] !== OUTSIDE) {
+      queue.push(value[p]!, 0, p, p);
+      if (markerValues !== undefined && ++markersLeft[markerValues.insert(value[p]!)]! === 2) {
+        tiedValues++;
+      }
+    }
   }
   let age = 1;
   let popped = 0;
+  let byRank = markerValues !== undefined;
   while (queue.size > 0) {
+    if (byRank && tiedValues === 0) {
+      if (floodByRank(queue, value, output, nbr, popped, inMask, onProgress)) break;
+      byRank = false;
+    }
     queue.pop();
     if (onProgress !== undefined && (++popped & 0xffff) === 0) {
       onProgress(Math.min(popped, inMask), inMask);
     }
     const index = queue.topIndex;
     const source = queue.topSource;
+    if (byRank && queue.topAge === 0) {
+      if (--markersLeft[markerValues!.insert(queue.topValue)]! === 1) tiedValues--;
+    }
     if (labelAtPop) {
       if (output[index] !== 0 && index !== source) continue;
       if (watershedLine && onLine(output, nbr, index)) continue;

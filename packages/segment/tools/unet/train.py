@@ -147,6 +147,12 @@ def main() -> None:
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--weight-decay", type=float, default=1e-4)
+    ap.add_argument(
+        "--min-lr",
+        type=float,
+        default=None,
+        help="anneal the learning rate from --lr to this along a cosine over --minutes (default: constant)",
+    )
     ap.add_argument("--batch", type=int, default=8)
     ap.add_argument("--crop", type=int, default=128)
     ap.add_argument("--rotation", type=float, default=10.0, help="max rotation, degrees")
@@ -185,6 +191,10 @@ def main() -> None:
     step = 0
     model.train()
     while time.time() - start < args.minutes * 60:
+        if args.min_lr is not None:
+            frac = min(1.0, (time.time() - start) / (args.minutes * 60))
+            for group in opt.param_groups:
+                group["lr"] = args.min_lr + 0.5 * (args.lr - args.min_lr) * (1 + math.cos(math.pi * frac))
         xs, ys = [], []
         for _ in range(args.batch):
             _, x, y = samples[tr[rng.randint(len(tr))]]
@@ -242,6 +252,7 @@ def main() -> None:
             "batch": args.batch,
             "crop": args.crop,
             "lr": args.lr,
+            "minLr": args.min_lr,
             "weightDecay": args.weight_decay,
             "rotationDegrees": args.rotation,
             "contourWeight": args.contour_weight,
