@@ -18,7 +18,6 @@ export class FloodQueue {
   private src: Int32Array | undefined;
   /** Fields of the item last popped. */
   topValue = 0;
-  topAge = 0;
   topIndex = 0;
   topSource = 0;
 
@@ -85,28 +84,12 @@ export class FloodQueue {
     return child;
   }
 
-  /** Empty the queue; returns its items' values, ages and pixel indices, in no particular order. */
-  take(): { values: Float64Array; ages: Int32Array; indices: Int32Array } {
-    const n = this.size;
-    const values = new Float64Array(n);
-    const ages = new Int32Array(n);
-    const indices = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      values[i] = this.val[2 * i + 2]!;
-      ages[i] = this.int[4 * i + 6]!;
-      indices[i] = this.int[4 * i + 7]!;
-    }
-    this.size = 0;
-    return { values, ages, indices };
-  }
-
-  /** Remove the smallest item; its fields land in `topValue`, `topAge`, `topIndex`, `topSource`. */
+  /** Remove the smallest item; its fields land in `topValue`, `topIndex`, `topSource`. */
   pop(): void {
     const V = this.val;
     const W = this.int;
     const S = this.src;
     this.topValue = V[2]!;
-    this.topAge = W[6]!;
     this.topIndex = W[7]!;
     if (S !== undefined) this.topSource = S[1]!;
     const n = this.size--;

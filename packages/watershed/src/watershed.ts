@@ -35,9 +35,6 @@ export interface WatershedOptions {
 /** Flooding state of the pixels outside the mask (and of the padding). */
 const OUTSIDE = -2147483648;
 
-/** Beyond this many markers the flood stays in the heap (the tie count would cost memory). */
-const MAX_TRACKED_MARKERS = 1 << 20;
-
 /** Integer dtypes accepted for markers. */
 const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as const;
 
@@ -46,10 +43,11 @@ const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as co
  * (scikit-image 0.19): pixels leave a binary heap ordered by (value, age), age being the
  * order of entry into the queue, so ties go to the earliest pushed pixel; neighbours are
  * visited in scikit-image's order, the markers enter in row-major order. Labels are
- * identical to scikit-image's. The heap replays scikit-image's moves only while two unpopped
- * markers share a value (the one case where its arrangement decides the order); a classic
- * flood (no compactness, no watershed line) on an image with at most 65,536 distinct values
- * then finishes in a bucket queue that pops in the same order, in O(1) per pixel.
+ * identical to scikit-image's. A classic flood (no compactness, no watershed line) of an
+ * image with at most 32,768 distinct values in the mask runs on value ranks: a heap on one
+ * number per key replays scikit-image's moves while two unpopped markers share a value (the
+ * one case where the heap's arrangement decides the order), then a bucket queue pops in the
+ * same order in O(1) per pixel. Other floods use the (value, age) heap throughout.
  *
  * @param image - 2D or 3D ndarray (any numeric dtype, any strides, finite values); the
  *   lowest values are flooded first (pass `-edt` to split touching objects)
@@ -129,6 +127,10 @@ export function watershedFlat(
   let k = 0;
   let inMask = 0;
   let nMarkers = 0;
+  // a classic flood on few distinct values runs on their ranks (slots of `table` until the end)
+  const table =
+    compactness > 0 || watershedLine ? undefined : new ValueRanks(Math.min(MAX_RANKS, psize));
+  let ranks = table === undefined ? undefined : new Uint16Array(psize);
   for (let a = 0; a < n0!; a++) {
     for (let b = 0; b < n1!; b++) {
       let p = off0 + a * s0! + b * s1!;
@@ -147,6 +149,11 @@ export function watershedFlat(
           }
           output[p] = m;
           if (m !== 0) nMarkers++;
+          if (ranks !== undefined) {
+            const slot = table!.insert(v);
+            if (slot < 0) ranks = undefined;
+            else ranks[p] = slot;
+          }
         } else if (m !== 0) {
           throw new InvalidArgumentError('watershed', `markers[${k}]`, m, '0 outside options.mask');
         }
@@ -154,43 +161,78 @@ export function watershedFlat(
     }
   }
   const nbr = ravelOffsets(neighborOffsets(ndim, connectivity), pstrides);
-  const nn = nbr.length;
-  const compact = compactness > 0;
-  const labelAtPop = compact || watershedLine;
-  const queue = new FloodQueue(4096, labelAtPop);
-  // Markers all enter with age 0, so markers of equal value are the only items with equal
-  // keys, and the order in which they leave depends on the heap's arrangement (it can change
-  // labels). Once no two unpopped markers share a value, a classic flood finishes in a
-  // bucket queue (floodByRank), which pops in the same order.
-  const markerValues =
-    labelAtPop || nMarkers > MAX_TRACKED_MARKERS ? undefined : new ValueRanks(nMarkers);
-  const markersLeft = new Int32Array(markerValues?.capacity ?? 0);
-  let tiedValues = 0;
-  for (let p = 0; p < psize; p++) {
-    if (output[p] !== 0 && output[p] !== OUTSIDE) {
-      queue.push(value[p]!, 0, p, p);
-      if (markerValues !== undefined && ++markersLeft[markerValues.insert(value[p]!)]! === 2) {
-        tiedValues++;
+  const markerAt = new Int32Array(nMarkers);
+  for (let p = 0, m = 0; p < psize; p++) {
+    if (output[p] !== 0 && output[p] !== OUTSIDE) markerAt[m++] = p;
+  }
+  if (ranks !== undefined) {
+    const rankOfSlot = table!.ranks();
+    for (let p = 0; p < psize; p++) if (output[p] !== OUTSIDE) ranks[p] = rankOfSlot[ranks[p]!]!;
+    floodByRank(ranks, table!.size, output, nbr, markerAt, inMask, onProgress);
+  } else {
+    const queue = new FloodQueue(4096, compactness > 0 || watershedLine);
+    for (const p of markerAt) queue.push(value[p]!, 0, p, p);
+    floodByHeap(
+      queue,
+      value,
+      output,
+      nbr,
+      pstrides,
+      compactness,
+      watershedLine,
+      inMask,
+      onProgress,
+    );
+  }
+  onProgress?.(inMask, inMask);
+  // crop the padding, outside-mask pixels back to 0
+  const out = new Int32Array(n0! * n1! * n2!);
+  k = 0;
+  for (let a = 0; a < n0!; a++) {
+    for (let b = 0; b < n1!; b++) {
+      const p = off0 + a * s0! + b * s1!;
+      for (let c = 0; c < n2!; c++, k++) {
+        const l = output[p + c]!;
+        if (l !== OUTSIDE) out[k] = l;
       }
     }
   }
+  return ndarray(out, shape.slice());
+}
+
+/**
+ * The most distinct values for which a classic flood runs on value ranks ({@link floodByRank});
+ * the hash table then has at most 2^16 slots, so a slot fits the Uint16 rank array.
+ */
+const MAX_RANKS = 1 << 15;
+
+/**
+ * The flood on a heap keyed on (value, age), for compact watersheds, watershed lines and
+ * images with more than {@link MAX_RANKS} distinct values; `queue` holds the markers.
+ */
+function floodByHeap(
+  queue: FloodQueue,
+  value: Float64Array,
+  output: Int32Array,
+  nbr: Int32Array,
+  pstrides: readonly number[],
+  compactness: number,
+  watershedLine: boolean,
+  inMask: number,
+  onProgress: ProgressCallback | undefined,
+): void {
+  const nn = nbr.length;
+  const compact = compactness > 0;
+  const labelAtPop = compact || watershedLine;
   let age = 1;
   let popped = 0;
-  let byRank = markerValues !== undefined;
   while (queue.size > 0) {
-    if (byRank && tiedValues === 0) {
-      if (floodByRank(queue, value, output, nbr, popped, inMask, onProgress)) break;
-      byRank = false;
-    }
     queue.pop();
     if (onProgress !== undefined && (++popped & 0xffff) === 0) {
       onProgress(Math.min(popped, inMask), inMask);
     }
     const index = queue.topIndex;
     const source = queue.topSource;
-    if (byRank && queue.topAge === 0) {
-      if (--markersLeft[markerValues!.insert(queue.topValue)]! === 1) tiedValues--;
-    }
     if (labelAtPop) {
       if (output[index] !== 0 && index !== source) continue;
       if (watershedLine && onLine(output, nbr, index)) continue;
@@ -207,20 +249,6 @@ export function watershedFlat(
       queue.push(v, age, q, source);
     }
   }
-  onProgress?.(inMask, inMask);
-  // crop the padding, outside-mask pixels back to 0
-  const out = new Int32Array(n0! * n1! * n2!);
-  k = 0;
-  for (let a = 0; a < n0!; a++) {
-    for (let b = 0; b < n1!; b++) {
-      const p = off0 + a * s0! + b * s1!;
-      for (let c = 0; c < n2!; c++, k++) {
-        const l = output[p + c]!;
-        if (l !== OUTSIDE) out[k] = l;
-      }
-    }
-  }
-  return ndarray(out, shape.slice());
 }
 
 /**
