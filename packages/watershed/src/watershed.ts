@@ -119,7 +119,6 @@ export function watershedFlat(
   const pshape = shape.map((s) => s + 2);
   const pstrides = rowMajorStrides(pshape);
   const psize = pshape.reduce((a, b) => a * b, 1);
-  const value = new Float64Array(psize);
   const output = new Int32Array(psize).fill(OUTSIDE);
   const [n0, n1, n2] = ndim === 3 ? shape : [1, ...shape];
   const [s0, s1] = ndim === 3 ? pstrides : [0, ...pstrides];
@@ -131,6 +130,8 @@ export function watershedFlat(
   const table =
     compactness > 0 || watershedLine ? undefined : new ValueRanks(Math.min(MAX_RANKS, psize));
   let ranks = table === undefined ? undefined : new Uint16Array(psize);
+  // the values themselves, only when not ranked
+  let value = table === undefined ? new Float64Array(psize) : undefined;
   for (let a = 0; a < n0!; a++) {
     for (let b = 0; b < n1!; b++) {
       let p = off0 + a * s0! + b * s1!;
@@ -139,7 +140,6 @@ export function watershedFlat(
         // v - v is NaN for NaN and +-Infinity
         if (v - v !== 0)
           throw new InvalidArgumentError('watershed', `image[${k}]`, v, 'a finite number');
-        value[p] = v;
         const inside = mask === undefined || mask[k] !== 0;
         const m = markers[k]!;
         if (inside) {
@@ -151,9 +151,17 @@ export function watershedFlat(
           if (m !== 0) nMarkers++;
           if (ranks !== undefined) {
             const slot = table!.insert(v);
-            if (slot < 0) ranks = undefined;
-            else ranks[p] = slot;
+            if (slot >= 0) ranks[p] = slot;
+            else {
+              // too many distinct values: back to the values, those seen so far from the table
+              value = new Float64Array(psize);
+              for (let r = 0; r < p; r++) {
+                if (output[r] !== OUTSIDE) value[r] = table!.valueAt(ranks[r]!);
+              }
+              ranks = undefined;
+            }
           }
+          if (value !== undefined) value[p] = v;
         } else if (m !== 0) {
           throw new InvalidArgumentError('watershed', `markers[${k}]`, m, '0 outside options.mask');
         }
@@ -169,7 +177,7 @@ export function watershedFlat(
     const rankOfSlot = table!.ranks();
     for (let p = 0; p < psize; p++) if (output[p] !== OUTSIDE) ranks[p] = rankOfSlot[ranks[p]!]!;
     floodByRank(ranks, table!.size, output, nbr, markerAt, inMask, onProgress);
-  } else {
+  } else if (value !== undefined) {
     const queue = new FloodQueue(4096, compactness > 0 || watershedLine);
     for (const p of markerAt) queue.push(value[p]!, 0, p, p);
     floodByHeap(
