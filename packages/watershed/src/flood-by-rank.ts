@@ -30,11 +30,12 @@ export function floodByRank(
   inMask: number,
   onProgress: ProgressCallback | undefined,
 ): void {
+  const span = AGE_SPAN;
   const heap = new RankHeap(4096);
   const markersLeft = new Int32Array(distinct);
   let tied = 0;
   for (const p of markerAt) {
-    heap.push(ranks[p]! * AGE_SPAN, p);
+    heap.push(ranks[p]! * span, p);
     if (++markersLeft[ranks[p]!]! === 2) tied++;
   }
   const nn = nbr.length;
@@ -48,18 +49,18 @@ export function floodByRank(
     const index = heap.topIndex;
     // a marker (age 0) leaves: key = rank * 2^32 exactly
     const rank = ranks[index]!;
-    if (heap.topKey === rank * AGE_SPAN && --markersLeft[rank]! === 1) tied--;
+    if (heap.topKey === rank * span && --markersLeft[rank]! === 1) tied--;
     const lab = output[index]!;
     for (let j = 0; j < nn; j++) {
       const q = index + nbr[j]!;
       if (output[q] !== 0) continue;
       output[q] = lab;
-      heap.push(ranks[q]! * AGE_SPAN + age++, q);
+      heap.push(ranks[q]! * span + age++, q);
     }
   }
   const { keys, indices } = heap.take();
   const buckets = new BucketQueue(distinct);
-  for (const i of orderByAge(keys)) buckets.push(Math.floor(keys[i]! / AGE_SPAN), indices[i]!);
+  for (const i of orderByAge(keys)) buckets.push(Math.floor(keys[i]! / span), indices[i]!);
   floodBuckets(buckets, ranks, output, nbr, popped, inMask, onProgress);
 }
 
