@@ -19,6 +19,8 @@ Deviation from the paper, recorded in the model card: BatchNorm after every 3x3 
 are enough to train.
 """
 
+import itertools
+
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -117,3 +119,40 @@ def export_onnx(model: nn.Module, path: str, in_ch: int = 1, opset: int = 13) ->
         opset_version=opset,
         do_constant_folding=True,
     )
+
+
+
+def widen_state_dict(old: dict, model: nn.Module) -> dict:
+    """A state dict for `model` (a wider DualAttentionUNet) that computes what `old` (the
+    same network at a smaller `base`) computes. Old weights fill the leading channels (for
+    the decoder blocks' concatenated inputs, the leading channels of each half); new
+    channels are silenced: BatchNorm scale, shift and mean 0 on new conv outputs, zero
+    transposed-conv weights and biases on new up-sampled channels, zero attention `psi`
+    weights on new intermediate channels. Every new channel so reads 0 at first, and
+    training grows it (the other new weights keep their random initialisation).
+    """
+    out = {}
+    for name, target in model.state_dict().items():
+        src = old[name]
+        if target.shape == src.shape:
+            out[name] = src.clone()
+            continue
+        t = target.clone()
+        if name.endswith(".running_var"):
+            t.fill_(1.0)
+        elif (".body." in name and t.dim() == 1) or name.startswith("up") or name.endswith(".psi.weight"):
+            t.zero_()
+        dst_ix, src_ix = [], []
+        for d in range(t.dim()):
+            o, n = src.shape[d], t.shape[d]
+            if d == 1 and o != n and name.startswith("dec") and name.endswith("body.0.weight"):
+                dst_ix.append([slice(0, o // 2), slice(n // 2, n // 2 + o // 2)])
+                src_ix.append([slice(0, o // 2), slice(o // 2, o)])
+            else:
+                dst_ix.append([slice(0, o)])
+                src_ix.append([slice(0, o)])
+        for parts in itertools.product(*[range(len(ix)) for ix in dst_ix]):
+            dst = tuple(dst_ix[d][k] for d, k in enumerate(parts))
+            t[dst] = src[tuple(src_ix[d][k] for d, k in enumerate(parts))]
+        out[name] = t
+    return out

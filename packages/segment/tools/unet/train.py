@@ -29,7 +29,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from model import STRIDE, DualAttentionUNet, export_onnx  # noqa: E402
+from model import STRIDE, DualAttentionUNet, export_onnx, widen_state_dict  # noqa: E402
 from model_card import write_model_card  # noqa: E402
 
 CLASSES = ["background", "sse", "nmc", "graphite"]
@@ -182,7 +182,10 @@ def main() -> None:
 
     model = DualAttentionUNet(in_ch=1, classes=c, base=args.base, dropout=args.dropout)
     if args.init:
-        model.load_state_dict(torch.load(args.init))
+        state = torch.load(args.init)
+        if any(state[k].shape != v.shape for k, v in model.state_dict().items()):
+            state = widen_state_dict(state, model)  # a narrower network: same function, wider
+        model.load_state_dict(state)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     rng = np.random.RandomState(args.seed + 1)
     best = (-1.0, None, 0)
