@@ -13,20 +13,21 @@ import { AGE_SPAN, RankHeap } from './rank-heap.js';
  *    bucket queue with one FIFO per rank whose items enter in increasing age: O(1) per pixel
  *    instead of O(log n).
  *
- * @param ranks - padded: rank of each masked pixel's value (0 .. distinct - 1)
+ * @param state - padded, one int32 per pixel: `~rank` (negative) for a pixel not yet
+ *   flooded, its label index (> 0) once flooded (markers from the start), any other
+ *   non-negative value for pixels never to flood; completed here
  * @param distinct - number of distinct values (ranks)
- * @param output - padded labels: the markers' labels, 0 = unlabelled and in the mask, any
- *   other nonzero value = never flooded; completed here
  * @param nbr - flat neighbour offsets in the padded array
  * @param markerAt - padded positions of the markers, in row-major order
+ * @param markerRanks - rank of each marker's value
  * @internal
  */
 export function floodByRank(
-  ranks: Uint16Array,
+  state: Int32Array,
   distinct: number,
-  output: Int32Array,
   nbr: Int32Array,
   markerAt: Int32Array,
+  markerRanks: Int32Array,
   inMask: number,
   onProgress: ProgressCallback | undefined,
 ): void {
@@ -34,9 +35,9 @@ export function floodByRank(
   const heap = new RankHeap(4096);
   const markersLeft = new Int32Array(distinct);
   let tied = 0;
-  for (const p of markerAt) {
-    heap.push(ranks[p]! * span, p);
-    if (++markersLeft[ranks[p]!]! === 2) tied++;
+  for (let i = 0; i < markerAt.length; i++) {
+    heap.push(markerRanks[i]! * span, markerAt[i]!);
+    if (++markersLeft[markerRanks[i]!]! === 2) tied++;
   }
   const nn = nbr.length;
   let age = 1;
@@ -46,29 +47,30 @@ export function floodByRank(
     if (onProgress !== undefined && (++popped & 0xffff) === 0) {
       onProgress(Math.min(popped, inMask), inMask);
     }
+    // a marker (age 0) leaves: its key is rank * 2^32 exactly
+    const key = heap.topKey;
+    const rank = Math.floor(key / span);
+    if (key === rank * span && --markersLeft[rank]! === 1) tied--;
     const index = heap.topIndex;
-    // a marker (age 0) leaves: key = rank * 2^32 exactly
-    const rank = ranks[index]!;
-    if (heap.topKey === rank * span && --markersLeft[rank]! === 1) tied--;
-    const lab = output[index]!;
+    const lab = state[index]!;
     for (let j = 0; j < nn; j++) {
       const q = index + nbr[j]!;
-      if (output[q] !== 0) continue;
-      output[q] = lab;
-      heap.push(ranks[q]! * span + age++, q);
+      const s = state[q]!;
+      if (s >= 0) continue;
+      state[q] = lab;
+      heap.push(~s * span + age++, q);
     }
   }
   const { keys, indices } = heap.take();
   const buckets = new BucketQueue(distinct);
   for (const i of orderByAge(keys)) buckets.push(Math.floor(keys[i]! / span), indices[i]!);
-  floodBuckets(buckets, ranks, output, nbr, popped, inMask, onProgress);
+  floodBuckets(buckets, state, nbr, popped, inMask, onProgress);
 }
 
 /** Phase 2 of {@link floodByRank}: flood from the bucket queue until it is empty. */
 function floodBuckets(
   buckets: BucketQueue,
-  ranks: Uint16Array,
-  output: Int32Array,
+  state: Int32Array,
   nbr: Int32Array,
   popped: number,
   inMask: number,
@@ -80,12 +82,13 @@ function floodBuckets(
     if (onProgress !== undefined && (++popped & 0xffff) === 0) {
       onProgress(Math.min(popped, inMask), inMask);
     }
-    const lab = output[index]!;
+    const lab = state[index]!;
     for (let j = 0; j < nn; j++) {
       const q = index + nbr[j]!;
-      if (output[q] !== 0) continue;
-      output[q] = lab;
-      buckets.push(ranks[q]!, q);
+      const s = state[q]!;
+      if (s >= 0) continue;
+      state[q] = lab;
+      buckets.push(~s, q);
     }
   }
 }

@@ -32,8 +32,8 @@ export interface WatershedOptions {
   onProgress?: ProgressCallback;
 }
 
-/** Flooding state of the pixels outside the mask (and of the padding). */
-const OUTSIDE = -2147483648;
+/** Flooding state of the pixels outside the mask, of the padding and of watershed lines. */
+const BLOCKED = 2147483647;
 
 /** Integer dtypes accepted for markers. */
 const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as const;
@@ -57,9 +57,8 @@ const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as co
  * @returns int32 labels, same shape; 0 outside the mask, on watershed lines and where no
  *   marker floods
  * @throws InvalidArgumentError for bad dimensions, dtypes, non-finite values or options, a
- *   nonzero marker outside the mask (scikit-image drops those silently), an all-zero mask
- *   or a marker equal to -2^31; ShapeMismatchError when markers or mask differ in shape
- *   from the image
+ *   nonzero marker outside the mask (scikit-image drops those silently) or an all-zero mask;
+ *   ShapeMismatchError when markers or mask differ in shape from the image
  *
  * @remarks
  * References: F. Meyer, "Topographic distance and watershed lines", Signal Processing 38
@@ -114,18 +113,23 @@ export function watershedFlat(
   onProgress?: ProgressCallback,
 ): LabelImage {
   const ndim = shape.length;
-  // pad by one pixel on every side; OUTSIDE marks pixels outside the mask (and the padding), so
-  // that one test `output[q] !== 0` skips both labelled and unmaskable neighbours
+  // One int32 of state per pixel, padded by one pixel on every side: BLOCKED outside the mask
+  // (and on the padding), 1.. = index of a marker label (`labelOf` maps back), 0 = not yet
+  // flooded, so that one test skips both labelled and unmaskable neighbours.
   const pshape = shape.map((s) => s + 2);
   const pstrides = rowMajorStrides(pshape);
   const psize = pshape.reduce((a, b) => a * b, 1);
-  const output = new Int32Array(psize).fill(OUTSIDE);
+  const state = new Int32Array(psize).fill(BLOCKED);
+  const labelOf = [0];
+  const indexOf = new Map<number, number>();
   const [n0, n1, n2] = ndim === 3 ? shape : [1, ...shape];
   const [s0, s1] = ndim === 3 ? pstrides : [0, ...pstrides];
   const off0 = ndim === 3 ? s0! + s1! + 1 : s1! + 1;
   let k = 0;
   let inMask = 0;
   let nMarkers = 0;
+  let lastLabel = 0;
+  let lastIndex = 0;
   // a classic flood on few distinct values runs on their ranks (slots of `table` until the end)
   const table =
     compactness > 0 || watershedLine ? undefined : new ValueRanks(Math.min(MAX_RANKS, psize));
@@ -144,11 +148,20 @@ export function watershedFlat(
         const m = markers[k]!;
         if (inside) {
           inMask++;
-          if (m === OUTSIDE) {
-            throw new InvalidArgumentError('watershed', `markers[${k}]`, m, 'a label above -2^31');
+          state[p] = 0;
+          if (m !== 0) {
+            nMarkers++;
+            if (m !== lastLabel) {
+              lastLabel = m;
+              let index = indexOf.get(m);
+              if (index === undefined) {
+                index = labelOf.push(m) - 1;
+                indexOf.set(m, index);
+              }
+              lastIndex = index;
+            }
+            state[p] = lastIndex;
           }
-          output[p] = m;
-          if (m !== 0) nMarkers++;
           if (ranks !== undefined) {
             const slot = table!.insert(v);
             if (slot >= 0) ranks[p] = slot;
@@ -156,7 +169,7 @@ export function watershedFlat(
               // too many distinct values: back to the values, those seen so far from the table
               value = new Float64Array(psize);
               for (let r = 0; r < p; r++) {
-                if (output[r] !== OUTSIDE) value[r] = table!.valueAt(ranks[r]!);
+                if (state[r] !== BLOCKED) value[r] = table!.valueAt(ranks[r]!);
               }
               ranks = undefined;
             }
@@ -171,37 +184,31 @@ export function watershedFlat(
   const nbr = ravelOffsets(neighborOffsets(ndim, connectivity), pstrides);
   const markerAt = new Int32Array(nMarkers);
   for (let p = 0, m = 0; p < psize; p++) {
-    if (output[p] !== 0 && output[p] !== OUTSIDE) markerAt[m++] = p;
+    if (state[p] !== 0 && state[p] !== BLOCKED) markerAt[m++] = p;
   }
   if (ranks !== undefined) {
+    // unflooded pixels hold ~rank (negative); the markers' ranks go along separately
     const rankOfSlot = table!.ranks();
-    for (let p = 0; p < psize; p++) if (output[p] !== OUTSIDE) ranks[p] = rankOfSlot[ranks[p]!]!;
-    floodByRank(ranks, table!.size, output, nbr, markerAt, inMask, onProgress);
+    const markerRanks = Int32Array.from(markerAt, (p) => rankOfSlot[ranks![p]!]!);
+    for (let p = 0; p < psize; p++) if (state[p] === 0) state[p] = ~rankOfSlot[ranks[p]!]!;
+    ranks = undefined;
+    floodByRank(state, table!.size, nbr, markerAt, markerRanks, inMask, onProgress);
   } else if (value !== undefined) {
     const queue = new FloodQueue(4096, compactness > 0 || watershedLine);
     for (const p of markerAt) queue.push(value[p]!, 0, p, p);
-    floodByHeap(
-      queue,
-      value,
-      output,
-      nbr,
-      pstrides,
-      compactness,
-      watershedLine,
-      inMask,
-      onProgress,
-    );
+    floodByHeap(queue, value, state, nbr, pstrides, compactness, watershedLine, inMask, onProgress);
   }
   onProgress?.(inMask, inMask);
-  // crop the padding, outside-mask pixels back to 0
+  // crop the padding; label indices back to labels, everything else (blocked, never
+  // flooded, watershed lines) to 0
   const out = new Int32Array(n0! * n1! * n2!);
   k = 0;
   for (let a = 0; a < n0!; a++) {
     for (let b = 0; b < n1!; b++) {
       const p = off0 + a * s0! + b * s1!;
       for (let c = 0; c < n2!; c++, k++) {
-        const l = output[p + c]!;
-        if (l !== OUTSIDE) out[k] = l;
+        const l = state[p + c]!;
+        if (l > 0 && l !== BLOCKED) out[k] = labelOf[l]!;
       }
     }
   }
@@ -262,18 +269,18 @@ function floodByHeap(
 /**
  * True when the masked neighbours of `index` carry two different nonzero labels; the pixel
  * is then a watershed-line pixel and leaves the mask (scikit-image's `_diff_neighbors`).
- * Outside the mask is `output === OUTSIDE`.
+ * Outside the mask is `output === BLOCKED`.
  */
 function onLine(output: Int32Array, nbr: Int32Array, index: number): boolean {
-  if (output[index] === OUTSIDE) return true;
+  if (output[index] === BLOCKED) return true;
   let l0 = 0;
   for (let j = 0; j < nbr.length; j++) {
     const q = index + nbr[j]!;
     const l1 = output[q]!;
-    if (l1 === OUTSIDE) continue;
+    if (l1 === BLOCKED) continue;
     if (l0 === 0) l0 = l1;
     else if (l1 !== 0 && l1 !== l0) {
-      output[index] = OUTSIDE;
+      output[index] = BLOCKED;
       return true;
     }
   }

@@ -76,3 +76,29 @@ describe('watershed progress', () => {
     for (const [d, t] of calls) expect(d).toBeLessThanOrEqual(t!);
   });
 });
+
+describe('watershed labels', () => {
+  it('keeps any int32 marker label, negative and extreme ones included', () => {
+    const n = 40;
+    const image = ndarray(new Float64Array(n * n), [n, n]);
+    for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) image.set(y, x, (x * 3 + y * 5) % 7);
+    const seeds: [number, number][] = [
+      [3, 4],
+      [30, 8],
+      [12, 33],
+      [35, 35],
+    ];
+    const odd = [5, -3, -2147483648, 2147483647];
+    const plain = ndarray(new Int32Array(n * n), [n, n]);
+    const strange = ndarray(new Int32Array(n * n), [n, n]);
+    seeds.forEach(([y, x], i) => {
+      plain.set(y, x, i + 1);
+      strange.set(y, x, odd[i]!);
+    });
+    for (const options of [{}, { compactness: 0.5 }, { watershedLine: true }]) {
+      const a = watershed(image, plain, options).data;
+      const b = watershed(image, strange, options).data;
+      expect(Array.from(b)).toEqual(Array.from(a, (l) => (l === 0 ? 0 : odd[l - 1]!)));
+    }
+  });
+});
