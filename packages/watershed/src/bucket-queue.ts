@@ -49,17 +49,20 @@ export class BucketQueue {
 
   /** Room for one more item in a bucket: allocate it, slide its items down or double it. */
   private grow(priority: number, bucket: Int32Array | undefined): Int32Array {
+    if (bucket === undefined) {
+      const fresh = new Int32Array(16);
+      this.items[priority] = fresh;
+      return fresh;
+    }
     const h = this.head[priority]!;
     const t = this.tail[priority]!;
-    let next: Int32Array;
-    if (bucket === undefined) next = new Int32Array(64);
-    else if (2 * h >= bucket.length) next = bucket;
-    else next = new Int32Array(2 * bucket.length);
-    next.set(bucket === undefined ? [] : bucket.subarray(h, t));
-    this.items[priority] = next;
     this.head[priority] = 0;
     this.tail[priority] = t - h;
-    return next;
+    if (2 * h >= bucket.length) return bucket.copyWithin(0, h, t);
+    const doubled = new Int32Array(2 * bucket.length);
+    doubled.set(bucket.subarray(h, t));
+    this.items[priority] = doubled;
+    return doubled;
   }
 
   /** Remove and return the oldest item of the smallest non-empty priority (size must be > 0). */

@@ -95,26 +95,29 @@ function floodBuckets(
 
 /**
  * Positions of `keys` (rank * 2^32 + age, ages below 2^31) in increasing age: LSD radix sort
- * on the age, two 16-bit passes.
+ * on the age, 11 bits a pass, as many passes as the largest age needs (small counts keep
+ * the many small floods of splitTouching cheap).
  */
 function orderByAge(keys: Float64Array): Int32Array {
   const n = keys.length;
   const ages = new Int32Array(n);
+  let maxAge = 0;
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
     ages[i] = k - Math.floor(k / AGE_SPAN) * AGE_SPAN;
+    if (ages[i]! > maxAge) maxAge = ages[i]!;
   }
   let order = new Int32Array(n);
   let next = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const count = new Int32Array(65537);
-  for (let shift = 0; shift < 32; shift += 16) {
+  const count = new Int32Array(2049);
+  for (let shift = 0; shift < 32 && maxAge >>> shift > 0; shift += 11) {
     count.fill(0);
-    for (let i = 0; i < n; i++) count[((ages[i]! >>> shift) & 0xffff) + 1]!++;
-    for (let b = 1; b <= 65536; b++) count[b]! += count[b - 1]!;
+    for (let i = 0; i < n; i++) count[((ages[i]! >>> shift) & 2047) + 1]!++;
+    for (let b = 1; b <= 2048; b++) count[b]! += count[b - 1]!;
     for (let i = 0; i < n; i++) {
       const item = order[i]!;
-      next[count[(ages[item]! >>> shift) & 0xffff]!++] = item;
+      next[count[(ages[item]! >>> shift) & 2047]!++] = item;
     }
     const t = order;
     order = next;

@@ -74,7 +74,8 @@ export function splitTouching(
   const ndim = shape.length;
   const connectivity = checkConnectivity(fn, options.connectivity ?? 1, ndim);
   const src = flatData(mask as NdArray<Uint8Array>);
-  const binary = Uint8Array.from(src, (v) => (v !== 0 ? 1 : 0));
+  const binary = new Uint8Array(src.length);
+  for (let i = 0; i < src.length; i++) if (src[i] !== 0) binary[i] = 1;
   const { labels, count, iterations } = splitTouchingFlat(binary, shape, {
     ...options,
     connectivity,
@@ -170,12 +171,14 @@ export function splitOnce(
   const seeds = new Uint8Array(binary.length);
   for (const c of peaks) seeds[c.reduce((s, x, d) => s + x * strides[d]!, 0)] = 1;
   const markers = labelFlat(seeds, shape, 1).labels;
-  const neg = edt.data.map((v) => -v);
+  const neg = new Float64Array(edt.data.length);
+  for (let i = 0; i < neg.length; i++) neg[i] = -edt.data[i]!;
   const ws = watershedFlat(neg, markers, binary, shape, connectivity).data;
   // components without a marker (none found) stay whole
   let next = 0;
   for (let i = 0; i < ws.length; i++) if (ws[i]! > next) next = ws[i]!;
-  const leftover = Uint8Array.from(ws, (v, i) => (v === 0 && binary[i] !== 0 ? 1 : 0));
+  const leftover = new Uint8Array(ws.length);
+  for (let i = 0; i < ws.length; i++) if (ws[i] === 0 && binary[i] !== 0) leftover[i] = 1;
   const rest = labelFlat(leftover, shape, connectivity).labels;
   for (let i = 0; i < ws.length; i++) if (rest[i] !== 0) ws[i] = next + rest[i]!;
   return ws;
