@@ -169,18 +169,39 @@ function hull2d(pts: number[]): number[] {
  */
 function hull3d(centres: number[]): number[] {
   const first = incrementalHull(centres);
-  const corners = first === undefined ? centres : first.vertices;
-  return incrementalHull(withOffsets(corners, 3))!.planes;
+  if (first === undefined) return incrementalHull(withOffsets(centres, 3))!.planes;
+  // A vertex v plus an offset o is a vertex of the sum (hull + octahedron of offsets) only
+  // when some direction has both as support points: an offset +-e_d needs a face normal at v
+  // with a component of that sign along d. The other offsets lie inside; leave them out.
+  const offsets: number[] = [];
+  const { vertices, signs } = first;
+  for (let k = 0; k < signs.length; k++) {
+    for (let d = 0; d < 3; d++) {
+      for (let s = 0; s < 2; s++) {
+        if ((signs[k]! & (1 << (2 * d + s))) === 0) continue;
+        const p = [vertices[3 * k]!, vertices[3 * k + 1]!, vertices[3 * k + 2]!];
+        p[d]! += s === 0 ? 1 : -1;
+        offsets.push(p[0]!, p[1]!, p[2]!);
+      }
+    }
+  }
+  return incrementalHull(offsets)!.planes;
 }
 
 /**
- * Incremental 3D convex hull in exact integer arithmetic, points inserted farthest from
- * their centroid first; coplanar points are not vertices.
+ * Incremental 3D convex hull in exact integer arithmetic (coordinates are small integers, so
+ * normals and plane offsets are exact in float64), points inserted farthest from their
+ * centroid first; coplanar points are not vertices. Conflict lists (Clarkson-Shor): every
+ * point still outside the hull is filed under one face it sees, a point filed nowhere is
+ * inside for good. Adding a point walks the faces it sees from its own (they form one
+ * connected patch, reached across edges through the face adjacency), replaces them by a
+ * cone of faces from the horizon to the point, and files the points of the removed faces
+ * under the cone's faces.
  *
- * @returns the outward planes and the vertex coordinates, or undefined when the points do
- *   not span 3D
+ * @returns the outward planes (one per facet) and the vertex coordinates, or undefined when
+ *   the points do not span 3D
  */
-function incrementalHull(pts: number[]): { planes: number[]; vertices: number[] } | undefined {
+function incrementalHull(pts: number[]): HullResult | undefined {
   const n = pts.length / 3;
   const X = new Float64Array(n);
   const Y = new Float64Array(n);
@@ -190,49 +211,7 @@ function incrementalHull(pts: number[]): { planes: number[]; vertices: number[] 
     Y[i] = pts[3 * i + 1]!;
     X[i] = pts[3 * i + 2]!;
   }
-  // normal (b - a) x (c - a), components in (x, y, z) order
-  const normal = (a: number, b: number, c: number): [number, number, number] => {
-    const ux = X[b]! - X[a]!;
-    const uy = Y[b]! - Y[a]!;
-    const uz = Z[b]! - Z[a]!;
-    const vx = X[c]! - X[a]!;
-    const vy = Y[c]! - Y[a]!;
-    const vz = Z[c]! - Z[a]!;
-    return [uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx];
-  };
-  // faces: vertex triples, outward planes (nx, ny, nz, d), alive flags; grown by doubling
-  let cap = 64;
-  let fv = new Int32Array(3 * cap);
-  let fp = new Float64Array(4 * cap);
-  let alive = new Uint8Array(cap);
-  let nf = 0;
-  let live = 0;
-  const addFace = (a: number, b: number, c: number) => {
-    if (nf === cap) {
-      cap *= 2;
-      const v2 = new Int32Array(3 * cap);
-      v2.set(fv);
-      fv = v2;
-      const p2 = new Float64Array(4 * cap);
-      p2.set(fp);
-      fp = p2;
-      const a2 = new Uint8Array(cap);
-      a2.set(alive);
-      alive = a2;
-    }
-    const [nx, ny, nz] = normal(a, b, c);
-    fv[3 * nf] = a;
-    fv[3 * nf + 1] = b;
-    fv[3 * nf + 2] = c;
-    fp[4 * nf] = nx;
-    fp[4 * nf + 1] = ny;
-    fp[4 * nf + 2] = nz;
-    fp[4 * nf + 3] = -(nx * X[a]! + ny * Y[a]! + nz * Z[a]!);
-    alive[nf++] = 1;
-    live++;
-  };
-  const side = (f: number, i: number) =>
-    fp[4 * f]! * X[i]! + fp[4 * f + 1]! * Y[i]! + fp[4 * f + 2]! * Z[i]! + fp[4 * f + 3]!;
+  const faces = new FaceList(X, Y, Z, 4 * n + 16);
   // initial tetrahedron
   const i0 = 0;
   let i1 = -1;
@@ -242,22 +221,39 @@ function incrementalHull(pts: number[]): { planes: number[]; vertices: number[] 
   if (i1 < 0) return undefined;
   let i2 = -1;
   for (let i = 1; i < n && i2 < 0; i++) {
-    if (normal(i0, i1, i).some((c) => c !== 0)) i2 = i;
+    faces.add(i0, i1, i);
+    if (faces.p[0] !== 0 || faces.p[1] !== 0 || faces.p[2] !== 0) i2 = i;
+    faces.count = 0;
   }
   if (i2 < 0) return undefined;
-  addFace(i0, i1, i2);
+  faces.add(i0, i1, i2);
   let i3 = -1;
-  for (let i = 1; i < n && i3 < 0; i++) if (side(0, i) !== 0) i3 = i;
+  for (let i = 1; i < n && i3 < 0; i++) if (faces.side(0, i) !== 0) i3 = i;
   if (i3 < 0) return undefined;
-  const above = side(0, i3) > 0;
-  nf = 0;
-  live = 0;
+  const above = faces.side(0, i3) > 0;
+  faces.count = 0;
   // orient the tetrahedron so that every face's normal points away from the fourth vertex
   const [a, b] = above ? [i1, i0] : [i0, i1];
-  addFace(a, b, i2);
-  addFace(a, i3, b);
-  addFace(b, i3, i2);
-  addFace(i2, i3, a);
+  faces.add(a, b, i2); // edges a-b, b-i2, i2-a
+  faces.add(a, i3, b); // a-i3, i3-b, b-a
+  faces.add(b, i3, i2); // b-i3, i3-i2, i2-b
+  faces.add(i2, i3, a); // i2-i3, i3-a, a-i2
+  faces.link(0, [1, 2, 3]);
+  faces.link(1, [3, 2, 0]);
+  faces.link(2, [1, 3, 0]);
+  faces.link(3, [2, 1, 0]);
+  const lists: number[][] = [[], [], [], []];
+  const conflictOf = new Int32Array(n).fill(-1);
+  const file = (i: number, first: number, last: number) => {
+    for (let f = first; f < last; f++) {
+      if (faces.side(f, i) > 0) {
+        conflictOf[i] = f;
+        lists[f]!.push(i);
+        return;
+      }
+    }
+  };
+  for (let i = 0; i < n; i++) if (i !== i0 && i !== i1 && i !== i2 && i !== i3) file(i, 0, 4);
   // farthest from the centroid first: most later points then fall inside at once
   let cx = 0;
   let cy = 0;
@@ -267,70 +263,236 @@ function incrementalHull(pts: number[]): { planes: number[]; vertices: number[] 
     cy += Y[i]!;
     cz += Z[i]!;
   }
-  const dist = Float64Array.from(
-    { length: n },
-    (_, i) => (X[i]! * n - cx) ** 2 + (Y[i]! * n - cy) ** 2 + (Z[i]! * n - cz) ** 2,
-  );
-  const order = Array.from({ length: n }, (_, i) => i).sort((p, q) => dist[q]! - dist[p]! || p - q);
+  const dist = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    dist[i] = (X[i]! * n - cx) ** 2 + (Y[i]! * n - cy) ** 2 + (Z[i]! * n - cz) ** 2;
+  }
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((p, q) => dist[q]! - dist[p]! || p - q);
   const visible: number[] = [];
-  const edges = new Set<number>();
-  const horizon: number[] = [];
+  const horizon: number[] = []; // per horizon edge: u, w, the face beyond, its edge slot
+  // seen[f] === i: face f was found visible from point i
+  let seen = new Int32Array(64).fill(-1);
+  const coneFrom = new Int32Array(n);
+  const coneTo = new Int32Array(n);
   for (const i of order) {
-    if (i === i0 || i === i1 || i === i2 || i === i3) continue;
-    const xi = X[i]!;
-    const yi = Y[i]!;
-    const zi = Z[i]!;
+    const start = conflictOf[i]!;
+    if (start < 0) continue;
+    if (seen.length < faces.count) {
+      const grown = new Int32Array(2 * faces.count).fill(-1);
+      grown.set(seen);
+      seen = grown;
+    }
+    // the faces i sees: a walk across edges from the face it is filed under
     visible.length = 0;
-    for (let f = 0; f < nf; f++) {
-      if (alive[f] === 0) continue;
-      const q = 4 * f;
-      if (fp[q]! * xi + fp[q + 1]! * yi + fp[q + 2]! * zi + fp[q + 3]! > 0) visible.push(f);
-    }
-    if (visible.length === 0) continue;
-    edges.clear();
-    for (const f of visible) {
-      for (let e = 0; e < 3; e++) edges.add(fv[3 * f + e]! * n + fv[3 * f + ((e + 1) % 3)]!);
-    }
     horizon.length = 0;
-    for (const f of visible) {
-      alive[f] = 0;
-      live--;
+    seen[start] = i;
+    visible.push(start);
+    for (let k = 0; k < visible.length; k++) {
+      const f = visible[k]!;
       for (let e = 0; e < 3; e++) {
-        const u = fv[3 * f + e]!;
-        const w = fv[3 * f + ((e + 1) % 3)]!;
-        if (!edges.has(w * n + u)) horizon.push(u, w);
+        const g = faces.adj[3 * f + e]!;
+        if (seen[g] === i) continue;
+        if (faces.side(g, i) > 0) {
+          seen[g] = i;
+          visible.push(g);
+        }
       }
     }
-    for (let h = 0; h < horizon.length; h += 2) addFace(horizon[h]!, horizon[h + 1]!, i);
-    if (live < nf / 2) {
-      // compact the face arrays
-      let m = 0;
-      for (let f = 0; f < nf; f++) {
-        if (alive[f] === 0) continue;
-        fv.copyWithin(3 * m, 3 * f, 3 * f + 3);
-        fp.copyWithin(4 * m, 4 * f, 4 * f + 4);
-        alive[m++] = 1;
+    for (const f of visible) {
+      for (let e = 0; e < 3; e++) {
+        const g = faces.adj[3 * f + e]!;
+        if (seen[g] === i) continue;
+        horizon.push(faces.v[3 * f + e]!, faces.v[3 * f + ((e + 1) % 3)]!, g, faces.slotOf(g, f));
       }
-      nf = m;
     }
+    const pool: number[] = [];
+    for (const f of visible) {
+      faces.alive[f] = 0;
+      for (const j of lists[f]!) if (j !== i) pool.push(j);
+      lists[f] = [];
+    }
+    // the cone: face (u, w, i) per horizon edge u -> w; its neighbours are the face beyond the
+    // edge and the cone faces of the horizon edges leaving w and entering u
+    const first = faces.count;
+    for (let h = 0; h < horizon.length; h += 4) {
+      const u = horizon[h]!;
+      const w = horizon[h + 1]!;
+      const f = faces.add(u, w, i);
+      lists.push([]);
+      coneFrom[u] = f;
+      coneTo[w] = f;
+      faces.adj[3 * f] = horizon[h + 2]!;
+      faces.adj[3 * horizon[h + 2]! + horizon[h + 3]!] = f;
+    }
+    for (let f = first; f < faces.count; f++) {
+      faces.adj[3 * f + 1] = coneFrom[faces.v[3 * f + 1]!]!;
+      faces.adj[3 * f + 2] = coneTo[faces.v[3 * f]!]!;
+    }
+    for (const j of pool) {
+      conflictOf[j] = -1;
+      file(j, first, faces.count);
+    }
+    conflictOf[i] = -1;
   }
-  // facets come as several coplanar triangles: keep each plane once (reduced by the gcd)
-  const planes: number[] = [];
-  const seen = new Set<string>();
-  const used = new Set<number>();
-  for (let f = 0; f < nf; f++) {
-    if (alive[f] === 0) continue;
-    for (let e = 0; e < 3; e++) used.add(fv[3 * f + e]!);
-    const q = Array.from(fp.subarray(4 * f, 4 * f + 4));
-    const g = q.reduce((acc, c) => gcd(acc, Math.abs(c)), 0);
-    const key = q.map((c) => c / g).join(',');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    planes.push(...q);
+  return faces.result(n);
+}
+
+/** Outward planes, vertices (z, y, x) and the normal signs at each vertex of a 3D hull. */
+interface HullResult {
+  planes: number[];
+  vertices: number[];
+  signs: number[];
+}
+
+/**
+ * Triangles of {@link incrementalHull}: vertex triples `v`, outward planes `p` (nx, ny, nz,
+ * d: `nx x + ny y + nz z + d > 0` outside), neighbour across each edge `adj` (edge e runs
+ * from vertex e to vertex e + 1), alive flags; grown by doubling.
+ */
+class FaceList {
+  count = 0;
+  v: Int32Array;
+  p: Float64Array;
+  adj: Int32Array;
+  alive: Uint8Array;
+
+  /** @param capacity - initial number of faces (grows by doubling) */
+  constructor(
+    private readonly X: Float64Array,
+    private readonly Y: Float64Array,
+    private readonly Z: Float64Array,
+    capacity: number,
+  ) {
+    this.v = new Int32Array(3 * capacity);
+    this.p = new Float64Array(4 * capacity);
+    this.adj = new Int32Array(3 * capacity);
+    this.alive = new Uint8Array(capacity);
   }
-  const vertices: number[] = [];
-  for (const v of used) vertices.push(Z[v]!, Y[v]!, X[v]!);
-  return { planes, vertices };
+
+  /** Append the face a -> b -> c (normal (b - a) x (c - a)); returns its index. */
+  add(a: number, b: number, c: number): number {
+    if (this.count === this.alive.length) this.grow();
+    const { X, Y, Z } = this;
+    const ux = X[b]! - X[a]!;
+    const uy = Y[b]! - Y[a]!;
+    const uz = Z[b]! - Z[a]!;
+    const vx = X[c]! - X[a]!;
+    const vy = Y[c]! - Y[a]!;
+    const vz = Z[c]! - Z[a]!;
+    const nx = uy * vz - uz * vy;
+    const ny = uz * vx - ux * vz;
+    const nz = ux * vy - uy * vx;
+    const f = this.count++;
+    this.v[3 * f] = a;
+    this.v[3 * f + 1] = b;
+    this.v[3 * f + 2] = c;
+    this.p[4 * f] = nx;
+    this.p[4 * f + 1] = ny;
+    this.p[4 * f + 2] = nz;
+    this.p[4 * f + 3] = -(nx * X[a]! + ny * Y[a]! + nz * Z[a]!);
+    this.alive[f] = 1;
+    return f;
+  }
+
+  /** Signed (scaled) distance of point i beyond face f's plane. */
+  side(f: number, i: number): number {
+    const p = this.p;
+    return (
+      p[4 * f]! * this.X[i]! +
+      p[4 * f + 1]! * this.Y[i]! +
+      p[4 * f + 2]! * this.Z[i]! +
+      p[4 * f + 3]!
+    );
+  }
+
+  /** Set the neighbours of face f across its three edges. */
+  link(f: number, across: readonly number[]): void {
+    for (let e = 0; e < 3; e++) this.adj[3 * f + e] = across[e]!;
+  }
+
+  /** Which edge slot of face g faces f. */
+  slotOf(g: number, f: number): number {
+    return this.adj[3 * g] === f ? 0 : this.adj[3 * g + 1] === f ? 1 : 2;
+  }
+
+  private grow(): void {
+    const cap = 2 * this.alive.length;
+    const v = new Int32Array(3 * cap);
+    v.set(this.v);
+    this.v = v;
+    const p = new Float64Array(4 * cap);
+    p.set(this.p);
+    this.p = p;
+    const adj = new Int32Array(3 * cap);
+    adj.set(this.adj);
+    this.adj = adj;
+    const alive = new Uint8Array(cap);
+    alive.set(this.alive);
+    this.alive = alive;
+  }
+
+  /**
+   * The live faces' planes, each facet once (reduced by the gcd), the vertices, and for each
+   * vertex the signs its faces' normals take along z, y, x (bits 2d: positive, 2d + 1: negative).
+   */
+  result(n: number): HullResult {
+    const reduced = new Float64Array(4 * this.count);
+    const used = new Uint8Array(n);
+    let m = 0;
+    for (let f = 0; f < this.count; f++) {
+      if (this.alive[f] === 0) continue;
+      const a = this.p[4 * f]!;
+      const b = this.p[4 * f + 1]!;
+      const c = this.p[4 * f + 2]!;
+      const d = this.p[4 * f + 3]!;
+      // used: 64 (a vertex) | sign bits of the normal along z (c), y (b), x (a)
+      const bits =
+        64 |
+        (c > 0 ? 1 : c < 0 ? 2 : 0) |
+        (b > 0 ? 4 : b < 0 ? 8 : 0) |
+        (a > 0 ? 16 : a < 0 ? 32 : 0);
+      for (let e = 0; e < 3; e++) used[this.v[3 * f + e]!]! |= bits;
+      const g = gcd(gcd(gcd(Math.abs(a), Math.abs(b)), Math.abs(c)), Math.abs(d));
+      reduced[4 * m] = a / g;
+      reduced[4 * m + 1] = b / g;
+      reduced[4 * m + 2] = c / g;
+      reduced[4 * m + 3] = d / g;
+      m++;
+    }
+    // a facet comes as several coplanar triangles: sort, keep one of each
+    const order = new Int32Array(m);
+    for (let k = 0; k < m; k++) order[k] = k;
+    const R = reduced;
+    order.sort(
+      (r, t) =>
+        R[4 * r]! - R[4 * t]! ||
+        R[4 * r + 1]! - R[4 * t + 1]! ||
+        R[4 * r + 2]! - R[4 * t + 2]! ||
+        R[4 * r + 3]! - R[4 * t + 3]!,
+    );
+    const planes: number[] = [];
+    let prev = -1;
+    for (const k of order) {
+      const same =
+        prev >= 0 &&
+        R[4 * k] === R[4 * prev] &&
+        R[4 * k + 1] === R[4 * prev + 1] &&
+        R[4 * k + 2] === R[4 * prev + 2] &&
+        R[4 * k + 3] === R[4 * prev + 3];
+      if (!same) planes.push(R[4 * k]!, R[4 * k + 1]!, R[4 * k + 2]!, R[4 * k + 3]!);
+      prev = k;
+    }
+    const vertices: number[] = [];
+    const signs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (used[i] === 0) continue;
+      vertices.push(this.Z[i]!, this.Y[i]!, this.X[i]!);
+      signs.push(used[i]! & 63);
+    }
+    return { planes, vertices, signs };
+  }
 }
 
 function gcd(a: number, b: number): number {
