@@ -70,14 +70,24 @@ export function labelFlat(
   // earlier rows reached from a row: (dz, dy, tolerance in x); a neighbour offset with m
   // nonzero components in (dz, dy) needs m <= connectivity, and m < connectivity lets x
   // differ by one as well
-  const back: [number, number, number][] = [];
+  const backDz: number[] = [];
+  const backDy: number[] = [];
+  const backTol: number[] = [];
   for (let dz = ndim === 3 ? -1 : 0; dz <= 0; dz++) {
     for (let dy = -1; dy <= 1; dy++) {
       if (dz === 0 && dy >= 0) continue;
       const m = (dz !== 0 ? 1 : 0) + (dy !== 0 ? 1 : 0);
-      if (m <= connectivity) back.push([dz, dy, m < connectivity ? 1 : 0]);
+      if (m > connectivity) continue;
+      backDz.push(dz);
+      backDy.push(dy);
+      backTol.push(m < connectivity ? 1 : 0);
     }
   }
+  // zero-skipping four elements at a time when the mask is a 4-aligned Uint8Array
+  const words =
+    src instanceof Uint8Array && src.byteOffset % 4 === 0
+      ? new Uint32Array(src.buffer, src.byteOffset, src.length >> 2)
+      : undefined;
   // runs: [start, end) within their row; rowRuns[r] .. rowRuns[r + 1] are the runs of row r
   let start = new Int32Array(1024);
   let end = new Int32Array(1024);
@@ -91,6 +101,9 @@ export function labelFlat(
     while (x < nc) {
       if (src[base + x] === 0) {
         x++;
+        if (words !== undefined && ((base + x) & 3) === 0) {
+          while (x + 4 <= nc && words[(base + x) >> 2] === 0) x += 4;
+        }
         continue;
       }
       const a = x;
@@ -109,7 +122,10 @@ export function labelFlat(
     if (first === nRuns) continue;
     const z = Math.floor(r / nr);
     const y = r - z * nr;
-    for (const [dz, dy, tol] of back) {
+    for (let t = 0; t < backDz.length; t++) {
+      const dz = backDz[t]!;
+      const dy = backDy[t]!;
+      const tol = backTol[t]!;
       const yy = y + dy;
       if (z + dz < 0 || yy < 0 || yy >= nr) continue;
       const pr = r + dz * nr + dy;

@@ -46,3 +46,30 @@ describe('label', () => {
     expect(() => label(m, { connectivity: 1.5 })).toThrow(/options\.connectivity/);
   });
 });
+
+describe('label on byte masks at any offset', () => {
+  it('gives the same labels for aligned, unaligned and float copies of one mask', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (const shape of [
+      [37, 53],
+      [9, 13, 22],
+    ]) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      // long empty stretches (skipped four bytes at a time) and short runs
+      const bytes = Uint8Array.from({ length: size }, (_, i) =>
+        (i % 31 < 9 && rand() < 0.7) || rand() < 0.05 ? 1 : 0,
+      );
+      const reference = label(ndarray(Float64Array.from(bytes), shape)).labels.data;
+      for (const offset of [0, 1, 2, 3, 4]) {
+        const buffer = new Uint8Array(size + 8);
+        buffer.set(bytes, offset);
+        const view = buffer.subarray(offset, offset + size);
+        expect(Array.from(label(ndarray(view, shape)).labels.data)).toEqual(Array.from(reference));
+      }
+    }
+  });
+});
