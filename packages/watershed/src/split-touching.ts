@@ -109,7 +109,7 @@ export function splitTouchingFlat(
   assertNumber(fn, 'options.maxIterations', maxIterations, { integer: true, min: 0 });
   assertNumber(fn, 'options.minPieceSize', minPieceSize, { integer: true, min: 1 });
   throwIfAborted(fn, signal);
-  let labels = splitOnce(binary, shape, minDistance, connectivity);
+  let labels = splitOnce(prepareSplit(binary, shape, connectivity), minDistance);
   onProgress?.(1, maxIterations + 1);
 
   let iterations = 0;
@@ -148,32 +148,48 @@ export function splitTouchingFlat(
   return { labels: final, count, iterations };
 }
 
+/** What {@link splitOnce} needs of a mask whatever the marker spacing: distance map, components. */
+interface SplitInput {
+  binary: Uint8Array;
+  shape: readonly number[];
+  connectivity: number;
+  /** The distance map. */
+  edt: NdArray<Float64Array>;
+  /** Its negation, the relief the watershed floods. */
+  neg: Float64Array;
+  /** Connected components of the mask. */
+  components: NdArray<Int32Array>;
+}
+
+/** Distance map and components of a mask, for one or more {@link splitOnce} calls. */
+function prepareSplit(
+  binary: Uint8Array,
+  shape: readonly number[],
+  connectivity: number,
+): SplitInput {
+  const edt = distanceTransformEdt(ndarray(binary, shape.slice())) as NdArray<Float64Array>;
+  const neg = new Float64Array(edt.data.length);
+  for (let i = 0; i < neg.length; i++) neg[i] = -edt.data[i]!;
+  const components = ndarray(labelFlat(binary, shape, connectivity).labels, shape.slice());
+  return { binary, shape, connectivity, edt, neg, components };
+}
+
 /**
  * One watershed pass over a binary mask: distance map, maxima per component, markers, flood;
  * mask pixels no marker reaches keep their connected component as an object.
- *
- * @internal
  */
-export function splitOnce(
-  binary: Uint8Array,
-  shape: readonly number[],
-  minDistance: number,
-  connectivity: number,
-): Int32Array {
-  const edt = distanceTransformEdt(ndarray(binary, shape.slice()));
-  const comps = labelFlat(binary, shape, connectivity);
-  const peaks = peakLocalMax(edt, {
+function splitOnce(input: SplitInput, minDistance: number): Int32Array {
+  const { binary, shape, connectivity } = input;
+  const peaks = peakLocalMax(input.edt, {
     minDistance,
-    labels: ndarray(comps.labels, shape.slice()),
+    labels: input.components,
     excludeBorder: false,
   });
   const strides = shape.map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
   const seeds = new Uint8Array(binary.length);
   for (const c of peaks) seeds[c.reduce((s, x, d) => s + x * strides[d]!, 0)] = 1;
   const markers = labelFlat(seeds, shape, 1).labels;
-  const neg = new Float64Array(edt.data.length);
-  for (let i = 0; i < neg.length; i++) neg[i] = -edt.data[i]!;
-  const ws = watershedFlat(neg, markers, binary, shape, connectivity).data;
+  const ws = watershedFlat(input.neg, markers, binary, shape, connectivity).data;
   // components without a marker (none found) stay whole
   let next = 0;
   for (let i = 0; i < ws.length; i++) if (ws[i]! > next) next = ws[i]!;
@@ -202,8 +218,9 @@ function refine(
   forEachBoxPixel(shape, box, (flat, local) => {
     if (labels[flat] === lab) obj[local] = 1;
   });
+  const input = prepareSplit(obj, cshape, opts.connectivity);
   for (let d = opts.minDistance; d >= 1; d--) {
-    const pieces = splitOnce(obj, cshape, d, opts.connectivity);
+    const pieces = splitOnce(input, d);
     let count = 0;
     for (let i = 0; i < size; i++) if (pieces[i]! > count) count = pieces[i]!;
     if (count < 2) continue;

@@ -15,6 +15,8 @@ export class ValueRanks {
   private readonly mask: number;
   private readonly keys: Float64Array;
   private readonly used: Uint8Array;
+  /** The slots in use, in order of insertion. */
+  private readonly inUse: Int32Array;
   private readonly bits = new Float64Array(1);
   private readonly words = new Uint32Array(this.bits.buffer);
 
@@ -28,6 +30,7 @@ export class ValueRanks {
     this.mask = capacity - 1;
     this.keys = new Float64Array(capacity);
     this.used = new Uint8Array(capacity);
+    this.inUse = new Int32Array(maxDistinct);
   }
 
   /**
@@ -50,7 +53,7 @@ export class ValueRanks {
     if (this.size === this.maxDistinct) return -1;
     used[h] = 1;
     keys[h] = v;
-    this.size++;
+    this.inUse[this.size++] = h;
     return h;
   }
 
@@ -61,13 +64,11 @@ export class ValueRanks {
 
   /** Rank of every slot's value among the distinct values (slots not in use read 0). */
   ranks(): Int32Array {
-    const slots = new Int32Array(this.size);
-    let n = 0;
-    for (let s = 0; s < this.capacity; s++) if (this.used[s] !== 0) slots[n++] = s;
+    const slots = this.inUse.slice(0, this.size);
     const keys = this.keys;
     slots.sort((a, b) => keys[a]! - keys[b]!);
     const rank = new Int32Array(this.capacity);
-    for (let r = 0; r < n; r++) rank[slots[r]!] = r;
+    for (let r = 0; r < slots.length; r++) rank[slots[r]!] = r;
     return rank;
   }
 }
