@@ -44,7 +44,7 @@ const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as co
  * order of entry into the queue, so ties go to the earliest pushed pixel; neighbours are
  * visited in scikit-image's order, the markers enter in row-major order. Labels are
  * identical to scikit-image's. A classic flood (no compactness, no watershed line) of an
- * image with at most 32,768 distinct values in the mask runs on value ranks: a heap on one
+ * image with at most 65,536 distinct values in the mask runs on value ranks: a heap on one
  * number per key replays scikit-image's moves while two unpopped markers share a value (the
  * one case where the heap's arrangement decides the order), then a bucket queue pops in the
  * same order in O(1) per pixel. Other floods use the (value, age) heap throughout.
@@ -130,7 +130,7 @@ export function watershedFlat(
   let nMarkers = 0;
   let lastLabel = 0;
   let lastIndex = 0;
-  // a classic flood on few distinct values runs on their ranks (slots of `table` until the end)
+  // a classic flood on few distinct values runs on their ranks (ids of `table` until the end)
   const table =
     compactness > 0 || watershedLine ? undefined : new ValueRanks(Math.min(MAX_RANKS, psize));
   let ranks = table === undefined ? undefined : new Uint16Array(psize);
@@ -163,8 +163,8 @@ export function watershedFlat(
             state[p] = lastIndex;
           }
           if (ranks !== undefined) {
-            const slot = table!.insert(v);
-            if (slot >= 0) ranks[p] = slot;
+            const id = table!.insert(v);
+            if (id >= 0) ranks[p] = id;
             else {
               // too many distinct values: back to the values, those seen so far from the table
               value = new Float64Array(psize);
@@ -188,9 +188,9 @@ export function watershedFlat(
   }
   if (ranks !== undefined) {
     // unflooded pixels hold ~rank (negative); the markers' ranks go along separately
-    const rankOfSlot = table!.ranks();
-    const markerRanks = Int32Array.from(markerAt, (p) => rankOfSlot[ranks![p]!]!);
-    for (let p = 0; p < psize; p++) if (state[p] === 0) state[p] = ~rankOfSlot[ranks[p]!]!;
+    const rankOf = table!.ranks();
+    const markerRanks = Int32Array.from(markerAt, (p) => rankOf[ranks![p]!]!);
+    for (let p = 0; p < psize; p++) if (state[p] === 0) state[p] = ~rankOf[ranks[p]!]!;
     ranks = undefined;
     floodByRank(state, table!.size, nbr, markerAt, markerRanks, inMask, onProgress);
   } else if (value !== undefined) {
@@ -217,9 +217,9 @@ export function watershedFlat(
 
 /**
  * The most distinct values for which a classic flood runs on value ranks ({@link floodByRank});
- * the hash table then has at most 2^16 slots, so a slot fits the Uint16 rank array.
+ * value ids (0 .. MAX_RANKS - 1) fit the Uint16 rank array.
  */
-const MAX_RANKS = 1 << 15;
+const MAX_RANKS = 1 << 16;
 
 /**
  * The flood on a heap keyed on (value, age), for compact watersheds, watershed lines and

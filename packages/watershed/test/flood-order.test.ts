@@ -123,6 +123,20 @@ describe('ValueRanks', () => {
     expect(slots.map((s) => rank[s])).toEqual([4, 0, 2, 2, 4, 5, 1, 3]);
   });
 
+  it('keeps ids stable while the table grows, and ranks 10,000 values', () => {
+    const t = new ValueRanks(20000);
+    const values = Array.from({ length: 10000 }, (_, i) => ((i * 7919) % 10007) / 3 - 1000);
+    const ids = values.map((v) => t.insert(v));
+    expect(ids).toEqual(values.map((_, i) => i));
+    expect(values.map((v) => t.insert(v))).toEqual(ids);
+    const rank = t.ranks();
+    const sorted = [...values].sort((a, b) => a - b);
+    values.forEach((v, i) => {
+      expect(rank[i]).toBe(sorted.indexOf(v));
+      expect(t.valueAt(i)).toBe(v);
+    });
+  });
+
   it('refuses a new value beyond maxDistinct (-1) but still finds known ones', () => {
     const t = new ValueRanks(3);
     expect([1, 2, 3].map((v) => t.insert(v) >= 0)).toEqual([true, true, true]);
