@@ -7,6 +7,7 @@ import {
   type NdArray,
   rowMajorStrides,
 } from '@mgraph/core';
+import { labelWindowMaxima } from './label-window-maxima.js';
 import { assertImage } from './neighborhood.js';
 import { argsortNumpy } from './numpy-argsort.js';
 
@@ -134,19 +135,42 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions = {}):
   const boxes = boundingBoxes(inner, shape);
   const bg = DTYPE_MIN[image.dtype] ?? -Number.MAX_VALUE;
   const strides = rowMajorStrides(shape);
-  const all: number[][] = [];
-  for (let l = 1; l < boxes.length; l++) {
-    const box = boxes[l];
-    if (box === undefined) continue;
+  /** Peaks of label l the way scikit-image finds them: on a crop of its box. */
+  const cropPeaks = (l: number, box: [number, number][]): number[][] => {
     const bshape = box.map(([a, b]) => b - a + 1);
     const bsize = bshape.reduce((a, b) => a * b, 1);
     const sub = new Float64Array(bsize);
     const inLabel = new Uint8Array(bsize);
     cropLabel(box, strides, lab, l, img, bg, sub, inLabel);
     const peaks = peakMask(sub, bshape, fp, threshold, inLabel);
-    for (const c of highestPeaks(sub, peaks, bshape, numPeaksPerLabel, spacing)) {
-      all.push(c.map((x, d) => x + box[d]![0]));
-    }
+    return highestPeaks(sub, peaks, bshape, numPeaksPerLabel, spacing).map((c) =>
+      c.map((x, d) => x + box[d]![0]),
+    );
+  };
+  // with a box window, all labels in one pass (labelWindowMaxima); crops for flat labels
+  const packed = new Int32Array(6 * boxes.length).fill(-1);
+  boxes.forEach((box, l) => {
+    if (box === undefined) return;
+    const b3 = ndim === 3 ? box : [[0, 0] as [number, number], ...box];
+    b3.forEach(([a, b], d) => {
+      packed[6 * l + 2 * d] = a;
+      packed[6 * l + 2 * d + 1] = b;
+    });
+  });
+  const dims = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
+  const maxima =
+    'box' in fp && fp.box >= 1
+      ? labelWindowMaxima(img, lab, dims, packed, fp.box, threshold)
+      : undefined;
+  const all: number[][] = [];
+  for (let l = 1; l < boxes.length; l++) {
+    const box = boxes[l];
+    if (box === undefined) continue;
+    const peaks =
+      maxima === undefined || maxima.trivial[l] !== 0
+        ? cropPeaks(l, box)
+        : highestPeaksOf(img, maxima.candidates[l]!, shape, numPeaksPerLabel, spacing);
+    all.push(...peaks);
   }
   if (all.length <= numPeaks) return all;
   const chosen = new Uint8Array(img.length);
@@ -642,10 +666,21 @@ function highestPeaks(
   maxOut: number,
   spacing: { minDistance: number; pNorm: number },
 ): number[][] {
-  const strides = rowMajorStrides(shape);
-  const ndim = shape.length;
   const flat: number[] = [];
   for (let i = 0; i < candidates.length; i++) if (candidates[i] !== 0) flat.push(i);
+  return highestPeaksOf(img, flat, shape, maxOut, spacing);
+}
+
+/** {@link highestPeaks} on the candidates' flat indices, in raster order. */
+function highestPeaksOf(
+  img: Float64Array,
+  flat: readonly number[],
+  shape: readonly number[],
+  maxOut: number,
+  spacing: { minDistance: number; pNorm: number },
+): number[][] {
+  const strides = rowMajorStrides(shape);
+  const ndim = shape.length;
   const order = argsortNumpy(Float64Array.from(flat, (i) => -img[i]!));
   const { minDistance, pNorm } = spacing;
   // kept peaks bucketed on a grid of cells `minDistance` wide (padded by one cell on each
