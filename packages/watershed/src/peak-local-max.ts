@@ -96,15 +96,7 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions = {}):
   // read-only float64 view of the image (a copy unless it already is contiguous float64)
   const data = flatData(image as NdArray<Float64Array>);
   const img = data instanceof Float64Array ? data : Float64Array.from(data);
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < img.length; i++) {
-    const v = img[i]!;
-    // v - v is NaN for NaN and +-Infinity
-    if (v - v !== 0) throw new InvalidArgumentError(fn, `image[${i}]`, v, 'a finite number');
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
+  const [lo, hi] = finiteRange(fn, img);
   let threshold = thresholdAbs ?? lo;
   if (thresholdRel !== undefined) threshold = Math.max(threshold, thresholdRel * hi);
   const fp = resolveFootprint(fn, footprint, minDistance, ndim);
@@ -176,6 +168,20 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions = {}):
   const chosen = new Uint8Array(img.length);
   for (const c of all) chosen[c.reduce((s, x, d) => s + x * strides[d]!, 0)] = 1;
   return highestPeaks(img, chosen, shape, numPeaks, spacing);
+}
+
+/** Smallest and largest element; every element must be finite. */
+function finiteRange(fn: string, img: Float64Array): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < img.length; i++) {
+    const v = img[i]!;
+    // v - v is NaN for NaN and +-Infinity
+    if (v - v !== 0) throw new InvalidArgumentError(fn, `image[${i}]`, v, 'a finite number');
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
 }
 
 function checkCount(fn: string, name: string, v: number): void {
