@@ -224,9 +224,12 @@ function refine(
     let count = 0;
     for (let i = 0; i < size; i++) if (pieces[i]! > count) count = pieces[i]!;
     if (count < 2) continue;
-    const props = regionPropsFlat(pieces, cshape);
+    const props = regionPropsFlat(pieces, cshape, { convex: false });
     if (props.some((p) => p.area < opts.minPieceSize)) continue;
-    if (props.every((p) => p.solidity > solidity)) return { crop: pieces, box, count };
+    // every piece more convex than the object: hulls one piece at a time, up to the first failure
+    const convexer = (l: number) =>
+      regionPropsFlat(pieces, cshape, { only: new Set([l]) })[0]!.solidity > solidity;
+    if (props.every((p) => convexer(p.label))) return { crop: pieces, box, count };
   }
   return undefined;
 }
