@@ -32,7 +32,7 @@ export function floodByRank(
   onProgress: ProgressCallback | undefined,
 ): void {
   const span = AGE_SPAN;
-  const heap = new RankHeap(4096);
+  const heap = new RankHeap(Math.min(4096, 16 + (state.length >> 4)));
   const markersLeft = new Int32Array(distinct);
   let tied = 0;
   for (let i = 0; i < markerAt.length; i++) {

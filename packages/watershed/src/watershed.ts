@@ -194,7 +194,10 @@ export function watershedFlat(
     ranks = undefined;
     floodByRank(state, table!.size, nbr, markerAt, markerRanks, inMask, onProgress);
   } else if (value !== undefined) {
-    const queue = new FloodQueue(4096, compactness > 0 || watershedLine);
+    const queue = new FloodQueue(
+      Math.min(4096, 16 + (psize >> 4)),
+      compactness > 0 || watershedLine,
+    );
     for (const p of markerAt) queue.push(value[p]!, 0, p, p);
     floodByHeap(queue, value, state, nbr, pstrides, compactness, watershedLine, inMask, onProgress);
   }
