@@ -1,5 +1,6 @@
 import {
   assertDtype,
+  assertFinite,
   assertNumber,
   assertSameShape,
   flatData,
@@ -174,13 +175,15 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions = {}):
 function finiteRange(fn: string, img: Float64Array): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
+  // v - v is NaN for NaN and +-Infinity: summed without a branch, looked for only if NaN
+  let check = 0;
   for (let i = 0; i < img.length; i++) {
     const v = img[i]!;
-    // v - v is NaN for NaN and +-Infinity
-    if (v - v !== 0) throw new InvalidArgumentError(fn, `image[${i}]`, v, 'a finite number');
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+    check += v - v;
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
   }
+  if (check !== 0) assertFinite(fn, 'image', img);
   return [lo, hi];
 }
 

@@ -1,5 +1,6 @@
 import {
   assertDtype,
+  assertFinite,
   assertNumber,
   assertSameShape,
   flatData,
@@ -130,6 +131,7 @@ export function watershedFlat(
   let nMarkers = 0;
   let lastLabel = 0;
   let lastIndex = 0;
+  let check = 0;
   // a classic flood on few distinct values runs on their ranks (ids of `table` until the end)
   const table =
     compactness > 0 || watershedLine ? undefined : new ValueRanks(Math.min(MAX_RANKS, psize));
@@ -141,9 +143,8 @@ export function watershedFlat(
       let p = off0 + a * s0! + b * s1!;
       for (let c = 0; c < n2!; c++, k++, p++) {
         const v = image[k]!;
-        // v - v is NaN for NaN and +-Infinity
-        if (v - v !== 0)
-          throw new InvalidArgumentError('watershed', `image[${k}]`, v, 'a finite number');
+        // v - v is NaN for NaN and +-Infinity: summed without a branch, checked after the loop
+        check += v - v;
         const inside = mask === undefined || mask[k] !== 0;
         const m = markers[k]!;
         if (inside) {
@@ -181,6 +182,7 @@ export function watershedFlat(
       }
     }
   }
+  if (check !== 0) assertFinite('watershed', 'image', image);
   const nbr = ravelOffsets(neighborOffsets(ndim, connectivity), pstrides);
   const markerAt = new Int32Array(nMarkers);
   for (let p = 0, m = 0; p < psize; p++) {
