@@ -1,3 +1,4 @@
+import { createRng } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import { convexHullImage } from '../src/index.js';
@@ -71,11 +72,8 @@ function bruteHull(mask: Uint8Array, shape: [number, number, number]): Uint8Arra
 
 describe('convexHullImage in 3D', () => {
   it('equals a brute-force hull (all planes through three offset points) on random voxel sets', () => {
-    let seed = 99;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % n;
-    };
+    const rng = createRng(99);
+    const rand = (n: number) => rng.integer(0, n);
     const shape: [number, number, number] = [6, 7, 8];
     let checked = 0;
     for (let trial = 0; trial < 40; trial++) {

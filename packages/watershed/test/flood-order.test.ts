@@ -1,3 +1,4 @@
+import { createRng } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import { BucketQueue } from '../src/bucket-queue.js';
@@ -70,11 +71,8 @@ describe('watershed: heap, then bucket queue (flood.json, scripts/make-flood-fix
 
 describe('BucketQueue', () => {
   it('pops by (priority, entry order) under random pushes and pops, also below the minimum', () => {
-    let seed = 12345;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % n;
-    };
+    const rng = createRng(12345);
+    const rand = (n: number) => rng.integer(0, n);
     const priorities = 3000; // several bitset words and summary words
     const q = new BucketQueue(priorities);
     const ref: [number, number][] = []; // [priority, serial]

@@ -1,16 +1,14 @@
+import { createRng } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import { FloodQueue } from '../src/flood-queue.js';
 import { AGE_SPAN, RankHeap } from '../src/rank-heap.js';
 import { watershed } from '../src/watershed.js';
 
-/** A seeded LCG in [0, n). */
+/** Seeded integers in [0, n). */
 function lcg(seed: number) {
-  let s = seed >>> 0;
-  return (n: number) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
+  const rng = createRng(seed);
+  return (n: number) => rng.integer(0, n);
 }
 
 describe('RankHeap moves items as FloodQueue (scikit-image heap) does', () => {

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import { createRng, InvalidArgumentError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import { label } from '../src/index.js';
@@ -49,11 +49,8 @@ describe('label', () => {
 
 describe('label on byte masks at any offset', () => {
   it('gives the same labels for aligned, unaligned and float copies of one mask', () => {
-    let seed = 7;
-    const rand = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const rng = createRng(7);
+    const rand = () => rng.uniform();
     for (const shape of [
       [37, 53],
       [9, 13, 22],
