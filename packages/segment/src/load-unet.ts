@@ -21,7 +21,7 @@ export interface UNetCard {
 
 /** Options of {@link loadUNet}: the tiling options of {@link createSegmenter} plus where to load from. */
 export interface LoadUNetOptions
-  extends Pick<SegmenterOptions, 'tileSize' | 'overlap' | 'batchSize' | 'onProgress'> {
+  extends Pick<SegmenterOptions, 'tileSize' | 'overlap' | 'batchSize' | 'augment' | 'onProgress'> {
   /** Path of an ONNX model with a `.json` card beside it. Default: the shipped `models/unet.onnx`. */
   modelPath?: string;
   /** Session options passed to `onnxruntime-node`'s `InferenceSession.create`. */
@@ -43,7 +43,8 @@ export interface UNetSegmenter extends OnnxSegmenter {
  * only when this function runs, so the rest of the package stays browser-safe.
  *
  * @param options - `modelPath` (default: the shipped model), `sessionOptions`, and the
- *   tiling options `tileSize` (256), `overlap` (128), `batchSize` (4), `onProgress`
+ *   tiling options `tileSize` (256), `overlap` (128), `batchSize` (4), `augment` ('none'),
+ *   `onProgress`
  * @returns a {@link UNetSegmenter}
  * @throws ModelError when `onnxruntime-node` is not installed or the model does not load or
  *   does not match its card
@@ -92,6 +93,7 @@ export async function loadUNet(options: LoadUNetOptions = {}): Promise<UNetSegme
     tileSize: options.tileSize,
     overlap: options.overlap,
     batchSize: options.batchSize,
+    augment: options.augment,
     onProgress: options.onProgress,
   });
   return { ...segmenter, card, modelPath };

@@ -141,6 +141,70 @@ describe('createSegmenter with a (random) dual-attention U-Net', () => {
   });
 });
 
+describe("createSegmenter with augment: 'dihedral'", () => {
+  it('leaves a pointwise model unchanged on a non-square image (all 8 views map back)', async () => {
+    const image = testImage(53, 141);
+    const plainCalls: number[][] = [];
+    const plain = await createSegmenter(pointwise, { tileSize: 32 }).segment(image, {
+      onProgress: (d, t) => plainCalls.push([d, t]),
+    });
+    const calls: number[][] = [];
+    const seg = createSegmenter(pointwise, { tileSize: 32, augment: 'dihedral' });
+    expect(seg.settings.augment).toBe('dihedral');
+    const tta = await seg.segment(image, { onProgress: (d, t) => calls.push([d, t]) });
+    let maxErr = 0;
+    for (let i = 0; i < plain.probabilities.data.length; i++) {
+      maxErr = Math.max(
+        maxErr,
+        Math.abs(tta.probabilities.data[i]! - plain.probabilities.data[i]!),
+      );
+    }
+    expect(maxErr).toBeLessThan(2e-6);
+    expect(Array.from(tta.phases.data)).toEqual(Array.from(plain.phases.data));
+    // every view is tiled: 8 times the tiles of one
+    const tiles = plainCalls.at(-1)![1]!;
+    expect(calls.at(-1)).toEqual([8 * tiles, 8 * tiles]);
+  });
+
+  it('averages the 8 flipped / transposed segmentations of a real network, mapped back', async () => {
+    const rows = 40;
+    const cols = 56;
+    const image = testImage(rows, cols, 0.4);
+    const plain = createSegmenter(tiny, { tileSize: 64 });
+    const want = new Float64Array(4 * rows * cols);
+    for (let view = 0; view < 8; view++) {
+      // the view as an ndarray view: flips by negative steps, transposition by axes
+      let v = image;
+      if (view & 1) v = v.step(-1, 1);
+      if (view & 2) v = v.step(1, -1);
+      if (view & 4) v = v.transpose(1, 0);
+      const { probabilities } = await plain.segment(v);
+      for (let q = 0; q < 4; q++) {
+        for (let y = 0; y < rows; y++) {
+          for (let x = 0; x < cols; x++) {
+            const yy = view & 1 ? rows - 1 - y : y;
+            const xx = view & 2 ? cols - 1 - x : x;
+            const p = view & 4 ? probabilities.get(q, xx, yy) : probabilities.get(q, yy, xx);
+            want[(q * rows + y) * cols + x]! += p / 8;
+          }
+        }
+      }
+    }
+    const tta = await createSegmenter(tiny, { tileSize: 64, augment: 'dihedral' }).segment(image);
+    let maxErr = 0;
+    for (let i = 0; i < want.length; i++) {
+      maxErr = Math.max(maxErr, Math.abs(tta.probabilities.data[i]! - want[i]!));
+    }
+    expect(maxErr).toBeLessThan(1e-5);
+  });
+
+  it('refuses an unknown augmentation', () => {
+    expect(() => createSegmenter(pointwise, { augment: 'rot90' as unknown as 'dihedral' })).toThrow(
+      /options\.augment/,
+    );
+  });
+});
+
 describe('createSegmenter errors', () => {
   it('refuses a model with 3 input channels, naming expected vs actual', () => {
     expect(() => createSegmenter(tiny3)).toThrow(ModelError);

@@ -34,11 +34,13 @@ const named = (perClass: number[]) =>
 
 describe('the shipped U-Net (onnxruntime-node, CPU)', () => {
   let unet: { mIoU: number; perClass: number[] };
+  let augmented: { mIoU: number; perClass: number[] };
   let otsu: { mIoU: number; perClass: number[]; order: number[] };
   beforeAll(async () => {
     const model = await loadUNet();
     expect(model.card.classes).toEqual(CATHODE_SCHEME.phases);
     unet = await score(model);
+    augmented = await score(await loadUNet({ augment: 'dihedral' }));
     // the Otsu baseline with the phase order that suits it best (all 24 orders tried)
     otsu = { mIoU: -1, perClass: [], order: [] };
     for (const order of permutations([0, 1, 2, 3])) {
@@ -49,6 +51,10 @@ describe('the shipped U-Net (onnxruntime-node, CPU)', () => {
       JSON.stringify({
         seeds: SEEDS,
         unet: { mIoU: Number(unet.mIoU.toFixed(4)), perClass: named(unet.perClass) },
+        unetDihedral: {
+          mIoU: Number(augmented.mIoU.toFixed(4)),
+          perClass: named(augmented.perClass),
+        },
         otsu: {
           mIoU: Number(otsu.mIoU.toFixed(4)),
           perClass: named(otsu.perClass),
@@ -63,6 +69,10 @@ describe('the shipped U-Net (onnxruntime-node, CPU)', () => {
     unet.perClass.forEach((iou, c) => {
       expect(iou).toBeGreaterThan(otsu.perClass[c]!);
     });
+  });
+
+  it("is lifted by augment: 'dihedral' (the 8 flips / transpositions averaged)", () => {
+    expect(augmented.mIoU).toBeGreaterThan(unet.mIoU);
   });
 
   it('keeps the level measured when it was shipped (mIoU 0.842 on these seeds)', () => {
