@@ -20,6 +20,8 @@ import { AGE_SPAN, RankHeap } from './rank-heap.js';
  * @param nbr - flat neighbour offsets in the padded array
  * @param markerAt - padded positions of the markers, in row-major order
  * @param markerRanks - rank of each marker's value
+ * @param inMask - pixels in the mask, the total reported to `onProgress`
+ * @param onProgress - called with `(pixelsFlooded, inMask)` every 65,536 pixels
  * @internal
  */
 export function floodByRank(
