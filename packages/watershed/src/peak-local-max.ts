@@ -180,8 +180,8 @@ function finiteRange(fn: string, img: Float64Array): [number, number] {
   for (let i = 0; i < img.length; i++) {
     const v = img[i]!;
     check += v - v;
-    lo = v < lo ? v : lo;
-    hi = v > hi ? v : hi;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
   }
   if (check !== 0) assertFinite(fn, 'image', img);
   return [lo, hi];
