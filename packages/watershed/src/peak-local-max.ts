@@ -125,7 +125,7 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions = {}):
     zeroBorder(copy, shape, border);
     inner = copy;
   }
-  const boxes = boundingBoxes(inner, shape);
+  const { boxes, packed } = boundingBoxes(inner, shape);
   const bg = DTYPE_MIN[image.dtype] ?? -Number.MAX_VALUE;
   const strides = rowMajorStrides(shape);
   /** Peaks of label l the way scikit-image finds them: on a crop of its box. */
@@ -141,15 +141,6 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions = {}):
     );
   };
   // with a box window, all labels in one pass (labelWindowMaxima); crops for flat labels
-  const packed = new Int32Array(6 * boxes.length).fill(-1);
-  boxes.forEach((box, l) => {
-    if (box === undefined) return;
-    const b3 = ndim === 3 ? box : [[0, 0] as [number, number], ...box];
-    b3.forEach(([a, b], d) => {
-      packed[6 * l + 2 * d] = a;
-      packed[6 * l + 2 * d + 1] = b;
-    });
-  });
   const dims = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
   const maxima =
     'box' in fp && fp.box >= 1
@@ -576,11 +567,15 @@ function zeroBorder(
   }
 }
 
-/** Bounding box `[first, last]` per axis of every positive label (index = label). */
+/**
+ * Bounding box `[first, last]` per axis of every positive label (index = label), and the
+ * same boxes packed as {@link labelWindowMaxima} reads them: z0, z1, y0, y1, x0, x1 per label
+ * (z0 = z1 = 0 in 2D, z0 = -1 for a label not present).
+ */
 function boundingBoxes(
   labels: ArrayLike<number>,
   shape: readonly number[],
-): ([number, number][] | undefined)[] {
+): { boxes: ([number, number][] | undefined)[]; packed: Int32Array } {
   const ndim = shape.length;
   const [np, nr, nc] = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
   let maxLabel = 0;
@@ -630,7 +625,7 @@ function boundingBoxes(
     ];
     boxes[l] = ndim === 3 ? box : box.slice(1);
   }
-  return boxes;
+  return { boxes, packed: b };
 }
 
 /**
