@@ -213,6 +213,10 @@ export function createSegmenter(
     const probs = new Float32Array(classes * planes * plane);
     const phases = new Uint8Array(planes * plane);
     const progress = { done: 0, total, onProgress, signal: call.signal };
+    // where each pixel lands in each view: the same for every plane of a volume
+    const whereOf = Array.from({ length: views === 1 ? 0 : views }, (_, view) =>
+      dihedralIndex(view, rows, cols),
+    );
     for (let p = 0; p < planes; p++) {
       throwIfAborted(SEG, call.signal);
       const norm = normalizePlane(flat, p * plane, plane, normalize);
@@ -236,7 +240,7 @@ export function createSegmenter(
         for (let view = 0; view < views; view++) {
           const swap = (view & 4) !== 0;
           const [vr, vc] = swap ? [cols, rows] : [rows, cols];
-          const where = dihedralIndex(view, rows, cols);
+          const where = whereOf[view]!;
           const img = new Float32Array(plane);
           for (let i = 0; i < plane; i++) img[where[i]!] = norm[i]!;
           const vacc = new Float32Array(classes * plane);

@@ -166,6 +166,25 @@ describe("createSegmenter with augment: 'dihedral'", () => {
     expect(calls.at(-1)).toEqual([8 * tiles, 8 * tiles]);
   });
 
+  it('does the same plane by plane in a volume', async () => {
+    const planes = [0, 0.7, 1.9].map((phase) => testImage(21, 34, phase).data);
+    const volume = ndarray(new Float32Array(3 * 21 * 34), [3, 21, 34]);
+    planes.forEach((d, p) => (volume.data as Float32Array).set(d, p * 21 * 34));
+    const plain = await createSegmenter(pointwise, { tileSize: 32 }).segment(volume);
+    const tta = await createSegmenter(pointwise, { tileSize: 32, augment: 'dihedral' }).segment(
+      volume,
+    );
+    let maxErr = 0;
+    for (let i = 0; i < plain.probabilities.data.length; i++) {
+      maxErr = Math.max(
+        maxErr,
+        Math.abs(tta.probabilities.data[i]! - plain.probabilities.data[i]!),
+      );
+    }
+    expect(maxErr).toBeLessThan(2e-6);
+    expect(Array.from(tta.phases.data)).toEqual(Array.from(plain.phases.data));
+  });
+
   it('averages the 8 flipped / transposed segmentations of a real network, mapped back', async () => {
     const rows = 40;
     const cols = 56;
