@@ -169,7 +169,9 @@ describe("createSegmenter with augment: 'dihedral'", () => {
   it('does the same plane by plane in a volume', async () => {
     const planes = [0, 0.7, 1.9].map((phase) => testImage(21, 34, phase).data);
     const volume = ndarray(new Float32Array(3 * 21 * 34), [3, 21, 34]);
-    planes.forEach((d, p) => (volume.data as Float32Array).set(d, p * 21 * 34));
+    planes.forEach((d, p) => {
+      (volume.data as Float32Array).set(d, p * 21 * 34);
+    });
     const plain = await createSegmenter(pointwise, { tileSize: 32 }).segment(volume);
     const tta = await createSegmenter(pointwise, { tileSize: 32, augment: 'dihedral' }).segment(
       volume,
