@@ -25,6 +25,7 @@ export {
   ShapeMismatchError,
   throwIfAborted,
 } from './errors.js';
+export { argsortNumpy } from './numpy-argsort.js';
 export {
   CATHODE_SCHEME,
   definePhaseScheme,

@@ -1,15 +1,20 @@
 /**
  * numpy's default `argsort` (`kind='quicksort'`, an introsort) for float64 keys, ported so
- * that ties are broken exactly as numpy breaks them. scikit-image orders neighbourhood
- * offsets and peak candidates with this sort, and the order of equal keys decides which
- * pixel wins a tie; a stable sort would not reproduce its results.
+ * that ties are broken exactly as numpy (<= 1.24) breaks them, not stably. scikit-image
+ * orders neighbourhood offsets and peak candidates with this sort and
+ * `scipy.signal.find_peaks(distance=...)` visits peaks in its order, so the order of equal
+ * keys decides which pixel or peak wins a tie there; a stable sort would not reproduce them.
  *
  * Quicksort with median-of-three pivots on ranges of more than 16 elements, insertion sort below,
  * heapsort when the recursion depth exceeds 2 floor(log2 n) (numpy 1.x `aquicksort_`).
  *
- * @param keys - the keys; not modified
- * @returns the permutation sorting `keys` ascending
- * @internal
+ * @param keys - the keys (finite numbers); not modified
+ * @returns the permutation sorting `keys` ascending, as an Int32Array
+ *
+ * @remarks
+ * References: NumPy `numpy/core/src/npysort/quicksort.cpp` (`aquicksort_`) and
+ * `heapsort.cpp` (`aheapsort_`); D. R. Musser, "Introspective sorting and selection
+ * algorithms", Software: Practice and Experience 27 (1997) 983-993.
  */
 export function argsortNumpy(keys: ArrayLike<number>): Int32Array {
   const n = keys.length;

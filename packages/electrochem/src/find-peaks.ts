@@ -1,5 +1,4 @@
-import { assertNumber, InvalidArgumentError } from '@mgraph/core';
-import { numpyArgsort } from './argsort.js';
+import { argsortNumpy, assertNumber, InvalidArgumentError } from '@mgraph/core';
 import { localMaxima1d } from './local-maxima.js';
 import { prominencesOf } from './peak-prominences.js';
 import { widthsOf } from './peak-widths.js';
@@ -248,7 +247,7 @@ function byProperty(
 function byDistance(peaks: Int32Array, priority: Float64Array, distance: number): Uint8Array {
   const n = peaks.length;
   const keep = new Uint8Array(n).fill(1);
-  const order = numpyArgsort(priority);
+  const order = argsortNumpy(priority);
   for (let i = n - 1; i >= 0; i--) {
     const j = order[i]!;
     if (!keep[j]) continue;

@@ -1,5 +1,4 @@
-import { assertNdim, assertNumber, type NdArray } from '@mgraph/core';
-import { argsortNumpy } from './numpy-argsort.js';
+import { argsortNumpy, assertNdim, assertNumber, type NdArray } from '@mgraph/core';
 
 /**
  * Check that `arr` is a 2D or 3D ndarray.

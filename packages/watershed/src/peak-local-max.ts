@@ -1,4 +1,5 @@
 import {
+  argsortNumpy,
   assertDtype,
   assertFinite,
   assertNumber,
@@ -10,7 +11,6 @@ import {
 } from '@mgraph/core';
 import { labelWindowMaxima } from './label-window-maxima.js';
 import { assertImage } from './neighborhood.js';
-import { argsortNumpy } from './numpy-argsort.js';
 
 /** Options of {@link peakLocalMax} (scikit-image names, camelCased). */
 export interface PeakLocalMaxOptions {

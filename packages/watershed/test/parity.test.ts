@@ -1,3 +1,4 @@
+import { argsortNumpy } from '@mgraph/core';
 import type { NdArray } from 'ndarray';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,6 @@ import {
   regionProps,
   watershed,
 } from '../src/index.js';
-import { argsortNumpy } from '../src/numpy-argsort.js';
 import { coordSet, type FixtureArray, loadFixture, toNd } from './helpers.js';
 
 interface WatershedCase {
