@@ -27,7 +27,7 @@ function balls(shape: number[], count: number, rmin: number, rmax: number, seed:
   const size = shape.reduce((a, b) => a * b, 1);
   const mask = new Uint8Array(size);
   const s3 = shape.length === 3 ? shape : [1, ...shape];
-  const [np, nr, nc] = s3 as [number, number, number];
+  const [, nr, nc] = s3 as [number, number, number];
   for (let k = 0; k < count; k++) {
     const r = rng.uniform(rmin, rmax);
     const c = s3.map((s, d) => (shape.length === 2 && d === 0 ? 0 : rng.uniform(0, s)));
@@ -44,7 +44,6 @@ function balls(shape: number[], count: number, rmin: number, rmax: number, seed:
       }
     }
   }
-  void np;
   return ndarray(mask, shape);
 }
 
