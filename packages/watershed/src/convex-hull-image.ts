@@ -107,12 +107,19 @@ function extremePixels(src: ArrayLike<number>, np: number, nr: number, nc: numbe
   return pts;
 }
 
-/** Each point with its 2 ndim neighbours half a pixel away (one doubled unit) along each axis. */
-function withOffsets(pts: readonly number[], ndim: number): number[] {
+/**
+ * Each point with its 2 ndim neighbours half a pixel away (one doubled unit) along each axis;
+ * with `signs`, only the neighbours along the signs set for that point (bit 2d: +1 along axis
+ * d, bit 2d + 1: -1; axes z, y, x).
+ */
+function withOffsets(pts: readonly number[], ndim: number, signs?: readonly number[]): number[] {
   const out: number[] = [];
   for (let k = 0; k < pts.length; k += 3) {
     for (let d = 3 - ndim; d < 3; d++) {
       for (const s of [-1, 1]) {
+        if (signs !== undefined && (signs[k / 3]! & (1 << (2 * d + (s > 0 ? 0 : 1)))) === 0) {
+          continue;
+        }
         const p = [pts[k]!, pts[k + 1]!, pts[k + 2]!];
         p[d]! += s;
         out.push(p[0]!, p[1]!, p[2]!);
@@ -173,19 +180,7 @@ function hull3d(centres: number[]): number[] {
   // A vertex v plus an offset o is a vertex of the sum (hull + octahedron of offsets) only
   // when some direction has both as support points: an offset +-e_d needs a face normal at v
   // with a component of that sign along d. The other offsets lie inside; leave them out.
-  const offsets: number[] = [];
-  const { vertices, signs } = first;
-  for (let k = 0; k < signs.length; k++) {
-    for (let d = 0; d < 3; d++) {
-      for (let s = 0; s < 2; s++) {
-        if ((signs[k]! & (1 << (2 * d + s))) === 0) continue;
-        const p = [vertices[3 * k]!, vertices[3 * k + 1]!, vertices[3 * k + 2]!];
-        p[d]! += s === 0 ? 1 : -1;
-        offsets.push(p[0]!, p[1]!, p[2]!);
-      }
-    }
-  }
-  return incrementalHull(offsets)!.planes;
+  return incrementalHull(withOffsets(first.vertices, 3, first.signs))!.planes;
 }
 
 /**
