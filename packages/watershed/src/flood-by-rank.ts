@@ -4,7 +4,7 @@ import { AGE_SPAN, RankHeap } from './rank-heap.js';
 
 /**
  * Classic flood (no compactness, no watershed line) of an image whose values were replaced by
- * their ranks, in two phases with the same pop order as scikit-image's heap:
+ * ids of their values, ordered by the values' ranks, in two phases with the same pop order as scikit-image's heap:
  * 1. a binary heap keyed on `rank * 2^32 + age` ({@link RankHeap}, moves as scikit-image's),
  *    while two unpopped markers share a value: markers all enter with age 0, so they are the
  *    only items with equal keys, and the order in which they leave depends on the heap's
@@ -13,10 +13,11 @@ import { AGE_SPAN, RankHeap } from './rank-heap.js';
  *    bucket queue with one FIFO per rank whose items enter in increasing age: O(1) per pixel
  *    instead of O(log n).
  *
- * @param state - padded, one int32 per pixel: `~rank` (negative) for a pixel not yet
- *   flooded, its label index (> 0) once flooded (markers from the start), any other
- *   non-negative value for pixels never to flood; completed here
- * @param distinct - number of distinct values (ranks)
+ * @param state - padded, one element per pixel: the id of its value (0 .. distinct - 1) for
+ *   a pixel not yet flooded, `distinct + label index` once flooded (markers from the start),
+ *   any other value >= distinct for pixels never to flood; completed here
+ * @param distinct - number of distinct values (ids and ranks)
+ * @param rankOf - rank of each value id (0 = smallest value)
  * @param nbr - flat neighbour offsets in the padded array
  * @param markerAt - padded positions of the markers, in row-major order
  * @param markerRanks - rank of each marker's value
@@ -25,8 +26,9 @@ import { AGE_SPAN, RankHeap } from './rank-heap.js';
  * @internal
  */
 export function floodByRank(
-  state: Int32Array,
+  state: Int32Array | Uint16Array,
   distinct: number,
+  rankOf: Int32Array,
   nbr: Int32Array,
   markerAt: Int32Array,
   markerRanks: Int32Array,
@@ -58,21 +60,23 @@ export function floodByRank(
     for (let j = 0; j < nn; j++) {
       const q = index + nbr[j]!;
       const s = state[q]!;
-      if (s >= 0) continue;
+      if (s >= distinct) continue;
       state[q] = lab;
-      heap.push(~s * span + age++, q);
+      heap.push(rankOf[s]! * span + age++, q);
     }
   }
   const { keys, indices } = heap.take();
   const buckets = new BucketQueue(distinct);
   for (const i of orderByAge(keys)) buckets.push(Math.floor(keys[i]! / span), indices[i]!);
-  floodBuckets(buckets, state, nbr, popped, inMask, onProgress);
+  floodBuckets(buckets, state, distinct, rankOf, nbr, popped, inMask, onProgress);
 }
 
 /** Phase 2 of {@link floodByRank}: flood from the bucket queue until it is empty. */
 function floodBuckets(
   buckets: BucketQueue,
-  state: Int32Array,
+  state: Int32Array | Uint16Array,
+  distinct: number,
+  rankOf: Int32Array,
   nbr: Int32Array,
   popped: number,
   inMask: number,
@@ -88,9 +92,9 @@ function floodBuckets(
     for (let j = 0; j < nn; j++) {
       const q = index + nbr[j]!;
       const s = state[q]!;
-      if (s >= 0) continue;
+      if (s >= distinct) continue;
       state[q] = lab;
-      buckets.push(~s, q);
+      buckets.push(rankOf[s]!, q);
     }
   }
 }

@@ -1,6 +1,5 @@
 import {
   assertDtype,
-  assertFinite,
   assertNumber,
   assertSameShape,
   flatData,
@@ -13,8 +12,8 @@ import {
 import ndarray from 'ndarray';
 import { floodByRank } from './flood-by-rank.js';
 import { FloodQueue } from './flood-queue.js';
+import { BLOCKED, type FloodStart, readFloodStart, SMALL_BLOCKED } from './flood-start.js';
 import { assertImage, checkConnectivity, neighborOffsets, ravelOffsets } from './neighborhood.js';
-import { ValueRanks } from './value-ranks.js';
 
 /** Options of {@link watershed}. */
 export interface WatershedOptions {
@@ -34,8 +33,6 @@ export interface WatershedOptions {
 }
 
 /** Flooding state of the pixels outside the mask, of the padding and of watershed lines. */
-const BLOCKED = 2147483647;
-
 /** Integer dtypes accepted for markers. */
 const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as const;
 
@@ -45,7 +42,7 @@ const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as co
  * order of entry into the queue, so ties go to the earliest pushed pixel; neighbours are
  * visited in scikit-image's order, the markers enter in row-major order. Labels are
  * identical to scikit-image's. A classic flood (no compactness, no watershed line) of an
- * image with at most 65,536 distinct values in the mask runs on value ranks: a heap on one
+ * image with at most 65,535 distinct values in the mask runs on value ranks: a heap on one
  * number per key replays scikit-image's moves while two unpopped markers share a value (the
  * one case where the heap's arrangement decides the order), then a bucket queue pops in the
  * same order in O(1) per pixel. Other floods use the (value, age) heap throughout.
@@ -113,107 +110,87 @@ export function watershedFlat(
   watershedLine = false,
   onProgress?: ProgressCallback,
 ): LabelImage {
-  const ndim = shape.length;
-  // One int32 of state per pixel, padded by one pixel on every side: BLOCKED outside the mask
-  // (and on the padding), 1.. = index of a marker label (`labelOf` maps back), 0 = not yet
-  // flooded, so that one test skips both labelled and unmaskable neighbours.
-  const pshape = shape.map((s) => s + 2);
-  const pstrides = rowMajorStrides(pshape);
-  const psize = pshape.reduce((a, b) => a * b, 1);
-  const state = new Int32Array(psize).fill(BLOCKED);
-  const labelOf = [0];
-  const indexOf = new Map<number, number>();
-  const [n0, n1, n2] = ndim === 3 ? shape : [1, ...shape];
-  const [s0, s1] = ndim === 3 ? pstrides : [0, ...pstrides];
-  const off0 = ndim === 3 ? s0! + s1! + 1 : s1! + 1;
-  let k = 0;
-  let inMask = 0;
-  let nMarkers = 0;
-  let lastLabel = 0;
-  let lastIndex = 0;
-  let check = 0;
-  // a classic flood on few distinct values runs on their ranks (ids of `table` until the end)
-  const table =
-    compactness > 0 || watershedLine ? undefined : new ValueRanks(Math.min(MAX_RANKS, psize));
-  let ranks = table === undefined ? undefined : new Uint16Array(psize);
-  // the values themselves, only when not ranked
-  let value = table === undefined ? new Float64Array(psize) : undefined;
-  for (let a = 0; a < n0!; a++) {
-    for (let b = 0; b < n1!; b++) {
-      let p = off0 + a * s0! + b * s1!;
-      for (let c = 0; c < n2!; c++, k++, p++) {
-        const v = image[k]!;
-        // v - v is NaN for NaN and +-Infinity: summed without a branch, checked after the loop
-        check += v - v;
-        const inside = mask === undefined || mask[k] !== 0;
-        const m = markers[k]!;
-        if (inside) {
-          inMask++;
-          state[p] = 0;
-          if (m !== 0) {
-            nMarkers++;
-            if (m !== lastLabel) {
-              lastLabel = m;
-              let index = indexOf.get(m);
-              if (index === undefined) {
-                index = labelOf.push(m) - 1;
-                indexOf.set(m, index);
-              }
-              lastIndex = index;
-            }
-            state[p] = lastIndex;
-          }
-          if (ranks !== undefined) {
-            const id = table!.insert(v);
-            if (id >= 0) ranks[p] = id;
-            else {
-              // too many distinct values: back to the values, those seen so far from the table
-              value = new Float64Array(psize);
-              for (let r = 0; r < p; r++) {
-                if (state[r] !== BLOCKED) value[r] = table!.valueAt(ranks[r]!);
-              }
-              ranks = undefined;
-            }
-          }
-          if (value !== undefined) value[p] = v;
-        } else if (m !== 0) {
-          throw new InvalidArgumentError('watershed', `markers[${k}]`, m, '0 outside options.mask');
-        }
-      }
-    }
+  // per-pixel arrays are padded by one pixel on every side, blocked there, so that
+  // neighbours never need a bounds test
+  const pstrides = rowMajorStrides(shape.map((s) => s + 2));
+  const nbr = ravelOffsets(neighborOffsets(shape.length, connectivity), pstrides);
+  if (compactness === 0 && !watershedLine) {
+    const start = readFloodStart(image, markers, mask, shape, pstrides, true);
+    if (start !== undefined) return floodRanked(start, shape, pstrides, nbr, onProgress);
   }
-  if (check !== 0) assertFinite('watershed', 'image', image);
-  const nbr = ravelOffsets(neighborOffsets(ndim, connectivity), pstrides);
-  const markerAt = new Int32Array(nMarkers);
-  for (let p = 0, m = 0; p < psize; p++) {
-    if (state[p] !== 0 && state[p] !== BLOCKED) markerAt[m++] = p;
-  }
-  if (ranks !== undefined) {
-    // unflooded pixels hold ~rank (negative); the markers' ranks go along separately
-    const rankOf = table!.ranks();
-    const markerRanks = Int32Array.from(markerAt, (p) => rankOf[ranks![p]!]!);
-    for (let p = 0; p < psize; p++) if (state[p] === 0) state[p] = ~rankOf[ranks[p]!]!;
-    ranks = undefined;
-    floodByRank(state, table!.size, nbr, markerAt, markerRanks, inMask, onProgress);
-  } else if (value !== undefined) {
-    const queue = new FloodQueue(
-      Math.min(4096, 16 + (psize >> 4)),
-      compactness > 0 || watershedLine,
-    );
-    for (const p of markerAt) queue.push(value[p]!, 0, p, p);
-    floodByHeap(queue, value, state, nbr, pstrides, compactness, watershedLine, inMask, onProgress);
-  }
+  const start = readFloodStart(image, markers, mask, shape, pstrides, false)!;
+  const { inMask, labelOf, markerAt } = start;
+  const state = start.state!;
+  const value = start.value!;
+  const queue = new FloodQueue(
+    Math.min(4096, 16 + (state.length >> 4)),
+    compactness > 0 || watershedLine,
+  );
+  for (const p of markerAt) queue.push(value[p]!, 0, p, p);
+  floodByHeap(queue, value, state, nbr, pstrides, compactness, watershedLine, inMask, onProgress);
   onProgress?.(inMask, inMask);
-  // crop the padding; label indices back to labels, everything else (blocked, never
-  // flooded, watershed lines) to 0
-  const out = new Int32Array(n0! * n1! * n2!);
-  k = 0;
-  for (let a = 0; a < n0!; a++) {
-    for (let b = 0; b < n1!; b++) {
-      const p = off0 + a * s0! + b * s1!;
-      for (let c = 0; c < n2!; c++, k++) {
-        const l = state[p + c]!;
-        if (l > 0 && l !== BLOCKED) out[k] = labelOf[l]!;
+  return cropLabels(state, shape, pstrides, 1, BLOCKED, 0, labelOf);
+}
+
+/**
+ * A classic flood on value ranks ({@link floodByRank}), from a ranked {@link FloodStart}.
+ * The flood state is the value-id array itself: an id (< distinct) marks a pixel not yet
+ * flooded, `distinct + label index` a flooded one, SMALL_BLOCKED a blocked one, so one test
+ * (`s >= distinct`) skips labelled and blocked neighbours alike. When label indices do not
+ * fit below SMALL_BLOCKED the state is widened to int32 (BLOCKED for blocked pixels).
+ */
+function floodRanked(
+  start: FloodStart,
+  shape: readonly number[],
+  pstrides: readonly number[],
+  nbr: Int32Array,
+  onProgress: ProgressCallback | undefined,
+): LabelImage {
+  const { inMask, labelOf, markerAt, markerIndex } = start;
+  const ids = start.ids!;
+  const table = start.table!;
+  const distinct = table.size;
+  const rankOf = table.ranks();
+  const markerRanks = Int32Array.from(markerAt, (p) => rankOf[ids[p]!]!);
+  let state: Int32Array | Uint16Array = ids;
+  let blocked = SMALL_BLOCKED;
+  if (distinct + labelOf.length > SMALL_BLOCKED) {
+    state = new Int32Array(ids.length);
+    for (let p = 0; p < ids.length; p++) state[p] = ids[p] === SMALL_BLOCKED ? BLOCKED : ids[p]!;
+    blocked = BLOCKED;
+  }
+  for (let i = 0; i < markerAt.length; i++) state[markerAt[i]!] = distinct + markerIndex[i]!;
+  floodByRank(state, distinct, rankOf, nbr, markerAt, markerRanks, inMask, onProgress);
+  onProgress?.(inMask, inMask);
+  return cropLabels(state, shape, pstrides, distinct, blocked, distinct, labelOf);
+}
+
+/**
+ * The labels of a padded flood state, padding cropped: a state `s` with `lo <= s` and
+ * `s !== blocked` is flooded with label `labelOf[s - shift]`; everything else (blocked, never
+ * flooded, watershed lines) becomes 0.
+ */
+function cropLabels(
+  state: Int32Array | Uint16Array,
+  shape: readonly number[],
+  pstrides: readonly number[],
+  lo: number,
+  blocked: number,
+  shift: number,
+  labelOf: readonly number[],
+): LabelImage {
+  const ndim = shape.length;
+  const [n0, n1, n2] = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
+  const [s0, s1] = (ndim === 3 ? pstrides : [0, ...pstrides]) as [number, number];
+  const off0 = ndim === 3 ? s0 + s1 + 1 : s1 + 1;
+  const out = new Int32Array(n0 * n1 * n2);
+  let k = 0;
+  for (let a = 0; a < n0; a++) {
+    for (let b = 0; b < n1; b++) {
+      const p = off0 + a * s0 + b * s1;
+      for (let c = 0; c < n2; c++, k++) {
+        const s = state[p + c]!;
+        if (s >= lo && s !== blocked) out[k] = labelOf[s - shift]!;
       }
     }
   }
@@ -221,14 +198,8 @@ export function watershedFlat(
 }
 
 /**
- * The most distinct values for which a classic flood runs on value ranks ({@link floodByRank});
- * value ids (0 .. MAX_RANKS - 1) fit the Uint16 rank array.
- */
-const MAX_RANKS = 1 << 16;
-
-/**
  * The flood on a heap keyed on (value, age), for compact watersheds, watershed lines and
- * images with more than {@link MAX_RANKS} distinct values; `queue` holds the markers.
+ * images with more distinct values than `MAX_RANKS`; `queue` holds the markers.
  */
 function floodByHeap(
   queue: FloodQueue,

@@ -102,3 +102,30 @@ describe('watershed labels', () => {
     }
   });
 });
+
+describe('watershed state width', () => {
+  it('floods the same with over 65,535 marker labels (int32 state) as with few (uint16 state)', () => {
+    // labels are identifiers only: the flood order depends on the values and the marker
+    // positions, so renumbering the markers must renumber the result and change nothing else
+    const n = 400;
+    const image = ndarray(new Float64Array(n * n), [n, n]);
+    for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) image.set(y, x, (x * 7 + y * 3) % 11);
+    const many = ndarray(new Int32Array(n * n), [n, n]);
+    const few = ndarray(new Int32Array(n * n), [n, n]);
+    let m = 0;
+    for (let i = 0; i < n * n; i++) {
+      // about half the pixels, on tied values, so the heap phase decides many ties
+      if (Math.imul(i, 0x9e3779b1) >>> 31 === 0) {
+        m++;
+        many.data[i] = m;
+        few.data[i] = ((m - 1) % 1000) + 1;
+      }
+    }
+    expect(m).toBeGreaterThan(70000);
+    for (const connectivity of [1, 2]) {
+      const a = watershed(image, many, { connectivity }).data;
+      const b = watershed(image, few, { connectivity }).data;
+      expect(Array.from(b)).toEqual(Array.from(a, (l) => ((l - 1) % 1000) + 1));
+    }
+  });
+});

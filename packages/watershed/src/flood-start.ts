@@ -1,0 +1,127 @@
+import { assertFinite, InvalidArgumentError } from '@mgraph/core';
+import { ValueRanks } from './value-ranks.js';
+
+/** State of a pixel outside the mask (or on the padding) in an int32 flood state. */
+export const BLOCKED = 2147483647;
+
+/** State of a pixel outside the mask (or on the padding) in a Uint16 value-id array. */
+export const SMALL_BLOCKED = 0xffff;
+
+/**
+ * The most distinct values for which a classic flood runs on value ranks: ids 0 .. 65,534
+ * fit a Uint16 array next to {@link SMALL_BLOCKED}.
+ */
+export const MAX_RANKS = SMALL_BLOCKED;
+
+/** What a flood starts from, read from the image, the markers and the mask in one pass. */
+export interface FloodStart {
+  /** Pixels in the mask. */
+  inMask: number;
+  /** Marker label of each label index; index 0 is label 0. */
+  labelOf: number[];
+  /** Padded positions of the marker pixels, in row-major order. */
+  markerAt: Int32Array;
+  /** Label index of each marker pixel. */
+  markerIndex: Int32Array;
+  /**
+   * By value id, when `ranked`: per padded pixel the id of its value in `table`
+   * (0 .. table.size - 1, ids in order of first appearance), SMALL_BLOCKED outside the mask.
+   */
+  ids?: Uint16Array;
+  table?: ValueRanks;
+  /**
+   * By value, otherwise: per padded pixel BLOCKED outside the mask, the label index at
+   * markers, 0 elsewhere in the mask; and the pixel values.
+   */
+  state?: Int32Array;
+  value?: Float64Array;
+}
+
+/**
+ * Reads the image, markers and mask (flat, row-major, `shape`) into padded per-pixel arrays
+ * (`pstrides`: row-major strides of `shape` + 2 on every axis), validating them: finite
+ * values, markers only in the mask. With `ranked`, values become ids of a {@link ValueRanks}
+ * table, and the scan gives up (returns undefined) at the first value beyond
+ * {@link MAX_RANKS} distinct ones; otherwise values are kept as they are.
+ *
+ * @throws InvalidArgumentError for a non-finite value or a nonzero marker outside the mask
+ * @internal
+ */
+export function readFloodStart(
+  image: ArrayLike<number>,
+  markers: ArrayLike<number>,
+  mask: ArrayLike<number> | undefined,
+  shape: readonly number[],
+  pstrides: readonly number[],
+  ranked: boolean,
+): FloodStart | undefined {
+  const ndim = shape.length;
+  const psize = (shape[0]! + 2) * pstrides[0]!;
+  const [n0, n1, n2] = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
+  const [s0, s1] = (ndim === 3 ? pstrides : [0, ...pstrides]) as [number, number];
+  const off0 = ndim === 3 ? s0 + s1 + 1 : s1 + 1;
+  const table = ranked ? new ValueRanks(Math.min(MAX_RANKS, psize)) : undefined;
+  const ids = ranked ? new Uint16Array(psize).fill(SMALL_BLOCKED) : undefined;
+  const state = ranked ? undefined : new Int32Array(psize).fill(BLOCKED);
+  const value = ranked ? undefined : new Float64Array(psize);
+  const labelOf = [0];
+  const indexOf = new Map<number, number>();
+  const markerAt: number[] = [];
+  const markerIndex: number[] = [];
+  let k = 0;
+  let inMask = 0;
+  let lastLabel = 0;
+  let lastIndex = 0;
+  let check = 0;
+  for (let a = 0; a < n0; a++) {
+    for (let b = 0; b < n1; b++) {
+      let p = off0 + a * s0 + b * s1;
+      for (let c = 0; c < n2; c++, k++, p++) {
+        const v = image[k]!;
+        // v - v is NaN for NaN and +-Infinity: summed without a branch, checked after the loop
+        check += v - v;
+        const m = markers[k]!;
+        if (mask !== undefined && mask[k] === 0) {
+          if (m !== 0) {
+            throw new InvalidArgumentError('watershed', `markers[${k}]`, m, '0 outside options.mask');
+          }
+          continue;
+        }
+        inMask++;
+        if (ids !== undefined) {
+          const id = table!.insert(v);
+          if (id < 0) return undefined;
+          ids[p] = id;
+        } else {
+          state![p] = 0;
+          value![p] = v;
+        }
+        if (m !== 0) {
+          if (m !== lastLabel) {
+            lastLabel = m;
+            let index = indexOf.get(m);
+            if (index === undefined) {
+              index = labelOf.push(m) - 1;
+              indexOf.set(m, index);
+            }
+            lastIndex = index;
+          }
+          markerAt.push(p);
+          markerIndex.push(lastIndex);
+          if (state !== undefined) state[p] = lastIndex;
+        }
+      }
+    }
+  }
+  if (check !== 0) assertFinite('watershed', 'image', image);
+  return {
+    inMask,
+    labelOf,
+    markerAt: Int32Array.from(markerAt),
+    markerIndex: Int32Array.from(markerIndex),
+    ids,
+    table,
+    state,
+    value,
+  };
+}
