@@ -83,7 +83,12 @@ export function readFloodStart(
         const m = markers[k]!;
         if (mask !== undefined && mask[k] === 0) {
           if (m !== 0) {
-            throw new InvalidArgumentError('watershed', `markers[${k}]`, m, '0 outside options.mask');
+            throw new InvalidArgumentError(
+              'watershed',
+              `markers[${k}]`,
+              m,
+              '0 outside options.mask',
+            );
           }
           continue;
         }
