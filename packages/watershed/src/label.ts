@@ -83,7 +83,8 @@ export function labelFlat(
       backTol.push(m < connectivity ? 1 : 0);
     }
   }
-  // zero-skipping four elements at a time when the mask is a 4-aligned Uint8Array
+  // four elements at a time through runs of zeros and of nonzeros when the mask is a
+  // 4-aligned Uint8Array
   const words =
     src instanceof Uint8Array && src.byteOffset % 4 === 0
       ? new Uint32Array(src.buffer, src.byteOffset, src.length >> 2)
@@ -106,7 +107,13 @@ export function labelFlat(
         }
         continue;
       }
-      const a = x;
+      const a = x++;
+      if (words !== undefined) {
+        while (x < nc && ((base + x) & 3) !== 0 && src[base + x] !== 0) x++;
+        if (((base + x) & 3) === 0) {
+          while (x + 4 <= nc && !hasZeroByte(words[(base + x) >> 2]!)) x += 4;
+        }
+      }
       while (x < nc && src[base + x] !== 0) x++;
       if (nRuns === start.length) {
         start = grow(start);
@@ -157,10 +164,17 @@ export function labelFlat(
   for (let r = 0; r < rows; r++) {
     const base = r * nc;
     for (let k = rowRuns[r]!; k < rowRuns[r + 1]!; k++) {
-      out.fill(final[k]!, base + start[k]!, base + end[k]!);
+      // a plain loop: runs are short, and a call of TypedArray#fill costs tens of elements
+      const lab = final[k]!;
+      for (let i = base + start[k]!, e = base + end[k]!; i < e; i++) out[i] = lab;
     }
   }
   return { labels: out, count };
+}
+
+/** True when one of the four bytes of `w` is zero. */
+function hasZeroByte(w: number): boolean {
+  return ((w - 0x01010101) & ~w & 0x80808080) !== 0;
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
