@@ -56,16 +56,24 @@ describe('label on byte masks at any offset', () => {
       [9, 13, 22],
     ]) {
       const size = shape.reduce((a, b) => a * b, 1);
-      // long empty stretches (skipped four bytes at a time) and short runs
-      const bytes = Uint8Array.from({ length: size }, (_, i) =>
+      // long empty stretches and short runs; long runs of any nonzero byte (0x80 and 0xff
+      // included) with short gaps: both are crossed four bytes at a time
+      const sparse = Uint8Array.from({ length: size }, (_, i) =>
         (i % 31 < 9 && rand() < 0.7) || rand() < 0.05 ? 1 : 0,
       );
-      const reference = label(ndarray(Float64Array.from(bytes), shape)).labels.data;
-      for (const offset of [0, 1, 2, 3, 4]) {
-        const buffer = new Uint8Array(size + 8);
-        buffer.set(bytes, offset);
-        const view = buffer.subarray(offset, offset + size);
-        expect(Array.from(label(ndarray(view, shape)).labels.data)).toEqual(Array.from(reference));
+      const dense = Uint8Array.from({ length: size }, (_, i) =>
+        i % 41 < 33 && rand() < 0.97 ? [1, 0x80, 0xff, 0x7f, 2][rng.integer(0, 5)]! : 0,
+      );
+      for (const bytes of [sparse, dense]) {
+        const reference = label(ndarray(Float64Array.from(bytes), shape)).labels.data;
+        for (const offset of [0, 1, 2, 3, 4]) {
+          const buffer = new Uint8Array(size + 8);
+          buffer.set(bytes, offset);
+          const view = buffer.subarray(offset, offset + size);
+          expect(Array.from(label(ndarray(view, shape)).labels.data)).toEqual(
+            Array.from(reference),
+          );
+        }
       }
     }
   });
