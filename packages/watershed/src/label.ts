@@ -83,20 +83,77 @@ export function labelFlat(
       backTol.push(m < connectivity ? 1 : 0);
     }
   }
-  // four elements at a time through runs of zeros and of nonzeros when the mask is a
-  // 4-aligned Uint8Array
+  const { start, end, rowRuns, count: nRuns } = findRuns(src, rows, nc);
+  const parent = new Int32Array(nRuns);
+  for (let k = 0; k < nRuns; k++) parent[k] = k;
+  for (let r = 0; r < rows; r++) {
+    const first = rowRuns[r]!;
+    const last = rowRuns[r + 1]!;
+    if (first === last) continue;
+    const z = Math.floor(r / nr);
+    const y = r - z * nr;
+    for (let t = 0; t < backDz.length; t++) {
+      const dz = backDz[t]!;
+      const dy = backDy[t]!;
+      const tol = backTol[t]!;
+      const yy = y + dy;
+      if (z + dz < 0 || yy < 0 || yy >= nr) continue;
+      const pr = r + dz * nr + dy;
+      let j = rowRuns[pr]!;
+      const jEnd = rowRuns[pr + 1]!;
+      let k = first;
+      // two-pointer sweep over the runs of both rows: [a, b) meets [pa, pb) when
+      // pa < b + tol and a - tol < pb
+      while (j < jEnd && k < last) {
+        const pa = start[j]!;
+        const pb = end[j]!;
+        const a = start[k]!;
+        const b = end[k]!;
+        if (pb + tol <= a) j++;
+        else if (b + tol <= pa) k++;
+        else {
+          union(parent, j, k);
+          if (pb < b) j++;
+          else k++;
+        }
+      }
+    }
+  }
+  const final = new Int32Array(nRuns);
+  let count = 0;
+  for (let k = 0; k < nRuns; k++) final[k] = parent[k] === k ? ++count : final[find(parent, k)]!;
+  const out = new Int32Array(rows * nc);
+  for (let r = 0; r < rows; r++) {
+    const base = r * nc;
+    for (let k = rowRuns[r]!; k < rowRuns[r + 1]!; k++) {
+      // a plain loop: runs are short, and a call of TypedArray#fill costs tens of elements
+      const lab = final[k]!;
+      for (let i = base + start[k]!, e = base + end[k]!; i < e; i++) out[i] = lab;
+    }
+  }
+  return { labels: out, count };
+}
+
+/**
+ * The runs of nonzero elements of every row (`rows` rows of `nc` elements): run k is
+ * `[start[k], end[k])` within its row, and the runs of row r are `rowRuns[r] .. rowRuns[r + 1]`.
+ * A 4-aligned Uint8Array is crossed four bytes at a time through runs of zeros and of nonzeros.
+ */
+function findRuns(
+  src: ArrayLike<number>,
+  rows: number,
+  nc: number,
+): { start: Int32Array; end: Int32Array; rowRuns: Int32Array; count: number } {
   const words =
     src instanceof Uint8Array && src.byteOffset % 4 === 0
       ? new Uint32Array(src.buffer, src.byteOffset, src.length >> 2)
       : undefined;
-  // runs: [start, end) within their row; rowRuns[r] .. rowRuns[r + 1] are the runs of row r
   let start = new Int32Array(1024);
   let end = new Int32Array(1024);
-  let parent = new Int32Array(1024);
   const rowRuns = new Int32Array(rows + 1);
-  let nRuns = 0;
+  let n = 0;
   for (let r = 0; r < rows; r++) {
-    rowRuns[r] = nRuns;
+    rowRuns[r] = n;
     const base = r * nc;
     let x = 0;
     while (x < nc) {
@@ -115,61 +172,17 @@ export function labelFlat(
         }
       }
       while (x < nc && src[base + x] !== 0) x++;
-      if (nRuns === start.length) {
+      if (n === start.length) {
         start = grow(start);
         end = grow(end);
-        parent = grow(parent);
       }
-      start[nRuns] = a;
-      end[nRuns] = x;
-      parent[nRuns] = nRuns;
-      nRuns++;
-    }
-    const first = rowRuns[r]!;
-    if (first === nRuns) continue;
-    const z = Math.floor(r / nr);
-    const y = r - z * nr;
-    for (let t = 0; t < backDz.length; t++) {
-      const dz = backDz[t]!;
-      const dy = backDy[t]!;
-      const tol = backTol[t]!;
-      const yy = y + dy;
-      if (z + dz < 0 || yy < 0 || yy >= nr) continue;
-      const pr = r + dz * nr + dy;
-      let j = rowRuns[pr]!;
-      const jEnd = rowRuns[pr + 1]!;
-      let k = first;
-      // two-pointer sweep over the runs of both rows: [a, b) meets [pa, pb) when
-      // pa < b + tol and a - tol < pb
-      while (j < jEnd && k < nRuns) {
-        const pa = start[j]!;
-        const pb = end[j]!;
-        const a = start[k]!;
-        const b = end[k]!;
-        if (pb + tol <= a) j++;
-        else if (b + tol <= pa) k++;
-        else {
-          union(parent, j, k);
-          if (pb < b) j++;
-          else k++;
-        }
-      }
+      start[n] = a;
+      end[n] = x;
+      n++;
     }
   }
-  rowRuns[rows] = nRuns;
-  const final = new Int32Array(nRuns);
-  let count = 0;
-  for (let k = 0; k < nRuns; k++) final[k] = parent[k] === k ? ++count : final[find(parent, k)]!;
-  const out = new Int32Array(rows * nc);
-  for (let r = 0; r < rows; r++) {
-    const base = r * nc;
-    for (let k = rowRuns[r]!; k < rowRuns[r + 1]!; k++) {
-      // a plain loop: runs are short, and a call of TypedArray#fill costs tens of elements
-      const lab = final[k]!;
-      for (let i = base + start[k]!, e = base + end[k]!; i < e; i++) out[i] = lab;
-    }
-  }
-  return { labels: out, count };
+  rowRuns[rows] = n;
+  return { start, end, rowRuns, count: n };
 }
 
 /** True when one of the four bytes of `w` is zero. */
