@@ -3,8 +3,11 @@ parameters), for a like-for-like comparison on the machine at hand.
 
     MGRAPH_BENCH_DUMP=/tmp/wsb npm run bench        # writes /tmp/wsb/mask-2d.u8, mask-3d.u8
     /usr/bin/python3 scripts/bench-reference.py /tmp/wsb
+    /usr/bin/python3 scripts/bench-reference.py /tmp/wsb --no-hugepages
 
-Prints JSON: CPU seconds (time.process_time) per step, one thread.
+Prints JSON: CPU seconds (time.process_time) per step, one thread. numpy asks the kernel for
+transparent huge pages on large arrays (madvise); `--no-hugepages` switches that off, as
+JavaScript's typed arrays are (they get 4 KiB pages).
 """
 import json
 import sys
@@ -40,13 +43,16 @@ def run(mask):
 
 def main():
     folder = Path(sys.argv[1])
+    hugepages = "--no-hugepages" not in sys.argv[2:]
+    np.core.multiarray._set_madvise_hugepage(hugepages)
     results = []
     for name, shape in (("mask-2d.u8", (2048, 2048)), ("mask-3d.u8", (256, 256, 256))):
         path = folder / name
         if path.exists():
             mask = np.fromfile(path, dtype=np.uint8).reshape(shape).astype(bool)
             results.append(run(mask))
-    print(json.dumps({"reference": "scipy / scikit-image", "results": results}, indent=2))
+    print(json.dumps({"reference": "scipy / scikit-image", "hugepages": hugepages,
+                      "results": results}, indent=2))
 
 
 if __name__ == "__main__":
