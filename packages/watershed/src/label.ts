@@ -83,19 +83,46 @@ export function labelFlat(
       backTol.push(m < connectivity ? 1 : 0);
     }
   }
-  const { start, end, rowRuns, count: nRuns } = findRuns(src, rows, nc);
-  const parent = new Int32Array(nRuns);
-  for (let k = 0; k < nRuns; k++) parent[k] = k;
+  const runs = findRuns(src, rows, nc);
+  const parent = mergeRuns(runs, rows, nr, { dz: backDz, dy: backDy, tol: backTol });
+  const { final, count } = numberRoots(parent);
+  const out = writeRuns(runs, final, rows, nc);
+  return { labels: out, count };
+}
+
+/** Runs of {@link findRuns}. */
+interface Runs {
+  start: Int32Array;
+  end: Int32Array;
+  rowRuns: Int32Array;
+  count: number;
+}
+
+/**
+ * Union-find over the runs: each row's runs are merged with the overlapping runs of the
+ * earlier rows `back` lists (row offsets `dz * nr + dy`, with an x tolerance `tol`: one when
+ * the connectivity joins diagonal neighbours in x). Returns the parent array, every root the
+ * smallest run of its set.
+ */
+function mergeRuns(
+  runs: Runs,
+  rows: number,
+  nr: number,
+  back: { dz: readonly number[]; dy: readonly number[]; tol: readonly number[] },
+): Int32Array {
+  const { start, end, rowRuns, count } = runs;
+  const parent = new Int32Array(count);
+  for (let k = 0; k < count; k++) parent[k] = k;
   for (let r = 0; r < rows; r++) {
     const first = rowRuns[r]!;
     const last = rowRuns[r + 1]!;
     if (first === last) continue;
     const z = Math.floor(r / nr);
     const y = r - z * nr;
-    for (let t = 0; t < backDz.length; t++) {
-      const dz = backDz[t]!;
-      const dy = backDy[t]!;
-      const tol = backTol[t]!;
+    for (let t = 0; t < back.dz.length; t++) {
+      const dz = back.dz[t]!;
+      const dy = back.dy[t]!;
+      const tol = back.tol[t]!;
       const yy = y + dy;
       if (z + dz < 0 || yy < 0 || yy >= nr) continue;
       const pr = r + dz * nr + dy;
@@ -119,9 +146,22 @@ export function labelFlat(
       }
     }
   }
-  const final = new Int32Array(nRuns);
+  return parent;
+}
+
+/** Final label of every run: roots numbered 1, 2, ... in increasing order, others their root's. */
+function numberRoots(parent: Int32Array): { final: Int32Array; count: number } {
+  const final = new Int32Array(parent.length);
   let count = 0;
-  for (let k = 0; k < nRuns; k++) final[k] = parent[k] === k ? ++count : final[find(parent, k)]!;
+  for (let k = 0; k < parent.length; k++) {
+    final[k] = parent[k] === k ? ++count : final[find(parent, k)]!;
+  }
+  return { final, count };
+}
+
+/** The label image: every run of row r (`rows` rows of `nc`) written with its final label. */
+function writeRuns(runs: Runs, final: Int32Array, rows: number, nc: number): Int32Array {
+  const { start, end, rowRuns } = runs;
   const out = new Int32Array(rows * nc);
   for (let r = 0; r < rows; r++) {
     const base = r * nc;
@@ -131,7 +171,7 @@ export function labelFlat(
       for (let i = base + start[k]!, e = base + end[k]!; i < e; i++) out[i] = lab;
     }
   }
-  return { labels: out, count };
+  return out;
 }
 
 /**
@@ -139,11 +179,7 @@ export function labelFlat(
  * `[start[k], end[k])` within its row, and the runs of row r are `rowRuns[r] .. rowRuns[r + 1]`.
  * A 4-aligned Uint8Array is crossed four bytes at a time through runs of zeros and of nonzeros.
  */
-function findRuns(
-  src: ArrayLike<number>,
-  rows: number,
-  nc: number,
-): { start: Int32Array; end: Int32Array; rowRuns: Int32Array; count: number } {
+function findRuns(src: ArrayLike<number>, rows: number, nc: number): Runs {
   const words =
     src instanceof Uint8Array && src.byteOffset % 4 === 0
       ? new Uint32Array(src.buffer, src.byteOffset, src.length >> 2)
