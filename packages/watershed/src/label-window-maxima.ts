@@ -54,15 +54,24 @@ export function labelWindowMaxima(
         const y0 = box[o + 2]!;
         const y1 = box[o + 3]!;
         const z1 = box[o + 1]!;
+        // face neighbours, tested without branches: a neighbour beyond l's box is replaced by
+        // the element itself, which is never larger than itself
+        const w = x > x0 ? i - 1 : i;
+        const e = x < x1 ? i + 1 : i;
+        const nn = y > y0 ? i - nc : i;
+        const ss = y < y1 ? i + nc : i;
+        const up = z > z0 ? i - plane : i;
+        const dn = z < z1 ? i + plane : i;
         let larger =
           (v < 0 &&
             (z - rz < z0 || z + rz > z1 || y - r < y0 || y + r > y1 || x - r < x0 || x + r > x1)) ||
-          (x > x0 && lab[i - 1] === l && img[i - 1]! > v) ||
-          (x < x1 && lab[i + 1] === l && img[i + 1]! > v) ||
-          (y > y0 && lab[i - nc] === l && img[i - nc]! > v) ||
-          (y < y1 && lab[i + nc] === l && img[i + nc]! > v) ||
-          (qz === 1 && z > z0 && lab[i - plane] === l && img[i - plane]! > v) ||
-          (qz === 1 && z < z1 && lab[i + plane] === l && img[i + plane]! > v);
+          ((+(lab[w] === l) & +(img[w]! > v)) |
+            (+(lab[e] === l) & +(img[e]! > v)) |
+            (+(lab[nn] === l) & +(img[nn]! > v)) |
+            (+(lab[ss] === l) & +(img[ss]! > v)) |
+            (+(lab[up] === l) & +(img[up]! > v)) |
+            (+(lab[dn] === l) & +(img[dn]! > v))) !==
+            0;
         if (!larger) larger = sameLabelLarger(img, lab, l, v, z, y, x, qz, 1, box, dims);
         if (larger) {
           nontrivial[l] = 1;

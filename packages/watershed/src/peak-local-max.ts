@@ -579,9 +579,9 @@ function boundingBoxes(
   const ndim = shape.length;
   const [np, nr, nc] = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
   let maxLabel = 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i]! > maxLabel) maxLabel = labels[i]!;
-  // per label: zmin, zmax, ymin, ymax, xmin, xmax (zmin = -1 while unseen); z only grows
-  const b = new Int32Array(6 * (maxLabel + 1)).fill(-1);
+  // per label: zmin, zmax, ymin, ymax, xmin, xmax (zmin = -1 while unseen); z only grows;
+  // grown by doubling as larger labels appear
+  let b = new Int32Array(6 * 1024).fill(-1);
   let i = 0;
   for (let z = 0; z < np; z++) {
     for (let y = 0; y < nr; y++) {
@@ -599,6 +599,14 @@ function boundingBoxes(
           continue;
         }
         prev = l;
+        if (l > maxLabel) {
+          maxLabel = l;
+          if (o + 6 > b.length) {
+            const grown = new Int32Array(Math.max(2 * b.length, o + 6)).fill(-1);
+            grown.set(b);
+            b = grown;
+          }
+        }
         if (b[o] === -1) {
           b[o] = z;
           b[o + 2] = y;
@@ -625,7 +633,7 @@ function boundingBoxes(
     ];
     boxes[l] = ndim === 3 ? box : box.slice(1);
   }
-  return { boxes, packed: b };
+  return { boxes, packed: b.subarray(0, 6 * (maxLabel + 1)) };
 }
 
 /**

@@ -65,3 +65,36 @@ describe('peakLocalMax', () => {
     );
   });
 });
+
+describe('peakLocalMax with many labels', () => {
+  it('finds the one peak of each of 1,225 labels, numbered in raster order or scrambled up to 5,003', () => {
+    // 35 x 35 blocks of 4 x 4 pixels, one label each; inside a block the value falls off with
+    // the Manhattan distance to a chosen pixel, so that pixel is the block's only peak
+    const b = 4;
+    const blocks = 35;
+    const n = b * blocks;
+    const image = ndarray(new Float64Array(n * n), [n, n]);
+    const raster = ndarray(new Int32Array(n * n), [n, n]);
+    const scrambled = ndarray(new Int32Array(n * n), [n, n]);
+    const expected: string[] = [];
+    for (let by = 0; by < blocks; by++) {
+      for (let bx = 0; bx < blocks; bx++) {
+        const l = by * blocks + bx + 1;
+        const py = by * b + ((by + 2 * bx) % b);
+        const px = bx * b + ((3 * by + bx) % b);
+        expected.push(`${py},${px}`);
+        for (let y = by * b; y < (by + 1) * b; y++) {
+          for (let x = bx * b; x < (bx + 1) * b; x++) {
+            image.set(y, x, 10 - Math.abs(y - py) - Math.abs(x - px));
+            raster.set(y, x, l);
+            scrambled.set(y, x, ((l * 7919) % 5003) + 1);
+          }
+        }
+      }
+    }
+    for (const labels of [raster, scrambled]) {
+      const peaks = peakLocalMax(image, { minDistance: 1, labels, excludeBorder: false });
+      expect(peaks.map((c) => c.join(',')).sort()).toEqual([...expected].sort());
+    }
+  });
+});
