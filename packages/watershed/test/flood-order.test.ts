@@ -2,6 +2,7 @@ import { createRng } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import { BucketQueue } from '../src/bucket-queue.js';
+import { FloodQueue } from '../src/flood-queue.js';
 import { ValueRanks } from '../src/value-ranks.js';
 import { watershed } from '../src/watershed.js';
 import { loadFixture } from './helpers.js';
@@ -142,4 +143,57 @@ describe('ValueRanks', () => {
     expect(t.insert(2)).toBeGreaterThanOrEqual(0);
     expect(t.size).toBe(3);
   });
+});
+
+/**
+ * scikit-image's classic flood written out plainly on a 2D image (face neighbours in its
+ * order: up, left, right, down), on the (value, age) heap: the reference for the ranked path.
+ */
+function referenceFlood(image: Float64Array, markers: Int32Array, h: number, w: number) {
+  const out = Int32Array.from(markers);
+  const queue = new FloodQueue(16, false);
+  for (let i = 0; i < out.length; i++) if (out[i] !== 0) queue.push(image[i]!, 0, i, 0);
+  let age = 0;
+  while (queue.size > 0) {
+    queue.pop();
+    const p = queue.topIndex;
+    const y = Math.floor(p / w);
+    const x = p - y * w;
+    for (const [dy, dx] of [
+      [-1, 0],
+      [0, -1],
+      [0, 1],
+      [1, 0],
+    ] as const) {
+      const yy = y + dy;
+      const xx = x + dx;
+      if (yy < 0 || yy >= h || xx < 0 || xx >= w) continue;
+      const q = yy * w + xx;
+      if (out[q] !== 0) continue;
+      out[q] = out[p]!;
+      queue.push(image[q]!, ++age, q, 0);
+    }
+  }
+  return out;
+}
+
+describe('watershed around the most distinct values a ranked flood takes (65,535)', () => {
+  it.each([65534, 65535, 65536])(
+    '%i distinct values: identical to the plain heap flood',
+    (distinct) => {
+      const h = 300;
+      const w = 300;
+      // `distinct` different values, then 50 values that repeat in plateaus 10 pixels wide,
+      // where the markers sit: markers of equal value, whose fronts meet on the plateaus
+      const unique = distinct - 50;
+      const image = Float64Array.from({ length: h * w }, (_, i) =>
+        i < unique ? 100 + i : (Math.floor((i % w) / 10) + 7 * Math.floor(i / w / 3)) % 50,
+      );
+      const markers = new Int32Array(h * w);
+      const rng = createRng(distinct);
+      for (let m = 1; m <= 400; m++) markers[rng.integer(unique, h * w)] = m;
+      const got = watershed(ndarray(image, [h, w]), ndarray(markers, [h, w])).data;
+      expect(Array.from(got)).toEqual(Array.from(referenceFlood(image, markers, h, w)));
+    },
+  );
 });
