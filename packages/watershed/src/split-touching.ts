@@ -157,8 +157,9 @@ interface SplitInput {
   edt: NdArray<Float64Array>;
   /** Its negation, the relief the watershed floods. */
   neg: Float64Array;
-  /** Connected components of the mask. */
+  /** Connected components of the mask, and how many. */
   components: NdArray<Int32Array>;
+  componentCount: number;
 }
 
 /** Distance map and components of a mask, for one or more {@link splitOnce} calls. */
@@ -170,8 +171,9 @@ function prepareSplit(
   const edt = distanceTransformEdt(ndarray(binary, shape.slice())) as NdArray<Float64Array>;
   const neg = new Float64Array(edt.data.length);
   for (let i = 0; i < neg.length; i++) neg[i] = -edt.data[i]!;
-  const components = ndarray(labelFlat(binary, shape, connectivity).labels, shape.slice());
-  return { binary, shape, connectivity, edt, neg, components };
+  const { labels, count } = labelFlat(binary, shape, connectivity);
+  const components = ndarray(labels, shape.slice());
+  return { binary, shape, connectivity, edt, neg, components, componentCount: count };
 }
 
 /**
@@ -179,12 +181,17 @@ function prepareSplit(
  * mask pixels no marker reaches keep their connected component as an object.
  */
 function splitOnce(input: SplitInput, minDistance: number): Int32Array {
+  return floodFromPeaks(input, markerPeaks(input, minDistance));
+}
+
+/** The markers of {@link splitOnce}: maxima of the distance map, per component. */
+function markerPeaks(input: SplitInput, minDistance: number): number[][] {
+  return peakLocalMax(input.edt, { minDistance, labels: input.components, excludeBorder: false });
+}
+
+/** The flood of {@link splitOnce} from its markers. */
+function floodFromPeaks(input: SplitInput, peaks: readonly (readonly number[])[]): Int32Array {
   const { binary, shape, connectivity } = input;
-  const peaks = peakLocalMax(input.edt, {
-    minDistance,
-    labels: input.components,
-    excludeBorder: false,
-  });
   const strides = shape.map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
   const seeds = new Uint8Array(binary.length);
   for (const c of peaks) seeds[c.reduce((s, x, d) => s + x * strides[d]!, 0)] = 1;
@@ -220,7 +227,10 @@ function refine(
   });
   const input = prepareSplit(obj, cshape, opts.connectivity);
   for (let d = opts.minDistance; d >= 1; d--) {
-    const pieces = splitOnce(input, d);
+    const peaks = markerPeaks(input, d);
+    // one component and at most one marker: the flood would give back the object whole
+    if (peaks.length < 2 && input.componentCount === 1) continue;
+    const pieces = floodFromPeaks(input, peaks);
     let count = 0;
     for (let i = 0; i < size; i++) if (pieces[i]! > count) count = pieces[i]!;
     if (count < 2) continue;
