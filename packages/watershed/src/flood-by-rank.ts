@@ -4,7 +4,7 @@ import { AGE_SPAN, RankHeap } from './rank-heap.js';
 
 /**
  * Classic flood (no compactness, no watershed line) of an image whose values were replaced by
- * ids of their values, ordered by the values' ranks, in two phases with the same pop order as scikit-image's heap:
+ * ids (ordered through `rankOf`), in two phases with the same pop order as scikit-image's heap:
  * 1. a binary heap keyed on `rank * 2^32 + age` ({@link RankHeap}, moves as scikit-image's),
  *    while two unpopped markers share a value: markers all enter with age 0, so they are the
  *    only items with equal keys, and the order in which they leave depends on the heap's

@@ -1,7 +1,7 @@
 import { assertFinite, InvalidArgumentError } from '@mgraph/core';
 import { ValueRanks } from './value-ranks.js';
 
-/** State of a pixel outside the mask (or on the padding) in an int32 flood state. */
+/** State of a pixel outside the mask (or on the padding, or on a watershed line) in an int32 flood state. */
 export const BLOCKED = 2147483647;
 
 /** State of a pixel outside the mask (or on the padding) in a Uint16 value-id array. */
@@ -12,6 +12,24 @@ export const SMALL_BLOCKED = 0xffff;
  * fit a Uint16 array next to {@link SMALL_BLOCKED}.
  */
 export const MAX_RANKS = SMALL_BLOCKED;
+
+/**
+ * How the rows of an image lie in its padded copy (one pixel of padding on every side):
+ * `n0` planes (1 in 2D) of `n1` rows of `n2` pixels; row (a, b) starts at padded position
+ * `first + a * s0 + b * s1`.
+ *
+ * @param pstrides - row-major strides of the padded shape
+ * @internal
+ */
+export function paddedRows(
+  shape: readonly number[],
+  pstrides: readonly number[],
+): { n0: number; n1: number; n2: number; s0: number; s1: number; first: number } {
+  const flat = shape.length === 2;
+  const [n0, n1, n2] = (flat ? [1, ...shape] : shape) as [number, number, number];
+  const [s0, s1] = (flat ? [0, ...pstrides] : pstrides) as [number, number];
+  return { n0, n1, n2, s0, s1, first: flat ? s1 + 1 : s0 + s1 + 1 };
+}
 
 /** What a flood starts from, read from the image, the markers and the mask in one pass. */
 export interface FloodStart {
@@ -55,11 +73,8 @@ export function readFloodStart(
   pstrides: readonly number[],
   ranked: boolean,
 ): FloodStart | undefined {
-  const ndim = shape.length;
   const psize = (shape[0]! + 2) * pstrides[0]!;
-  const [n0, n1, n2] = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
-  const [s0, s1] = (ndim === 3 ? pstrides : [0, ...pstrides]) as [number, number];
-  const off0 = ndim === 3 ? s0 + s1 + 1 : s1 + 1;
+  const { n0, n1, n2, s0, s1, first } = paddedRows(shape, pstrides);
   const table = ranked ? new ValueRanks(Math.min(MAX_RANKS, psize)) : undefined;
   const ids = ranked ? new Uint16Array(psize).fill(SMALL_BLOCKED) : undefined;
   const state = ranked ? undefined : new Int32Array(psize).fill(BLOCKED);
@@ -75,7 +90,7 @@ export function readFloodStart(
   let check = 0;
   for (let a = 0; a < n0; a++) {
     for (let b = 0; b < n1; b++) {
-      let p = off0 + a * s0 + b * s1;
+      let p = first + a * s0 + b * s1;
       for (let c = 0; c < n2; c++, k++, p++) {
         const v = image[k]!;
         // v - v is NaN for NaN and +-Infinity: summed without a branch, checked after the loop

@@ -12,7 +12,13 @@ import {
 import ndarray from 'ndarray';
 import { floodByRank } from './flood-by-rank.js';
 import { FloodQueue } from './flood-queue.js';
-import { BLOCKED, type FloodStart, readFloodStart, SMALL_BLOCKED } from './flood-start.js';
+import {
+  BLOCKED,
+  type FloodStart,
+  paddedRows,
+  readFloodStart,
+  SMALL_BLOCKED,
+} from './flood-start.js';
 import { assertImage, checkConnectivity, neighborOffsets, ravelOffsets } from './neighborhood.js';
 
 /** Options of {@link watershed}. */
@@ -32,7 +38,6 @@ export interface WatershedOptions {
   onProgress?: ProgressCallback;
 }
 
-/** Flooding state of the pixels outside the mask, of the padding and of watershed lines. */
 /** Integer dtypes accepted for markers. */
 const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as const;
 
@@ -179,15 +184,12 @@ function cropLabels(
   shift: number,
   labelOf: readonly number[],
 ): LabelImage {
-  const ndim = shape.length;
-  const [n0, n1, n2] = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
-  const [s0, s1] = (ndim === 3 ? pstrides : [0, ...pstrides]) as [number, number];
-  const off0 = ndim === 3 ? s0 + s1 + 1 : s1 + 1;
+  const { n0, n1, n2, s0, s1, first } = paddedRows(shape, pstrides);
   const out = new Int32Array(n0 * n1 * n2);
   let k = 0;
   for (let a = 0; a < n0; a++) {
     for (let b = 0; b < n1; b++) {
-      const p = off0 + a * s0 + b * s1;
+      const p = first + a * s0 + b * s1;
       for (let c = 0; c < n2; c++, k++) {
         const s = state[p + c]!;
         if (s >= lo && s !== blocked) out[k] = labelOf[s - shift]!;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FloodQueue } from '../src/flood-queue.js';
 import { AGE_SPAN, RankHeap } from '../src/rank-heap.js';
 import { watershed } from '../src/watershed.js';
+import { residueImage } from './helpers.js';
 
 /** Seeded integers in [0, n). */
 function lcg(seed: number) {
@@ -53,8 +54,7 @@ describe('RankHeap moves items as FloodQueue (scikit-image heap) does', () => {
 describe('watershed progress across the heap and bucket phases', () => {
   it('reports increasing counts up to (pixelsInMask, pixelsInMask)', () => {
     const n = 400;
-    const image = ndarray(new Float64Array(n * n), [n, n]);
-    for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) image.set(y, x, (x * 7 + y * 3) % 11);
+    const image = residueImage(n);
     const markers = ndarray(new Int32Array(n * n), [n, n]);
     // markers on equal values (11 apart in x), so the flood starts in the heap
     for (let k = 0; k < 20; k++) markers.set(10 + 19 * k, 11 * k, k + 1);

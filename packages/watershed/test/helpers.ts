@@ -39,3 +39,13 @@ export function flatIndex(shape: readonly number[], coord: readonly number[]): n
 export function coordSet(coords: readonly (readonly number[])[]): string[] {
   return coords.map((c) => c.join(',')).sort();
 }
+
+/**
+ * An n x n image of the 11 values `(7 x + 3 y) mod 11`: every value recurs 11 pixels apart
+ * along x, so markers placed on it share values (floods that start in the heap phase).
+ */
+export function residueImage(n: number): NdArray {
+  const image = ndarray(new Float64Array(n * n), [n, n]);
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) image.set(y, x, (x * 7 + y * 3) % 11);
+  return image;
+}

@@ -3,6 +3,7 @@ import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import { watershed } from '../src/index.js';
 import { neighborOffsets, ravelOffsets } from '../src/neighborhood.js';
+import { residueImage } from './helpers.js';
 
 describe('watershed', () => {
   it('floods two basins from their markers; the ridge goes to the earliest pushed', () => {
@@ -108,8 +109,7 @@ describe('watershed state width', () => {
     // labels are identifiers only: the flood order depends on the values and the marker
     // positions, so renumbering the markers must renumber the result and change nothing else
     const n = 400;
-    const image = ndarray(new Float64Array(n * n), [n, n]);
-    for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) image.set(y, x, (x * 7 + y * 3) % 11);
+    const image = residueImage(n);
     const many = ndarray(new Int32Array(n * n), [n, n]);
     const few = ndarray(new Int32Array(n * n), [n, n]);
     let m = 0;
