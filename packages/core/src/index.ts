@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export { applyScheme } from './apply-scheme.js';
 export {
   assertDtype,
   assertFinite,
@@ -28,11 +29,18 @@ export {
 export { argsortNumpy } from './numpy-argsort.js';
 export {
   CATHODE_SCHEME,
+  checkScheme,
   definePhaseScheme,
+  describeScheme,
+  LI_ION_ELECTRODE_SCHEME,
   type PhaseScheme,
+  type PhaseSchemeSpec,
   phaseCode,
   phaseName,
+  type SchemeCarrier,
   SOFC_ANODE_SCHEME,
+  samePhaseScheme,
+  schemeOfGraph,
 } from './phase-scheme.js';
 export { createRng, type Rng } from './random.js';
 export { forEachOffset, rowMajorStrides } from './strides.js';
