@@ -1,4 +1,9 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import {
+  InvalidArgumentError,
+  type PhaseScheme,
+  type ProgressCallback,
+  schemeOfGraph,
+} from '@mgraph/core';
 import type Graph from 'graphology';
 import { betweennessCentrality } from './betweenness-centrality.js';
 import { closenessCentrality } from './closeness-centrality.js';
@@ -28,43 +33,63 @@ export interface NodeMetricsOptions {
   tol?: number;
   /** Nodes to report, in this order. Default: every node, in graph order. */
   nodes?: readonly string[];
-  /** Node attribute holding the phase name of a node (`'nmc'`, `'sse'`, `'graphite'`). Default `'phase'`. */
+  /**
+   * Node attribute holding the phase name of a node (a name of the scheme's `phases`).
+   * Default `'phase'`.
+   */
   phaseAttribute?: string;
+  /**
+   * Phase scheme of a graph that carries none (graph attribute `scheme`, which `buildGraph`
+   * of `@mgraph/graph` sets). When the graph carries one, a scheme passed here must be the
+   * same. Default: the graph's.
+   */
+  scheme?: PhaseScheme;
   /** Called with `(done, total)` as the seven metrics complete. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ProgressCallback;
 }
 
 /** One row of {@link nodeMetrics}: the paper's node descriptors. */
 export interface NodeMetricsRow {
   node: string;
-  /** The node's phase attribute (undefined when it has none). */
-  phase: string | undefined;
+  /** The node's phase (a phase name of the graph's scheme). */
+  phase: string;
   degree: number;
   weightedDegree: number;
   clustering: number;
   betweenness: number;
   closeness: number;
   eigenvector: number;
-  /** Neighbours (self excluded) whose phase is `'nmc'`, `'sse'`, `'graphite'`. */
-  nmcNeighbors: number;
-  sseNeighbors: number;
-  graphiteNeighbors: number;
+  /**
+   * Neighbours (self excluded) by phase, one key per object phase of the scheme, in code order
+   * (`scheme.objects`; 0 when none): `{ sse, nmc, graphite }` for the cathode, `{ pore, ni,
+   * ysz }` for the SOFC anode.
+   */
+  neighbors: Record<string, number>;
 }
 
 /**
  * The paper's node-level descriptors for chosen nodes of a microstructure graph: degree,
  * weighted degree, clustering coefficient, betweenness (normalised), closeness
- * (Wasserman-Faust), eigenvector centrality, and the counts of NMC, SSE and graphite
- * neighbours (read from each neighbour's `phase` node attribute, as `@mgraph/graph` sets it).
- * Every metric has networkx's defaults (see the individual functions).
+ * (Wasserman-Faust), eigenvector centrality, and the number of neighbours of each object
+ * phase of the graph's phase scheme (read from each neighbour's `phase` node attribute, as
+ * `@mgraph/graph` sets it). Every metric has networkx's defaults (see the individual
+ * functions).
+ *
+ * The scheme is the graph's own (graph attribute `scheme`, a `PhaseScheme` of
+ * `@mgraph/core`), so the neighbour counts are keyed by that scheme's phases: `{ sse, nmc,
+ * graphite }` on the paper's cathode, `{ pore, ni, ysz }` on an SOFC anode. Neighbours of a
+ * phase the scheme does not cut into objects (the cathode's `background`, of which
+ * `buildGraph` makes no nodes) are not counted.
  *
  * @param graph - simple undirected graphology graph (node attribute `phase`, edge attribute
- *   `weight` as built by `@mgraph/graph`)
+ *   `weight`, graph attribute `scheme`, as built by `@mgraph/graph`)
  * @param options - `weight` ('weight'), `distance` (undefined), `eigenvectorWeight`
  *   (undefined), `maxIter` (1000), `tol` (1e-6), `nodes` (all), `phaseAttribute` ('phase'),
- *   `onProgress`
+ *   `scheme` (the graph's), `onProgress`
  * @returns one row per requested node (none for an empty graph)
- * @throws InvalidArgumentError for a bad graph, option, weight or unknown node
+ * @throws InvalidArgumentError for a bad graph, option, weight or unknown node; when the graph
+ *   carries no scheme and none is passed, `options.scheme` differs from the graph's, or a
+ *   node's phase is not a phase of the scheme
  * @throws ConvergenceError when the eigenvector iteration does not converge
  *
  * @remarks
@@ -86,6 +111,20 @@ export function nodeMetrics(graph: Graph, options: NodeMetricsOptions = {}): Nod
     );
   }
   const { keys } = indexGraph(fn, graph);
+  const scheme = schemeOfGraph(fn, graph, options.scheme);
+  const phaseOf = new Map<string, string>();
+  graph.forEachNode((node, attributes) => {
+    const phase = attributes[phaseAttribute];
+    if (typeof phase !== 'string' || !scheme.phases.includes(phase)) {
+      throw new InvalidArgumentError(
+        fn,
+        `graph node ${JSON.stringify(node)} attribute ${phaseAttribute}`,
+        phase,
+        `a phase of scheme ${JSON.stringify(scheme.name)} (${scheme.phases.map((p) => JSON.stringify(p)).join(', ')})`,
+      );
+    }
+    phaseOf.set(node, phase);
+  });
   const nodes = options.nodes ?? keys;
   if (!Array.isArray(nodes))
     throw new InvalidArgumentError(fn, 'options.nodes', nodes, 'an array of node keys');
@@ -123,25 +162,23 @@ export function nodeMetrics(graph: Graph, options: NodeMetricsOptions = {}): Nod
     }),
   );
   const rows = nodes.map((node) => {
-    const counts: Record<string, number> = { nmc: 0, sse: 0, graphite: 0 };
-    graph.forEachNeighbor(node, (neighbor, attributes) => {
+    // fromEntries defines own keys, so even a phase named "__proto__" is counted as itself
+    const neighbors: Record<string, number> = Object.fromEntries(scheme.objects.map((p) => [p, 0]));
+    graph.forEachNeighbor(node, (neighbor) => {
       if (neighbor === node) return;
-      const phase = attributes[phaseAttribute];
-      if (typeof phase === 'string' && Object.hasOwn(counts, phase)) counts[phase]!++;
+      const phase = phaseOf.get(neighbor)!;
+      if (Object.hasOwn(neighbors, phase)) neighbors[phase]!++;
     });
-    const phase = graph.getNodeAttribute(node, phaseAttribute);
     return {
       node,
-      phase: typeof phase === 'string' ? phase : undefined,
+      phase: phaseOf.get(node)!,
       degree: deg[node]!,
       weightedDegree: wdeg[node]!,
       clustering: clust[node]!,
       betweenness: betw[node]!,
       closeness: close[node]!,
       eigenvector: eig[node]!,
-      nmcNeighbors: counts.nmc!,
-      sseNeighbors: counts.sse!,
-      graphiteNeighbors: counts.graphite!,
+      neighbors,
     };
   });
   onProgress?.(total, total);

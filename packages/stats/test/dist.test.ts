@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
+import { CATHODE_SCHEME } from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 
 // The built package, through its `exports` map: ESM via import, CJS via require.
 describe('built @mgraph/stats', () => {
   const g = new UndirectedGraph();
+  g.setAttribute('scheme', CATHODE_SCHEME);
   g.addNode('a', { phase: 'nmc' });
   g.addNode('b', { phase: 'sse' });
   g.addNode('c', { phase: 'graphite' });
@@ -16,8 +18,7 @@ describe('built @mgraph/stats', () => {
     expect(esm.welchTTest([1, 2, 3], [2, 4, 7]).df).toBeCloseTo(2.6162162162162166, 12);
     expect(esm.nodeMetrics(g)[1]).toMatchObject({
       node: 'b',
-      nmcNeighbors: 1,
-      graphiteNeighbors: 1,
+      neighbors: { sse: 0, nmc: 1, graphite: 1 },
     });
   });
   it('loads with require (CJS build) and agrees with ESM', async () => {

@@ -1,4 +1,5 @@
 import {
+  CATHODE_SCHEME,
   ConvergenceError,
   InvalidArgumentError,
   MGraphError,
@@ -64,7 +65,7 @@ describe('graph metrics: hand-worked cases and edge cases', () => {
     expect(betweennessCentrality(g)).toEqual({});
     expect(closenessCentrality(g)).toEqual({});
     expect(() => eigenvectorCentrality(g)).toThrow(InvalidArgumentError);
-    expect(nodeMetrics(g)).toEqual([]);
+    expect(nodeMetrics(g, { scheme: CATHODE_SCHEME })).toEqual([]);
   });
   it('isolated nodes get 0 everywhere; a lone node has eigenvector 1', () => {
     const lone = graph(1, []);
@@ -131,6 +132,8 @@ describe('graph metrics: hand-worked cases and edge cases', () => {
       [2, 0, 1],
       [2, 3, 4],
     ]);
+    g.setAttribute('scheme', CATHODE_SCHEME);
+    g.forEachNode((node) => g.setNodeAttribute(node, 'phase', 'nmc'));
     const before = JSON.stringify(g.export());
     nodeMetrics(g);
     betweennessCentrality(g, { weight: 'weight' });

@@ -1,3 +1,9 @@
+import {
+  CATHODE_SCHEME,
+  InvalidArgumentError,
+  LI_ION_ELECTRODE_SCHEME,
+  SOFC_ANODE_SCHEME,
+} from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +19,7 @@ import {
 /** A small composite: NMC particles 1, 2, 3; SSE 4, 5; graphite 6; a self-loop on 4. */
 function composite(): UndirectedGraph {
   const g = new UndirectedGraph();
+  g.setAttribute('scheme', CATHODE_SCHEME);
   const phases: Record<string, string> = {
     1: 'nmc',
     2: 'nmc',
@@ -45,22 +52,19 @@ describe('nodeMetrics: the paper table', () => {
     const byNode = Object.fromEntries(rows.map((r) => [r.node, r]));
     expect(byNode['1']).toMatchObject({
       phase: 'nmc',
-      nmcNeighbors: 1,
-      sseNeighbors: 1,
-      graphiteNeighbors: 1,
+      neighbors: { sse: 1, nmc: 1, graphite: 1 },
     });
+    // the self-loop on 4 is not an SSE neighbour of 4
     expect(byNode['4']).toMatchObject({
       phase: 'sse',
-      nmcNeighbors: 2,
-      sseNeighbors: 0,
-      graphiteNeighbors: 1,
+      neighbors: { sse: 0, nmc: 2, graphite: 1 },
     });
     expect(byNode['6']).toMatchObject({
       phase: 'graphite',
-      nmcNeighbors: 2,
-      sseNeighbors: 1,
-      graphiteNeighbors: 0,
+      neighbors: { sse: 1, nmc: 2, graphite: 0 },
     });
+    // keys in the scheme's code order
+    expect(Object.keys(byNode['6']!.neighbors)).toEqual(['sse', 'nmc', 'graphite']);
     // node 4: three neighbours plus a self-loop counted twice (networkx degree)
     expect(byNode['4']!.degree).toBe(5);
     expect(byNode['4']!.weightedDegree).toBe(30 + 5 + 7 + 2 * 2);
@@ -102,21 +106,88 @@ describe('nodeMetrics: the paper table', () => {
     expect(() => nodeMetrics(g, { nodes: ['1', '99'] })).toThrow(/options.nodes\[1\]/);
     expect(() => nodeMetrics(g, { phaseAttribute: '' })).toThrow(/options.phaseAttribute/);
   });
-  it('nodes without a phase attribute count for no phase', () => {
+  it('every row has every object phase of the scheme, 0 when none; same rows with the scheme passed', () => {
     const g = new UndirectedGraph();
-    g.addNode('a');
+    g.addNode('a', { phase: 'nmc' });
     g.addNode('b', { phase: 'nmc' });
-    g.addNode('c', { phase: 'toString' });
+    g.addNode('c', { phase: 'sse' });
     g.addEdge('a', 'b');
     g.addEdge('a', 'c');
-    const [a, b] = nodeMetrics(g);
-    expect(a).toMatchObject({
-      phase: undefined,
-      nmcNeighbors: 1,
-      sseNeighbors: 0,
-      graphiteNeighbors: 0,
+    // no scheme attribute: the caller names it
+    const [a, b, c] = nodeMetrics(g, { scheme: CATHODE_SCHEME });
+    expect(a!.neighbors).toEqual({ sse: 1, nmc: 1, graphite: 0 });
+    expect(b!.neighbors).toEqual({ sse: 0, nmc: 1, graphite: 0 });
+    expect(c!.neighbors).toEqual({ sse: 0, nmc: 1, graphite: 0 });
+    expect(Object.keys(a!).sort()).toEqual(
+      [
+        'node',
+        'phase',
+        'degree',
+        'weightedDegree',
+        'clustering',
+        'betweenness',
+        'closeness',
+        'eigenvector',
+        'neighbors',
+      ].sort(),
+    );
+    g.setAttribute('scheme', CATHODE_SCHEME);
+    expect(nodeMetrics(g)).toEqual(nodeMetrics(g, { scheme: CATHODE_SCHEME }));
+    // a scheme parsed back from JSON is the same scheme
+    expect(nodeMetrics(g, { scheme: JSON.parse(JSON.stringify(CATHODE_SCHEME)) })).toEqual(
+      nodeMetrics(g),
+    );
+  });
+  it('background neighbours (a phase not cut into objects) are not counted', () => {
+    const g = composite();
+    g.addNode('7', { phase: 'background' });
+    g.addEdge('7', '1');
+    const [row] = nodeMetrics(g, { nodes: ['1'] });
+    expect(row!.neighbors).toEqual({ sse: 1, nmc: 1, graphite: 1 });
+    expect(row!.degree).toBe(4);
+    expect(nodeMetrics(g, { nodes: ['7'] })[0]).toMatchObject({
+      phase: 'background',
+      neighbors: { sse: 0, nmc: 1, graphite: 0 },
     });
-    expect(Object.keys(a!)).toHaveLength(11);
-    expect(b).toMatchObject({ phase: 'nmc', nmcNeighbors: 0, sseNeighbors: 0 });
+  });
+  it('reads the phase from phaseAttribute', () => {
+    const g = new UndirectedGraph();
+    g.setAttribute('scheme', SOFC_ANODE_SCHEME);
+    g.addNode('a', { kind: 'ni', phase: 'nmc' });
+    g.addNode('b', { kind: 'ysz' });
+    g.addEdge('a', 'b');
+    expect(nodeMetrics(g, { phaseAttribute: 'kind' }).map((r) => [r.phase, r.neighbors])).toEqual([
+      ['ni', { pore: 0, ni: 0, ysz: 1 }],
+      ['ysz', { pore: 0, ni: 1, ysz: 0 }],
+    ]);
+    expect(() => nodeMetrics(g)).toThrow(InvalidArgumentError);
+  });
+  it('typed errors: no scheme, a different scheme, a phase outside the scheme, no phase', () => {
+    const g = new UndirectedGraph();
+    g.addNode('a', { phase: 'pore' });
+    g.addNode('b', { phase: 'am' });
+    g.addEdge('a', 'b');
+    expect(() => nodeMetrics(g)).toThrow(InvalidArgumentError);
+    expect(() => nodeMetrics(g)).toThrow(/graph attribute scheme/);
+    g.setAttribute('scheme', LI_ION_ELECTRODE_SCHEME);
+    expect(nodeMetrics(g)[0]!.neighbors).toEqual({ pore: 0, am: 1, cbd: 0 });
+    expect(() => nodeMetrics(g, { scheme: SOFC_ANODE_SCHEME })).toThrow(InvalidArgumentError);
+    expect(() => nodeMetrics(g, { scheme: SOFC_ANODE_SCHEME })).toThrow(/options.scheme/);
+    expect(() => nodeMetrics(g, { scheme: CATHODE_SCHEME })).toThrow(/options.scheme/);
+    // the cathode's names on a Li-ion electrode graph: named, not counted as zero
+    g.setAttribute('scheme', CATHODE_SCHEME);
+    expect(() => nodeMetrics(g)).toThrow(
+      /graph node "a" attribute phase must be a phase of scheme "cathode".*got "pore"/,
+    );
+    g.setAttribute('scheme', LI_ION_ELECTRODE_SCHEME);
+    g.addNode('c');
+    expect(() => nodeMetrics(g)).toThrow(/graph node "c" attribute phase/);
+    g.setNodeAttribute('c', 'phase', 'toString');
+    expect(() => nodeMetrics(g)).toThrow(InvalidArgumentError);
+    g.setAttribute('scheme', { name: 'broken' });
+    g.setNodeAttribute('c', 'phase', 'cbd');
+    expect(() => nodeMetrics(g)).toThrow(/graph attribute scheme must be a PhaseScheme/);
+    // an empty graph still needs its scheme
+    expect(() => nodeMetrics(new UndirectedGraph())).toThrow(InvalidArgumentError);
   });
 });

@@ -1,4 +1,4 @@
-import { ConvergenceError } from '@mgraph/core';
+import { CATHODE_SCHEME, ConvergenceError } from '@mgraph/core';
 import betweennessGraphology from 'graphology-metrics/centrality/betweenness.js';
 import closenessGraphology from 'graphology-metrics/centrality/closeness.js';
 import { describe, expect, it } from 'vitest';
@@ -178,7 +178,8 @@ describe('graph metrics beyond centrality.json', () => {
     expect(maxAbs(asArray(eigenvectorCentrality(g, { maxIter: 1000 }), c.n), want)).toBeLessThan(
       1e-9,
     );
-    const rows = nodeMetrics(g);
+    g.forEachNode((node) => g.setNodeAttribute(node, 'phase', 'nmc'));
+    const rows = nodeMetrics(g, { scheme: CATHODE_SCHEME });
     expect(
       maxAbs(
         rows.map((r) => r.eigenvector),
