@@ -15,7 +15,7 @@ for (const [name, segmenter] of [
   ['u-net', unet],
 ] as const) {
   const { phases } = await segmenter.segment(c.image);
-  const iou = meanIoU(phases, c.phases);
+  const iou = meanIoU(c.phases, phases);
   const perClass = CATHODE_SCHEME.phases.map((p, i) => `${p} ${iou.perClass[i].toFixed(3)}`);
   console.log(`${name}: mIoU ${iou.mIoU.toFixed(3)} (${perClass.join(', ')})`);
 }

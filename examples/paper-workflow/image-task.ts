@@ -185,7 +185,7 @@ export async function processImage(
   let miou: number | null = null;
   let classIoU: number[] | null = null;
   if (truth) {
-    const iou = meanIoU(phases, truth.phases, { classes: CATHODE_SCHEME.phases.length });
+    const iou = meanIoU(truth.phases, phases, { classes: CATHODE_SCHEME.phases.length });
     miou = iou.mIoU;
     classIoU = Array.from(iou.perClass);
   }

@@ -67,7 +67,7 @@ for (let i = 0; i < count; i++) {
   const { phases } = await model.segment(c.image);
   const truth = c.phases.data as Uint8Array;
   const predicted = phases.data as Uint8Array;
-  meanIoU(phases, c.phases).confusion.forEach((row, a) => {
+  meanIoU(c.phases, phases).confusion.forEach((row, a) => {
     row.forEach((v, b) => {
       confusion[a]![b]! += v;
     });

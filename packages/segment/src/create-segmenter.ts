@@ -202,8 +202,8 @@ export function createSegmenter(
     const flat = flatData(image);
     assertFinite(SEG, 'image', flat);
     const fixed = fixedH !== undefined;
-    const rowPlan = planAxis(SEG, rows, tileSize, overlap, stride, fixed);
-    const colPlan = planAxis(SEG, cols, tileSize, overlap, stride, fixed);
+    const rowPlan = planAxis(SEG, rows, tileSize, overlap, stride, { fixed });
+    const colPlan = planAxis(SEG, cols, tileSize, overlap, stride, { fixed });
     const views = augment === 'dihedral' ? 8 : 1;
     // transposed views swap the axes' tile plans
     const tilesPerPlane = rowPlan.starts.length * colPlan.starts.length * views;

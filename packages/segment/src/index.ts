@@ -18,4 +18,4 @@ export { type MeanIoUOptions, type MeanIoUResult, meanIoU } from './mean-iou.js'
 export { type OtsuSegmenterOptions, otsuSegmenter } from './otsu-segmenter.js';
 export type { Segmentation, Segmenter, SegmentOptions } from './segmenter.js';
 export { type MultiotsuOptions, thresholdMultiotsu } from './threshold-multiotsu.js';
-export { type AxisPlan, planAxis } from './tile-plan.js';
+export { type AxisPlan, type PlanAxisOptions, planAxis } from './tile-plan.js';

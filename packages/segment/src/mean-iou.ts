@@ -16,20 +16,21 @@ export interface MeanIoUOptions {
 
 /** Result of {@link meanIoU}. */
 export interface MeanIoUResult {
-  /** Mean of the per-class IoU over the classes present in `predicted` or `truth`. */
+  /** Mean of the per-class IoU over the classes present in `truth` or `predicted`. */
   readonly mIoU: number;
   /** IoU of each class, `TP / (TP + FP + FN)`; NaN for a class absent from both maps. */
   readonly perClass: readonly number[];
-  /** Confusion counts, `confusion[truth][predicted]`. */
+  /** Confusion counts, `confusion[truth][predicted]`: row = true class, column = predicted. */
   readonly confusion: readonly (readonly number[])[];
 }
 
 /**
- * Intersection over union of each class between a predicted and a true phase map, and
- * their mean (mIoU), the segmentation metric of the paper.
+ * Intersection over union of each class between a true and a predicted phase map, and
+ * their mean (mIoU), the segmentation metric of the paper. Arguments in scikit-learn's
+ * `(y_true, y_pred)` order.
  *
- * @param predicted - predicted phase codes, 2D or 3D, any integer dtype, any strides
- * @param truth - true phase codes, same shape
+ * @param truth - true phase codes, 2D or 3D, any integer dtype, any strides
+ * @param predicted - predicted phase codes, same shape
  * @param options - `classes` (default 4)
  * @returns `{ mIoU, perClass, confusion }`; classes absent from both maps have IoU NaN and
  *   do not count in the mean
@@ -43,13 +44,13 @@ export interface MeanIoUResult {
  * arXiv:2512.16085 (mIoU over background, SSE, NMC, graphite).
  */
 export function meanIoU(
-  predicted: Image,
   truth: Image,
+  predicted: Image,
   options: MeanIoUOptions = {},
 ): MeanIoUResult {
   const fn = 'meanIoU';
-  assertNdim(fn, 'predicted', predicted, [2, 3]);
   assertNdim(fn, 'truth', truth, [2, 3]);
+  assertNdim(fn, 'predicted', predicted, [2, 3]);
   assertSameShape(fn, 'truth', truth, 'predicted', predicted);
   const classes = options.classes ?? CATHODE_SCHEME.phases.length;
   assertNumber(fn, 'options.classes', classes, { integer: true, min: 1, max: 65536 });

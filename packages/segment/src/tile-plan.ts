@@ -12,6 +12,12 @@ export interface AxisPlan {
   readonly weights: readonly Float32Array[];
 }
 
+/** Options of {@link planAxis}. */
+export interface PlanAxisOptions {
+  /** True when the model only accepts inputs of exactly `tileSize`. Default false. */
+  fixed?: boolean;
+}
+
 /**
  * Plan the tiles along one axis of length `length` for a network whose input sizes must be
  * multiples of `stride`, and their blending weights.
@@ -34,7 +40,8 @@ export interface AxisPlan {
  * @param tileSize - tile length (a positive multiple of `stride`)
  * @param overlap - minimum overlap of neighbouring tiles, 0 <= overlap <= tileSize - stride
  * @param stride - the network's input multiple (2^levels)
- * @param fixed - true when the model only accepts inputs of exactly `tileSize`
+ * @param options - `fixed` (false): true when the model only accepts inputs of exactly
+ *   `tileSize`
  * @returns the {@link AxisPlan}
  * @throws InvalidArgumentError for sizes that break these rules
  */
@@ -44,8 +51,12 @@ export function planAxis(
   tileSize: number,
   overlap: number,
   stride: number,
-  fixed = false,
+  options: PlanAxisOptions = {},
 ): AxisPlan {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError(fn, 'options', options, 'an options object ({ fixed })');
+  }
+  const { fixed = false } = options;
   assertNumber(fn, 'length', length, { integer: true, min: 1 });
   assertTiling(fn, tileSize, overlap, stride);
   const rounded = Math.ceil(length / stride) * stride;

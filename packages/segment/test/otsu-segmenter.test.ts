@@ -22,7 +22,7 @@ describe('otsuSegmenter', () => {
   it('maps the intensity bands to phases (dark to bright: background, graphite, SSE, NMC)', async () => {
     const { image, truth } = bands();
     const { phases, probabilities } = await otsuSegmenter().segment(image);
-    expect(meanIoU(phases, truth).mIoU).toBe(1);
+    expect(meanIoU(truth, phases).mIoU).toBe(1);
     expect(probabilities.shape).toEqual([4, 20, 40]);
     expect(probabilities.get(2, 3, 25)).toBe(1);
     expect(probabilities.get(0, 3, 25)).toBe(0);

@@ -44,12 +44,16 @@ describe('planAxis', () => {
   it('makes one padded tile of a short axis', () => {
     const plan = planAxis('t', 37, 256, 128, 8);
     expect(plan).toMatchObject({ padded: 40, tile: 40, starts: [0] });
-    expect(planAxis('t', 37, 256, 128, 8, true)).toMatchObject({ padded: 256, tile: 256 });
+    expect(planAxis('t', 37, 256, 128, 8, { fixed: true })).toMatchObject({
+      padded: 256,
+      tile: 256,
+    });
   });
 
   it('throws for a tile size off the stride and oversized overlaps', () => {
     expect(() => planAxis('f', 100, 100, 0, 8)).toThrow(InvalidArgumentError);
     expect(() => planAxis('f', 100, 64, 64, 8)).toThrow('argument options.overlap');
     expect(() => planAxis('f', 0, 64, 0, 8)).toThrow('argument length');
+    expect(() => planAxis('f', 37, 256, 128, 8, true as never)).toThrow('argument options');
   });
 });

@@ -13,7 +13,7 @@ async function score(segmenter: Segmenter) {
   const confusion = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
   for (const c of composites) {
     const { phases } = await segmenter.segment(c.image);
-    const r = meanIoU(phases, c.phases);
+    const r = meanIoU(c.phases, phases);
     r.confusion.forEach((row, a) => {
       row.forEach((n, b) => {
         confusion[a]![b]! += n;
