@@ -1,14 +1,13 @@
 import {
   assertDtype,
   assertNumber,
-  CATHODE_SCHEME,
+  checkScheme,
   flatData,
   InvalidArgumentError,
   type LabelImage,
   type PhaseMap,
   type PhaseScheme,
   type ProgressCallback,
-  phaseCode,
   throwIfAborted,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
@@ -18,12 +17,17 @@ import { splitTouchingFlat } from './split-touching.js';
 
 /** Options of {@link instanceSegmentation}. */
 export interface InstanceSegmentationOptions {
-  /** Phase scheme of the map. Default `CATHODE_SCHEME` (0 background, 1 sse, 2 nmc, 3 graphite). */
-  scheme?: PhaseScheme;
   /**
-   * Phases (scheme names) whose touching particles are split by the convexity-refined
-   * watershed ({@link splitTouching}); the other phases are split into connected components.
-   * Default `['nmc']`.
+   * Phase scheme of the map (required): its `objects` phases are cut into objects, whatever
+   * their code (code 0 included); the other phases stay unlabelled. E.g. `CATHODE_SCHEME`
+   * (sse, nmc, graphite; background not), `SOFC_ANODE_SCHEME` or `LI_ION_ELECTRODE_SCHEME`
+   * (every phase, pores included).
+   */
+  scheme: PhaseScheme;
+  /**
+   * Object phases (scheme names) whose touching particles are split by the convexity-refined
+   * watershed ({@link splitTouching}); the other object phases are split into connected
+   * components. Default: the scheme's `active` phases (`['nmc']` for `CATHODE_SCHEME`).
    */
   split?: readonly string[];
   /** Objects with fewer pixels are dropped (their pixels get label 0). Default 1 (keep all). */
@@ -36,7 +40,7 @@ export interface InstanceSegmentationOptions {
   convexityThreshold?: number;
   /** Refinement passes of the split phases. Default 10. */
   maxIterations?: number;
-  /** Called after each phase with `(phasesDone, phaseCount)`. */
+  /** Called after each object phase with `(phasesDone, objectPhaseCount)`. */
   onProgress?: ProgressCallback;
   /** Cancels between phases and refinement passes. */
   signal?: AbortSignal;
@@ -44,42 +48,63 @@ export interface InstanceSegmentationOptions {
 
 /** Result of {@link instanceSegmentation}. */
 export interface InstanceSegmentationResult {
-  /** int32 instance labels 1..count, 0 = background or dropped. */
+  /** int32 instance labels 1..count, 0 = a phase not cut into objects, or a dropped object. */
   labels: LabelImage;
-  /** Phase code of each label (`length = count + 1`, entry 0 = 0). */
+  /** Phase code of each label (`length = count + 1`, entry 0 = 0: read it only for labels >= 1). */
   phaseOfLabel: Uint8Array;
   /** Number of objects. */
   count: number;
+  /** The scheme used (normalised by `checkScheme`). */
+  scheme: PhaseScheme;
+  /** Objects of each object phase, by phase name (0 for an object phase absent from the map). */
+  countByPhase: Record<string, number>;
 }
 
 /**
- * Instance map of a phase map: every non-background phase is cut into objects (particles),
- * touching particles of the `split` phases separated by the convexity-refined watershed
- * ({@link splitTouching}), the others by connected components ({@link label}). Labels are
- * numbered phase by phase in code order, and within a phase in raster order of first pixel.
+ * Instance map of a phase map: every object phase of the scheme (`scheme.objects`, any code,
+ * 0 included) is cut into objects (particles, grains, pores), touching particles of the
+ * `split` phases separated by the convexity-refined watershed ({@link splitTouching}), the
+ * others by connected components ({@link label}). As PoreSpy's `snow2`, no phase is special
+ * because of its code. Labels are numbered phase by phase in code order, and within a phase
+ * in raster order of first pixel.
  *
  * @param phases - uint8 phase map, 2D or 3D, any strides
- * @param options - `scheme` (CATHODE_SCHEME), `split` (['nmc']), `minSize` (1),
+ * @param options - `scheme` (required), `split` (the scheme's active phases), `minSize` (1),
  *   `connectivity` (1), `minDistance` (5), `convexityThreshold` (0.95), `maxIterations` (10),
  *   `onProgress`, `signal`
- * @returns `{ labels, phaseOfLabel, count }`
- * @throws InvalidArgumentError for a non-uint8 / non-2D/3D map, codes outside the scheme,
- *   unknown phase names or bad options; AbortError when `signal` fires
+ * @returns `{ labels, phaseOfLabel, count, scheme, countByPhase }`
+ * @throws InvalidArgumentError for a missing or invalid `options.scheme`, a non-uint8 /
+ *   non-2D/3D map, codes outside the scheme, `split` naming a phase that is not an object
+ *   phase, or bad options; AbortError when `signal` fires
+ * @example instanceSegmentation(phases, { scheme: LI_ION_ELECTRODE_SCHEME }) // pores, am, cbd
  *
  * @remarks
+ * Memory: besides the phase map and the int32 result, one uint8 mask and the int32 labels of
+ * one phase at a time (plus {@link splitTouching}'s work arrays for a split phase); no
+ * per-voxel JavaScript array.
+ *
  * References: Li, Deng, Liu, Hu, "Machine learning enabled graph analysis of particulate
- * composites: application to solid-state battery cathodes", arXiv:2512.16085.
+ * composites: application to solid-state battery cathodes", arXiv:2512.16085; Gostick et
+ * al., "PoreSpy" (`snow2`: every phase partitioned alike).
  */
 export function instanceSegmentation(
   phases: PhaseMap,
-  options: InstanceSegmentationOptions = {},
+  options: InstanceSegmentationOptions,
 ): InstanceSegmentationResult {
   const fn = 'instanceSegmentation';
   assertImage(fn, 'phases', phases);
   assertDtype(fn, 'phases', phases, 'uint8');
+  if (options?.scheme === undefined) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.scheme',
+      options?.scheme,
+      'a PhaseScheme (required: e.g. CATHODE_SCHEME, SOFC_ANODE_SCHEME, LI_ION_ELECTRODE_SCHEME or definePhaseScheme(...))',
+    );
+  }
+  const scheme = checkScheme(fn, 'options.scheme', options.scheme);
   const {
-    scheme = CATHODE_SCHEME,
-    split = ['nmc'],
+    split = scheme.active,
     minSize = 1,
     minDistance = 5,
     convexityThreshold = 0.95,
@@ -90,10 +115,11 @@ export function instanceSegmentation(
   const shape = phases.shape.slice();
   const connectivity = checkConnectivity(fn, options.connectivity ?? 1, shape.length);
   assertNumber(fn, 'options.minSize', minSize, { integer: true, min: 0 });
-  if (!Array.isArray(split)) {
-    throw new InvalidArgumentError(fn, 'options.split', split, 'an array of phase names');
-  }
-  const splitCodes = new Set(split.map((name) => phaseCode(scheme, name)));
+  assertNumber(fn, 'options.minDistance', minDistance, { integer: true, min: 1 });
+  assertNumber(fn, 'options.convexityThreshold', convexityThreshold, { min: 0, max: 1 });
+  assertNumber(fn, 'options.maxIterations', maxIterations, { integer: true, min: 0 });
+  const splitCodes = splitPhases(fn, scheme, split);
+
   const src = flatData(phases);
   const nPhases = scheme.phases.length;
   for (let i = 0; i < src.length; i++) {
@@ -108,10 +134,14 @@ export function instanceSegmentation(
   }
 
   const out = new Int32Array(src.length);
-  const phaseOf: number[] = [0];
-  for (let code = 1; code < nPhases; code++) {
+  const mask = new Uint8Array(src.length);
+  const countByPhase: Record<string, number> = {};
+  const kept: number[] = []; // objects kept per object phase, in code order
+  let next = 1;
+  for (const [done, name] of scheme.objects.entries()) {
     throwIfAborted(fn, signal);
-    const mask = Uint8Array.from(src, (v) => (v === code ? 1 : 0));
+    const code = scheme.phases.indexOf(name);
+    for (let i = 0; i < src.length; i++) mask[i] = src[i] === code ? 1 : 0;
     const objects = splitCodes.has(code)
       ? splitTouchingFlat(mask, shape, {
           minDistance,
@@ -122,21 +152,46 @@ export function instanceSegmentation(
         })
       : labelFlat(mask, shape, connectivity);
     const lab = objects.labels;
-    const sizes = new Int32Array(objects.count + 1);
-    for (let i = 0; i < lab.length; i++) sizes[lab[i]!]!++;
+    // map: object size (when minSize asks), then the object's final label (0 = dropped)
     const map = new Int32Array(objects.count + 1);
+    if (minSize > 1) for (let i = 0; i < lab.length; i++) map[lab[i]!]!++;
+    const first = next;
     for (let l = 1; l <= objects.count; l++) {
-      if (sizes[l]! >= minSize) {
-        map[l] = phaseOf.length;
-        phaseOf.push(code);
-      }
+      map[l] = minSize <= 1 || map[l]! >= minSize ? next++ : 0;
     }
     for (let i = 0; i < lab.length; i++) if (lab[i] !== 0) out[i] = map[lab[i]!]!;
-    onProgress?.(code, nPhases - 1);
+    countByPhase[name] = next - first;
+    kept.push(next - first);
+    onProgress?.(done + 1, scheme.objects.length);
+  }
+  const phaseOfLabel = new Uint8Array(next);
+  let at = 1;
+  for (const [k, name] of scheme.objects.entries()) {
+    phaseOfLabel.fill(scheme.phases.indexOf(name), at, at + kept[k]!);
+    at += kept[k]!;
   }
   return {
     labels: ndarray(out, shape),
-    phaseOfLabel: Uint8Array.from(phaseOf),
-    count: phaseOf.length - 1,
+    phaseOfLabel,
+    count: next - 1,
+    scheme,
+    countByPhase,
   };
+}
+
+/** Codes of the `split` phases, each a distinct object phase of the scheme. */
+function splitPhases(fn: string, scheme: PhaseScheme, split: unknown): Set<number> {
+  const expected = `an array of object phases of scheme ${JSON.stringify(scheme.name)} (${scheme.objects.map((p) => JSON.stringify(p)).join(', ')})`;
+  if (!Array.isArray(split)) throw new InvalidArgumentError(fn, 'options.split', split, expected);
+  const codes = new Set<number>();
+  for (const name of split) {
+    if (typeof name !== 'string' || !scheme.objects.includes(name)) {
+      const why = scheme.phases.includes(name)
+        ? `; ${JSON.stringify(name)} is not cut into objects`
+        : '';
+      throw new InvalidArgumentError(fn, 'options.split', split, `${expected}${why}`);
+    }
+    codes.add(scheme.phases.indexOf(name));
+  }
+  return codes;
 }

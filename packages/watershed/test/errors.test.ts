@@ -1,4 +1,4 @@
-import { InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
+import { CATHODE_SCHEME, InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import {
@@ -29,7 +29,7 @@ describe('typed errors on bad input', () => {
       ['regionProps', (a) => regionProps(a)],
       ['convexHullImage', (a) => convexHullImage(a)],
       ['splitTouching', (a) => splitTouching(a)],
-      ['instanceSegmentation', (a) => instanceSegmentation(a)],
+      ['instanceSegmentation', (a) => instanceSegmentation(a, { scheme: CATHODE_SCHEME })],
     ];
     for (const [name, call] of calls) {
       for (const bad of [flat1d, flat4d]) {
@@ -69,7 +69,9 @@ describe('typed errors on bad input', () => {
     expect(() => peakLocalMax(image, { minDistance: -1 })).toThrow(InvalidArgumentError);
     expect(() => peakLocalMax(image, { minDistance: -1 })).toThrow(/options\.minDistance/);
     expect(() => splitTouching(mask, { minDistance: -1 })).toThrow(InvalidArgumentError);
-    expect(() => instanceSegmentation(mask, { minDistance: -1 })).toThrow(InvalidArgumentError);
+    expect(() => instanceSegmentation(mask, { scheme: CATHODE_SCHEME, minDistance: -1 })).toThrow(
+      InvalidArgumentError,
+    );
   });
 
   it('empty mask', () => {
