@@ -126,15 +126,25 @@ export function heteroDataToNpy(data: HeteroDataArrays): Record<string, Uint8Arr
 
 /**
  * Write {@link heteroDataToNpy}'s files into a directory (created if missing). Node.js only
- * (loads `node:fs` when called).
+ * (loads `node:fs` when called). Destination first, as `fs.writeFile` and `numpy.save`.
  *
- * @param data - arrays from {@link toHeteroData}
  * @param dir - target directory
+ * @param data - arrays from {@link toHeteroData}
  * @returns the paths written
+ * @throws InvalidArgumentError when `dir` is not a non-empty string or `data` is not
+ *   {@link toHeteroData}'s arrays (as when the pre-0.2 `(data, dir)` order is used)
  */
-export async function writeHeteroDataNpy(data: HeteroDataArrays, dir: string): Promise<string[]> {
+export async function writeHeteroDataNpy(dir: string, data: HeteroDataArrays): Promise<string[]> {
+  const fn = 'writeHeteroDataNpy';
   if (typeof dir !== 'string' || dir.length === 0) {
-    throw new InvalidArgumentError('writeHeteroDataNpy', 'dir', dir, 'a directory path');
+    throw new InvalidArgumentError(fn, 'dir', dir, 'a directory path');
+  }
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    !Array.isArray((data as Partial<HeteroDataArrays>).nodeTypes)
+  ) {
+    throw new InvalidArgumentError(fn, 'data', data, 'the arrays of toHeteroData');
   }
   const { mkdir, writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvalidArgumentError } from '@mgraph/core';
+import { CATHODE_SCHEME, InvalidArgumentError } from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -14,7 +14,11 @@ import {
 } from '../src/index.js';
 import { draw, SCENE, SCENE_PHASES } from './scene.js';
 
-const graph = buildGraph(draw(26, 14, SCENE), { phaseOfLabel: SCENE_PHASES, window: 3 });
+const graph = buildGraph(draw(26, 14, SCENE), {
+  scheme: CATHODE_SCHEME,
+  phaseOfLabel: SCENE_PHASES,
+  window: 3,
+});
 
 const PYTHON = '/usr/bin/python3';
 const numpy = spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
@@ -133,10 +137,19 @@ describe('.npy writer', () => {
     const files = heteroDataToNpy(data);
     expect(Object.keys(files)).toContain('nmc.x.npy');
     expect(Object.keys(files)).toContain('sse__contacts__nmc.edge_index.npy');
-    const paths = await writeHeteroDataNpy(data, join(tmp, 'out'));
+    // destination first, as fs.writeFile / numpy.save
+    const paths = await writeHeteroDataNpy(join(tmp, 'out'), data);
     expect(paths.length).toBe(Object.keys(files).length);
+    expect(paths.every((p) => p.startsWith(join(tmp, 'out')))).toBe(true);
     expect(readdirSync(join(tmp, 'out')).sort()).toEqual(Object.keys(files).sort());
-    await expect(writeHeteroDataNpy(data, '')).rejects.toThrow(InvalidArgumentError);
+    await expect(writeHeteroDataNpy('', data)).rejects.toThrow(InvalidArgumentError);
+    // the pre-0.2 (data, dir) order is refused, naming the argument
+    await expect(writeHeteroDataNpy(data as never, join(tmp, 'old') as never)).rejects.toThrow(
+      'writeHeteroDataNpy: argument dir must be a directory path',
+    );
+    await expect(writeHeteroDataNpy(join(tmp, 'bad'), {} as never)).rejects.toThrow(
+      'writeHeteroDataNpy: argument data must be the arrays of toHeteroData',
+    );
   });
 
   it.skipIf(!numpy)(
@@ -144,7 +157,7 @@ describe('.npy writer', () => {
     async () => {
       const data = toHeteroData(graph, { features: ['size', 'centroid'] });
       const dir = join(tmp, 'py');
-      await writeHeteroDataNpy(data, dir);
+      await writeHeteroDataNpy(dir, data);
       const script = [
         'import json, os, sys, numpy',
         'd = sys.argv[1]',
