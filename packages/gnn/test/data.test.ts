@@ -1,4 +1,4 @@
-import { InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
+import { CATHODE_SCHEME, InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,6 +15,7 @@ import {
 /** n1 (nmc) - s2 (sse) - n3 (nmc) - g4 (graphite), plus n1 - g4 and a background node 5. */
 function smallGraph(): UndirectedGraph {
   const g = new UndirectedGraph();
+  g.setAttribute('scheme', CATHODE_SCHEME);
   g.addNode('1', { phase: 'nmc', size: 100, soc: 0.4, heterogeneity: 0.1, polarization: 1 });
   g.addNode('2', { phase: 'sse', size: 50 });
   g.addNode('3', { phase: 'nmc', size: 120, soc: 0.6, heterogeneity: 0.2, polarization: 2 });

@@ -6,7 +6,7 @@ import { UndirectedGraph } from 'graphology';
  * microstructure graph of a 2D instance map with the paper's rule. Objects a and b are in
  * contact when b has pixels inside the 7x7 dilation of a; the directed counts are those
  * pixels, `strength` their mean and `weight = strength / 3`. Node attributes: `label`,
- * `phase` (scheme name), `size` (pixels).
+ * `phase` (scheme name), `size` (pixels); graph attribute `scheme` (the cathode's).
  */
 export function contactGraph(
   labels: { data: Int32Array; shape: number[] },
@@ -17,6 +17,7 @@ export function contactGraph(
   const size = new Map<number, number>();
   for (const l of lab) if (l > 0) size.set(l, (size.get(l) ?? 0) + 1);
   const g = new UndirectedGraph();
+  g.setAttribute('scheme', CATHODE_SCHEME);
   for (const l of [...size.keys()].sort((a, b) => a - b)) {
     g.addNode(String(l), {
       label: l,

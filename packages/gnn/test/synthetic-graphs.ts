@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '@mgraph/core';
+import { CATHODE_SCHEME, createRng, type Rng } from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 
 /** Options of {@link syntheticGraph}. */
@@ -14,7 +14,8 @@ export interface SyntheticOptions {
 
 /**
  * A seeded random geometric microstructure graph with the attributes of `@mgraph/graph`
- * (`phase`, `size`, edge `weight`) and planted NMC targets:
+ * (`phase`, `size`, edge `weight`, graph attribute `scheme`: the cathode's) and planted NMC
+ * targets:
  * - heterogeneity falls with SSE contacts and rises with particle size,
  * - polarization falls with the contact strength to graphite (electronic wiring),
  * - soc is noise around 0.5 (no structure).
@@ -22,6 +23,7 @@ export interface SyntheticOptions {
 export function syntheticGraph(rng: Rng, options: SyntheticOptions = {}): UndirectedGraph {
   const { nmc = 5, sse = 15, graphite = 10, radius = 0.3, noise = 0.03 } = options;
   const g = new UndirectedGraph();
+  g.setAttribute('scheme', CATHODE_SCHEME);
   const pos: Array<[number, number]> = [];
   const phases = [
     ...new Array<string>(nmc).fill('nmc'),

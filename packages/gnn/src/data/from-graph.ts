@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import { InvalidArgumentError, type PhaseScheme, schemeOfGraph } from '@mgraph/core';
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { edgeTypeKey } from '../nn/hetero-conv.js';
 import {
@@ -25,9 +25,11 @@ export interface FromGraphOptions {
   /**
    * Node features, in column order: a built-in name, a numeric node attribute name, or a
    * {@link NodeFeature}. Built-ins: `'degree'`, `'weightedDegree'` (sum of the `weight` of its edges),
-   * `'logSize'` (`ln(1 + size)`), and `'<type>Neighbors'` for each node type (neighbours
-   * of that phase, e.g. `'sseNeighbors'`). Default
-   * `['size', 'nmcNeighbors', 'sseNeighbors', 'graphiteNeighbors']`.
+   * `'logSize'` (`ln(1 + size)`), and `'<phase>Neighbors'` for each phase of the scheme
+   * (neighbours of that phase, self excluded, e.g. `'sseNeighbors'`, `'poreNeighbors'`); a
+   * name `'<x>Neighbors'` whose `<x>` is not a phase of the scheme is an error. Default
+   * `['size', ...nodeTypes.map((t) => t + 'Neighbors')]` (on the cathode `['size',
+   * 'nmcNeighbors', 'sseNeighbors', 'graphiteNeighbors']`).
    */
   features?: ReadonlyArray<string | NodeFeature>;
   /** Edge attributes, in column order: edge attribute names or {@link EdgeFeature}s. Default `['weight']` (contact strength). */
@@ -40,47 +42,60 @@ export interface FromGraphOptions {
   targets?: readonly string[];
   /** Targets by node key and target name; they take precedence over node attributes. */
   targetValues?: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Node types (phase names) in model order; nodes of other phases are left out with their edges. Default `['nmc', 'sse', 'graphite']`. */
+  /**
+   * Node types (phase names of the scheme) in model order; nodes of other phases are left out
+   * with their edges. Default: the scheme's object phases, active ones first, then the others
+   * in code order ({@link defaultNodeTypes}: `['nmc', 'sse', 'graphite']` on the cathode, as
+   * the paper orders them; `['am', 'pore', 'cbd']` on the Li-ion electrode; `['pore', 'ni',
+   * 'ysz']` on the SOFC anode).
+   */
   nodeTypes?: readonly string[];
   /** Node attribute holding the phase name. Default `'phase'`. */
   phaseAttribute?: string;
-  /** Node type whose nodes carry targets and are predicted. Default `'nmc'`. */
+  /**
+   * Node type whose nodes carry targets and are predicted. Default: the scheme's active phase
+   * (`'nmc'` on the cathode, `'am'` on the Li-ion electrode); required when the scheme has no
+   * active phase (the SOFC anode) or several.
+   */
   targetType?: string;
   /** Relation name of the contact edges. Default `'contacts'`. */
   relation?: string;
+  /**
+   * Phase scheme of a graph that carries none (graph attribute `scheme`, which `buildGraph`
+   * of `@mgraph/graph` sets). When the graph carries one, a scheme passed here must be the
+   * same. Default: the graph's.
+   */
+  scheme?: PhaseScheme;
 }
-
-const DEFAULT_FEATURES = ['size', 'nmcNeighbors', 'sseNeighbors', 'graphiteNeighbors'];
 
 /**
  * Build the heterogeneous input of {@link HeteroNNConvModel} from a microstructure graph
- * (graphology, as `buildGraph` of `@mgraph/graph` returns): one node type per phase, every
- * contact edge in both directions, one relation per ordered pair of node types
- * (`nmc -> sse` and `sse -> nmc` are two relations; all nine are always present, possibly
- * empty), the edge attributes (default the contact strength `weight`) and the node
- * features; targets of the `targetType` nodes from their attributes or `targetValues`.
- * Rows follow the graph's node order. The graph is not modified.
+ * (graphology, as `buildGraph` of `@mgraph/graph` returns): one node type per object phase
+ * of the graph's phase scheme, every contact edge in both directions, one relation per
+ * ordered pair of node types (`nmc -> sse` and `sse -> nmc` are two relations; all of them,
+ * nine for three node types, are always present, possibly empty), the edge attributes
+ * (default the contact strength `weight`) and the node features; targets of the
+ * `targetType` nodes from their attributes or `targetValues`. Rows follow the graph's node
+ * order. The graph is not modified.
+ *
+ * The scheme is the graph's own (graph attribute `scheme`, a `PhaseScheme` of
+ * `@mgraph/core`): the default node types are its object phases, the default target type its
+ * active phase, the default features `size` and the neighbour count of every node type.
  *
  * @param graph - graphology graph (undirected, directed or mixed; a directed edge is also
- *   used in both directions); node attribute `phase`, edge attribute `weight`
+ *   used in both directions); node attribute `phase`, edge attribute `weight`, graph
+ *   attribute `scheme`
  * @param options - see {@link FromGraphOptions}
  * @returns a {@link HeteroGraph}
- * @throws InvalidArgumentError for a graph that is not a graphology graph, a missing or
- *   non-finite feature, edge attribute or target (naming the node or edge), or a
- *   `targetType` that is not a node type
+ * @throws InvalidArgumentError for a graph that is not a graphology graph; when the graph
+ *   carries no scheme and none is passed, or `options.scheme` differs from the graph's; for a
+ *   node whose phase is not a phase of the scheme, a `nodeTypes` entry, `targetType` or
+ *   `'<phase>Neighbors'` feature naming a phase the scheme lacks, no `targetType` given when
+ *   the scheme has no single active phase, a `targetType` that is not a node type; a missing
+ *   or non-finite feature, edge attribute or target (naming the node or edge)
  */
 export function fromGraph(graph: AbstractGraph, options: FromGraphOptions = {}): HeteroGraph {
   const fn = 'fromGraph';
-  const {
-    features = DEFAULT_FEATURES,
-    edgeFeatures = ['weight'],
-    targets = ['soc', 'heterogeneity', 'polarization'],
-    targetValues,
-    nodeTypes = ['nmc', 'sse', 'graphite'],
-    phaseAttribute = 'phase',
-    targetType = 'nmc',
-    relation = 'contacts',
-  } = options;
   if (
     typeof graph !== 'object' ||
     graph === null ||
@@ -88,12 +103,36 @@ export function fromGraph(graph: AbstractGraph, options: FromGraphOptions = {}):
   ) {
     throw new InvalidArgumentError(fn, 'graph', graph, 'a graphology graph');
   }
-  if (nodeTypes.length === 0 || new Set(nodeTypes).size !== nodeTypes.length) {
+  const scheme = schemeOfGraph(fn, graph, options.scheme);
+  const schemePhases = `phases of scheme ${JSON.stringify(scheme.name)} (${scheme.phases.map((p) => JSON.stringify(p)).join(', ')})`;
+  const {
+    edgeFeatures = ['weight'],
+    targets = ['soc', 'heterogeneity', 'polarization'],
+    targetValues,
+    nodeTypes = defaultNodeTypes(scheme),
+    phaseAttribute = 'phase',
+    relation = 'contacts',
+  } = options;
+  if (
+    !Array.isArray(nodeTypes) ||
+    nodeTypes.length === 0 ||
+    new Set(nodeTypes).size !== nodeTypes.length ||
+    nodeTypes.some((t) => !scheme.phases.includes(t))
+  ) {
     throw new InvalidArgumentError(
       fn,
       'options.nodeTypes',
       nodeTypes,
-      'a non-empty list of unique phase names',
+      `a non-empty list of distinct ${schemePhases}`,
+    );
+  }
+  const targetType = options.targetType ?? defaultTargetType(fn, scheme);
+  if (!scheme.phases.includes(targetType)) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.targetType',
+      targetType,
+      `one of the ${schemePhases}`,
     );
   }
   if (!nodeTypes.includes(targetType)) {
@@ -104,6 +143,7 @@ export function fromGraph(graph: AbstractGraph, options: FromGraphOptions = {}):
       `one of ${nodeTypes.join(', ')}`,
     );
   }
+  const features = options.features ?? ['size', ...nodeTypes.map((t) => `${t}Neighbors`)];
   if (features.length === 0)
     throw new InvalidArgumentError(fn, 'options.features', features, 'at least one feature');
   if (edgeFeatures.length === 0) {
@@ -119,15 +159,36 @@ export function fromGraph(graph: AbstractGraph, options: FromGraphOptions = {}):
   const typeOf = new Map<string, string>();
   const rowOf = new Map<string, number>();
   const nodeKeys: Record<string, string[]> = Object.fromEntries(nodeTypes.map((t) => [t, []]));
+  const phaseOf = new Map<string, string>();
   graph.forEachNode((node, attr) => {
     const phase = attr[phaseAttribute];
-    if (typeof phase !== 'string' || !nodeTypes.includes(phase)) return;
+    if (typeof phase !== 'string' || !scheme.phases.includes(phase)) {
+      throw new InvalidArgumentError(
+        fn,
+        `graph node ${JSON.stringify(node)} attribute ${phaseAttribute}`,
+        phase,
+        `one of the ${schemePhases}`,
+      );
+    }
+    phaseOf.set(node, phase);
+    if (!nodeTypes.includes(phase)) return;
     typeOf.set(node, phase);
     rowOf.set(node, nodeKeys[phase]!.length);
     nodeKeys[phase]!.push(node);
   });
 
-  const featureFns = features.map((f) => nodeFeature(f, nodeTypes, phaseAttribute));
+  const featureFns = features.map((f, i) => {
+    const feature = nodeFeature(f, scheme.phases, phaseOf);
+    if (feature === undefined) {
+      throw new InvalidArgumentError(
+        fn,
+        `options.features[${i}]`,
+        f,
+        `a '<phase>Neighbors' feature of one of the ${schemePhases}, or a NodeFeature`,
+      );
+    }
+    return feature;
+  });
   const featureNames = featureFns.map((f) => f.name);
   const x: Record<string, FeatureMatrix> = {};
   for (const t of nodeTypes) {
@@ -236,20 +297,53 @@ function matrix(rows: number, cols: number): FeatureMatrix {
   return { rows, cols, data: new Float64Array(rows * cols) };
 }
 
+/**
+ * The default node types of a scheme: its object phases, the active ones first, then the
+ * others, each group in code order. On the paper's cathode `['nmc', 'sse', 'graphite']`, the
+ * order of the paper's model (and of this package before schemes).
+ */
+export function defaultNodeTypes(scheme: PhaseScheme): string[] {
+  const active = scheme.objects.filter((p) => scheme.active.includes(p));
+  return [...active, ...scheme.objects.filter((p) => !active.includes(p))];
+}
+
+/** The single active phase of a scheme, the default target type. */
+function defaultTargetType(fn: string, scheme: PhaseScheme): string {
+  if (scheme.active.length !== 1) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.targetType',
+      undefined,
+      `given: scheme ${JSON.stringify(scheme.name)} has ${
+        scheme.active.length === 0
+          ? 'no active phase'
+          : `several active phases (${scheme.active.join(', ')})`
+      } to default to`,
+    );
+  }
+  return scheme.active[0]!;
+}
+
+/**
+ * A feature column: a {@link NodeFeature} as given, a built-in, or a node attribute;
+ * undefined for `'<x>Neighbors'` with `<x>` not a phase of the scheme.
+ */
 function nodeFeature(
   f: string | NodeFeature,
-  nodeTypes: readonly string[],
-  phaseAttribute: string,
-): NodeFeature {
+  phases: readonly string[],
+  phaseOf: ReadonlyMap<string, string>,
+): NodeFeature | undefined {
   if (typeof f !== 'string') return f;
-  const neighbours = nodeTypes.find((t) => f === `${t}Neighbors`);
-  if (neighbours !== undefined) {
+  if (f.endsWith('Neighbors')) {
+    const phase = f.slice(0, -'Neighbors'.length);
+    if (!phases.includes(phase)) return undefined;
     return {
       name: f,
       value: (node, _a, g) => {
+        // distinct neighbours, self excluded (a self-loop is no contact with another object)
         let n = 0;
-        g.forEachNeighbor(node, (_m, attr) => {
-          if (attr[phaseAttribute] === neighbours) n++;
+        g.forEachNeighbor(node, (m) => {
+          if (m !== node && phaseOf.get(m) === phase) n++;
         });
         return n;
       },

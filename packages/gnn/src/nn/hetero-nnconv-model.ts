@@ -1,5 +1,6 @@
 import {
   assertNumber,
+  CATHODE_SCHEME,
   createRng,
   InvalidArgumentError,
   type Rng,
@@ -10,6 +11,7 @@ import { dropout } from '../autograd/dropout.js';
 import { gelu } from '../autograd/gelu.js';
 import type { ScatterReduce } from '../autograd/scatter-rows.js';
 import { type FloatDtype, Tensor } from '../autograd/tensor.js';
+import { defaultNodeTypes } from '../data/from-graph.js';
 import {
   allRelations,
   type FeatureMatrix,
@@ -41,11 +43,16 @@ export interface HeteroNNConvModelOptions {
   dropout?: number;
   /** NNConv aggregation, `'add'` (default, PyG's) or `'mean'`. */
   aggr?: ScatterReduce;
-  /** Node types. Default `['nmc', 'sse', 'graphite']`. */
+  /**
+   * Node types, in the order of the data's `nodeTypes`. Default: the paper's cathode, the
+   * node types {@link fromGraph} gives a graph of `CATHODE_SCHEME` (`['nmc', 'sse',
+   * 'graphite']`); for other schemes build the model with {@link HeteroNNConvModel.forData},
+   * which reads them from {@link fromGraph}'s output.
+   */
   nodeTypes?: readonly string[];
   /** Relation name. Default `'contacts'`. */
   relation?: string;
-  /** Node type read out by the head. Default `'nmc'`. */
+  /** Node type read out by the head. Default: the cathode's active phase, `'nmc'`. */
   targetType?: string;
   /** Seed of the initial weights. Default 0. */
   seed?: number;
@@ -55,6 +62,14 @@ export interface HeteroNNConvModelOptions {
 
 /** Fully resolved {@link HeteroNNConvModelOptions}: rebuild a model with `new HeteroNNConvModel(config)`. */
 export type HeteroNNConvModelConfig = Required<HeteroNNConvModelOptions>;
+
+/**
+ * Options of {@link HeteroNNConvModel.forData}: the model options that the data does not fix.
+ */
+export type HeteroNNConvModelDataOptions = Omit<
+  HeteroNNConvModelOptions,
+  'inChannels' | 'edgeChannels' | 'nodeTypes' | 'relation' | 'targetType'
+>;
 
 /** Options of {@link HeteroNNConvModel.forward}. */
 export interface ForwardOptions {
@@ -95,6 +110,55 @@ export class HeteroNNConvModel extends Module {
   readonly head: Linear;
 
   /**
+   * A model for the graphs that {@link fromGraph} built: node types, target type, relation
+   * name, feature and edge-attribute widths, and (for data with targets) the output width
+   * from `data`; the other options as given.
+   *
+   * @param data - a {@link HeteroGraph} of the data set (any one: they share a schema)
+   * @param options - {@link HeteroNNConvModelDataOptions}
+   * @throws InvalidArgumentError for data that is not a HeteroGraph, or bad options
+   * @example
+   * const data = graphs.map((g) => fromGraph(g));
+   * const model = HeteroNNConvModel.forData(data[0], { hiddenChannels: 16 });
+   */
+  static forData(data: HeteroGraph, options: HeteroNNConvModelDataOptions = {}): HeteroNNConvModel {
+    const fn = 'HeteroNNConvModel.forData';
+    validateHeteroGraph(fn, data, 'data');
+    const relations = Object.values(data.relations);
+    const names = new Set(relations.map((r) => r.edgeType[1]));
+    if (names.size > 1) {
+      throw new InvalidArgumentError(
+        fn,
+        'data.relations',
+        [...names],
+        'relations of one relation name (as fromGraph builds them)',
+      );
+    }
+    const given = options as HeteroNNConvModelOptions;
+    for (const k of [
+      'inChannels',
+      'edgeChannels',
+      'nodeTypes',
+      'relation',
+      'targetType',
+    ] as const) {
+      if (given[k] !== undefined) {
+        throw new InvalidArgumentError(fn, `options.${k}`, given[k], 'left out (read from data)');
+      }
+    }
+    return new HeteroNNConvModel({
+      ...options,
+      inChannels: data.featureNames.length,
+      edgeChannels: data.edgeFeatureNames.length,
+      outChannels:
+        options.outChannels ?? (data.targetNames.length > 0 ? data.targetNames.length : undefined),
+      nodeTypes: data.nodeTypes,
+      relation: relations[0]?.edgeType[1],
+      targetType: data.targetType,
+    });
+  }
+
+  /**
    * @param options - see {@link HeteroNNConvModelOptions}
    * @throws InvalidArgumentError for bad widths, probabilities or node types
    */
@@ -112,9 +176,9 @@ export class HeteroNNConvModel extends Module {
       outChannels: options.outChannels ?? 3,
       dropout: options.dropout ?? 0.1,
       aggr: options.aggr ?? 'add',
-      nodeTypes: [...(options.nodeTypes ?? ['nmc', 'sse', 'graphite'])],
+      nodeTypes: [...(options.nodeTypes ?? defaultNodeTypes(CATHODE_SCHEME))],
       relation: options.relation ?? 'contacts',
-      targetType: options.targetType ?? 'nmc',
+      targetType: options.targetType ?? CATHODE_SCHEME.active[0]!,
       seed: options.seed ?? 0,
       dtype: options.dtype ?? 'float64',
     };
