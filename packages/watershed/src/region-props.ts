@@ -5,21 +5,24 @@ import {
   type LabelImage,
   type NdArray,
   type ProgressCallback,
+  throwIfAborted,
 } from '@mgraph/core';
 import { convexHullFlat } from './convex-hull-image.js';
 import { assertImage } from './neighborhood.js';
 
 /** Options of {@link regionProps}. */
 export interface RegionPropsOptions {
-  /** Compute `convexArea` and `solidity` (the costly part). Default true. */
+  /** Compute `areaConvex` and `solidity` (the costly part). Default true. */
   convex?: boolean;
   /**
    * Intensity image of the labels' shape (any numeric dtype and strides): adds
-   * `meanIntensity`, `minIntensity` and `maxIntensity` per region. Default: none.
+   * `intensityMean`, `intensityMin` and `intensityMax` per region. Default: none.
    */
   intensity?: NdArray;
   /** Called as `(regionsDone, regionCount)` while convex hulls are computed. */
   onProgress?: ProgressCallback;
+  /** Cancels between regions with an `AbortError`. */
+  signal?: AbortSignal;
 }
 
 /** Internal options of {@link regionPropsFlat}. */
@@ -30,7 +33,10 @@ interface RegionPropsFlatOptions extends Omit<RegionPropsOptions, 'intensity'> {
   intensity?: ArrayLike<number> | undefined;
 }
 
-/** Properties of one labelled region (scikit-image `regionprops` names, camelCased). */
+/**
+ * Properties of one labelled region, named as scikit-image >= 0.19's `regionprops`
+ * (`area_convex`, `equivalent_diameter_area`, `intensity_mean`, ...), camelCased.
+ */
 export interface RegionProperties {
   /** The label. */
   label: number;
@@ -42,19 +48,22 @@ export interface RegionProperties {
   centroid: number[];
   /**
    * Diameter of the disc (2D) or ball (3D) of the same area / volume, as scikit-image's
-   * `equivalent_diameter`: `sqrt(4 area / pi)` in 2D, `(6 area / pi)^(1/3)` in 3D.
+   * `equivalent_diameter_area`: `sqrt(4 area / pi)` in 2D, `(6 area / pi)^(1/3)` in 3D.
    */
-  equivalentDiameter: number;
-  /** Pixels in the convex hull image of the region (NaN when `convex` is false). */
-  convexArea: number;
-  /** `area / convexArea` (NaN when `convex` is false). */
+  equivalentDiameterArea: number;
+  /**
+   * Pixels in the convex hull image of the region, as scikit-image's `area_convex` (NaN
+   * when `convex` is false).
+   */
+  areaConvex: number;
+  /** `area / areaConvex` (NaN when `convex` is false). */
   solidity: number;
-  /** Mean of the intensity image over the region (only with `intensity`). */
-  meanIntensity?: number;
-  /** Minimum of the intensity image over the region (only with `intensity`). */
-  minIntensity?: number;
-  /** Maximum of the intensity image over the region (only with `intensity`). */
-  maxIntensity?: number;
+  /** Mean of the intensity image over the region, `intensity_mean` (only with `intensity`). */
+  intensityMean?: number;
+  /** Minimum of the intensity image over the region, `intensity_min` (only with `intensity`). */
+  intensityMin?: number;
+  /** Maximum of the intensity image over the region, `intensity_max` (only with `intensity`). */
+  intensityMax?: number;
 }
 
 /**
@@ -69,10 +78,10 @@ export interface RegionProperties {
  *
  * @param labels - int32 (or other integer) 2D or 3D label image, any strides; 0 and
  *   negative values are background
- * @param options - `convex` (true), `intensity` (none), `onProgress`
+ * @param options - `convex` (true), `intensity` (none), `onProgress`, `signal`
  * @returns one entry per label present, by increasing label
  * @throws InvalidArgumentError for a non-2D/3D or non-integer input; ShapeMismatchError
- *   when `intensity` differs in shape from `labels`
+ *   when `intensity` differs in shape from `labels`; AbortError when `signal` fires
  *
  * @remarks
  * References: S. van der Walt et al., "scikit-image: image processing in Python", PeerJ 2
@@ -104,7 +113,7 @@ export function regionPropsFlat(
   shape: readonly number[],
   options: RegionPropsFlatOptions = {},
 ): RegionProperties[] {
-  const { convex = true, onProgress, only, intensity } = options;
+  const { convex = true, onProgress, signal, only, intensity } = options;
   const ndim = shape.length;
   const [np, nr, nc] = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
   let maxLabel = 0;
@@ -158,9 +167,10 @@ export function regionPropsFlat(
   }
   const first = 3 - ndim;
   return present.map((l, k) => {
+    throwIfAborted('regionProps', signal);
     const mins = [0, 1, 2].map((d) => lo[3 * l + d]!);
     const maxs = [0, 1, 2].map((d) => hi[3 * l + d]!);
-    let convexArea = Number.NaN;
+    let areaConvex = Number.NaN;
     if (convex) {
       const bshape = [0, 1, 2].map((d) => maxs[d]! - mins[d]! + 1);
       const crop = new Uint8Array(bshape[0]! * bshape[1]! * bshape[2]!);
@@ -172,8 +182,8 @@ export function regionPropsFlat(
         }
       }
       const hull = convexHullFlat(crop, bshape.slice(first));
-      convexArea = 0;
-      for (let h = 0; h < hull.length; h++) convexArea += hull[h]!;
+      areaConvex = 0;
+      for (let h = 0; h < hull.length; h++) areaConvex += hull[h]!;
       onProgress?.(k + 1, present.length);
     }
     const a = area[l]!;
@@ -182,14 +192,15 @@ export function regionPropsFlat(
       area: a,
       bbox: [...mins.slice(first), ...maxs.slice(first).map((m) => m + 1)],
       centroid: [0, 1, 2].slice(first).map((d) => sum[3 * l + d]! / a),
-      equivalentDiameter: ndim === 2 ? Math.sqrt((4 * a) / Math.PI) : Math.cbrt((6 * a) / Math.PI),
-      convexArea,
-      solidity: a / convexArea,
+      equivalentDiameterArea:
+        ndim === 2 ? Math.sqrt((4 * a) / Math.PI) : Math.cbrt((6 * a) / Math.PI),
+      areaConvex,
+      solidity: a / areaConvex,
     };
     if (ints !== undefined) {
-      props.meanIntensity = ints[3 * l]! / a;
-      props.minIntensity = ints[3 * l + 1]!;
-      props.maxIntensity = ints[3 * l + 2]!;
+      props.intensityMean = ints[3 * l]! / a;
+      props.intensityMin = ints[3 * l + 1]!;
+      props.intensityMax = ints[3 * l + 2]!;
     }
     return props;
   });

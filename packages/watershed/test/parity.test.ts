@@ -116,7 +116,7 @@ describe('parity on extra.json (scripts/make-fixtures.py)', () => {
     (_, h) => {
       expect(countDiff(convexHullImage(toNd(h.mask)).data, h.convex_hull_image.data)).toBe(0);
       for (const p of regionProps(toNd(h.labels))) {
-        expect(p.convexArea).toBe(h.area_convex[String(p.label)]);
+        expect(p.areaConvex).toBe(h.area_convex[String(p.label)]);
         expect(Math.abs(p.solidity - h.solidity[String(p.label)]!)).toBeLessThan(1e-9);
       }
     },

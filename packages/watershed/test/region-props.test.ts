@@ -1,4 +1,4 @@
-import { InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
+import { AbortError, InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import { convexHullImage, regionProps } from '../src/index.js';
@@ -13,15 +13,15 @@ describe('regionProps', () => {
       area: 4,
       bbox: [0, 0, 2, 2],
       centroid: [0.5, 0.5],
-      equivalentDiameter: Math.sqrt(16 / Math.PI),
-      convexArea: 4,
+      equivalentDiameterArea: Math.sqrt(16 / Math.PI),
+      areaConvex: 4,
       solidity: 1,
     });
     // the hull of the U's half-pixel points covers the gap's centre: 6 pixels (skimage: 6)
     expect(u!.area).toBe(5);
     expect(u!.bbox).toEqual([0, 3, 2, 6]);
     expect(u!.centroid).toEqual([0.6, 4]);
-    expect(u!.convexArea).toBe(6);
+    expect(u!.areaConvex).toBe(6);
     expect(u!.solidity).toBe(5 / 6);
   });
 
@@ -38,7 +38,7 @@ describe('regionProps', () => {
     flat[4] = 0;
     const [p] = regionProps(ndarray(flat, [2, 3, 3]));
     expect(p!.area).toBe(8);
-    expect(p!.convexArea).toBe(9);
+    expect(p!.areaConvex).toBe(9);
   });
 
   it('skips the hull when convex is false', () => {
@@ -56,15 +56,38 @@ describe('regionProps', () => {
     const labels = ndarray(Int32Array.of(1, 1, 0, 2, 0, 2, 1, 1, 0, 2, 2, 2), [2, 6]);
     const intensity = ndarray(Float32Array.of(1, 2, 9, 5, 9, -1, 3, 4, 9, 0, 10, 6), [2, 6]);
     const [a, b] = regionProps(labels, { intensity, convex: false });
-    expect([a!.meanIntensity, a!.minIntensity, a!.maxIntensity]).toEqual([2.5, 1, 4]);
-    expect([b!.meanIntensity, b!.minIntensity, b!.maxIntensity]).toEqual([4, -1, 10]);
+    expect([a!.intensityMean, a!.intensityMin, a!.intensityMax]).toEqual([2.5, 1, 4]);
+    expect([b!.intensityMean, b!.intensityMin, b!.intensityMax]).toEqual([4, -1, 10]);
     expect(Number.isNaN(a!.solidity)).toBe(true);
-    expect(regionProps(labels)[0]!.meanIntensity).toBeUndefined();
+    expect(regionProps(labels)[0]!.intensityMean).toBeUndefined();
     // scikit-image: (6 * 8 / pi) ** (1 / 3) for a 2x2x2 cube
     const cube = ndarray(new Int32Array(8).fill(3), [2, 2, 2]);
-    expect(regionProps(cube)[0]!.equivalentDiameter).toBeCloseTo(2.4814019635976003, 14);
+    expect(regionProps(cube)[0]!.equivalentDiameterArea).toBeCloseTo(2.4814019635976003, 14);
     expect(() => regionProps(labels, { intensity: ndarray(new Float32Array(6), [2, 3]) })).toThrow(
       ShapeMismatchError,
     );
+  });
+
+  it('uses scikit-image >= 0.19 names only, and stops on an aborted signal', () => {
+    const labels = ndarray(Int32Array.of(1, 1, 0, 2), [2, 2]);
+    const intensity = ndarray(Float32Array.of(1, 2, 3, 4), [2, 2]);
+    const [p] = regionProps(labels, { intensity });
+    expect(Object.keys(p!).sort()).toEqual(
+      [
+        'label',
+        'area',
+        'bbox',
+        'centroid',
+        'equivalentDiameterArea',
+        'areaConvex',
+        'solidity',
+        'intensityMean',
+        'intensityMin',
+        'intensityMax',
+      ].sort(),
+    );
+    const controller = new AbortController();
+    controller.abort();
+    expect(() => regionProps(labels, { signal: controller.signal })).toThrow(AbortError);
   });
 });
