@@ -20,7 +20,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRng, type NdArray } from '@mgraph/core';
+import { CATHODE_SCHEME, createRng, type NdArray } from '@mgraph/core';
 import ndarray from 'ndarray';
 import {
   adjacencyCounts,
@@ -129,7 +129,9 @@ function run(name: string, tag: string, labels: NdArray<Int32Array>, writeDir?: 
     const u = rng.random();
     phaseOfLabel[l] = u < 0.3 ? 1 : u < 0.8 ? 2 : 3;
   }
-  const graph = time('buildGraph', () => buildGraph(labels, { phaseOfLabel }));
+  const graph = time('buildGraph', () =>
+    buildGraph(labels, { phaseOfLabel, scheme: CATHODE_SCHEME }),
+  );
   const tpb = time('triplePhaseBoundaries', () => triplePhaseBoundaries(graph));
   const channels = time('concurrentChannels', () => concurrentChannels(graph));
   time('neighborPhaseCounts', () => neighborPhaseCounts(graph));

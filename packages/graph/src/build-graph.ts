@@ -1,7 +1,7 @@
 import {
   assertNumber,
   assertSameShape,
-  CATHODE_SCHEME,
+  checkScheme,
   flatData,
   InvalidArgumentError,
   type NdArray,
@@ -32,8 +32,19 @@ export type StrengthRule =
   | 'sum'
   | ((countAB: number, countBA: number) => number);
 
-/** Options of {@link buildGraph}. Exactly one of `phaseOfLabel` and `phases` is required. */
+/**
+ * Options of {@link buildGraph}. `scheme` is required, and exactly one of `phaseOfLabel` and
+ * `phases`.
+ */
 export interface BuildGraphOptions {
+  /**
+   * Phase scheme of the phase codes (required, no default): `CATHODE_SCHEME`,
+   * `SOFC_ANODE_SCHEME`, `LI_ION_ELECTRODE_SCHEME` or `definePhaseScheme(...)` from
+   * `@mgraph/core`. The graph carries it (graph attribute `scheme`), and every analysis
+   * and export reads it from there. Every object must be of a phase the scheme cuts into
+   * objects (`scheme.objects`).
+   */
+  scheme: PhaseScheme;
   /**
    * Phase code of every label, indexed by label (length >= max label + 1; entry 0 unused), as
    * returned by `@mgraph/watershed`'s `instanceSegmentation`.
@@ -44,8 +55,6 @@ export interface BuildGraphOptions {
    * pixels have (ties: the smaller code).
    */
   phases?: NdArray;
-  /** Phase scheme naming the codes. Default `CATHODE_SCHEME` (background, sse, nmc, graphite). */
-  scheme?: PhaseScheme;
   /** Side of the square / cube structuring element, odd >= 1. Default 7 (the paper's). */
   window?: number;
   /** How `strength` combines the two directed counts. Default `'mean'`. */
@@ -73,44 +82,47 @@ export interface BuildGraphOptions {
  * source `a`, target `b`; edge attributes {@link MicrostructureEdgeAttributes}: `countAB`
  * (pixels of `b` in dilated `a`), `countBA`, `strength` (the two combined by
  * `options.strength`, default their mean) and `weight = strength / scale` (default scale:
- * the window radius, 3 for 7x7). Graph attributes record the scheme, shape, window, strength
- * rule and scale. Works in 2D and 3D, for any phase scheme.
+ * the window radius, 3 for 7x7). Graph attributes {@link MicrostructureGraphAttributes}:
+ * `scheme` (the whole {@link PhaseScheme}, a plain JSON object, read by every analysis and
+ * written by every export), `shape`, `window`, `strength` (rule name) and `weightScale`.
+ * Works in 2D and 3D, for any phase scheme.
  *
  * @param labels - 2D or 3D instance map (int32 or any integer values >= 0, 0 = no object)
- * @param options - {@link BuildGraphOptions}: `phaseOfLabel` or `phases` (one required),
- *   `scheme` (CATHODE_SCHEME), `window` (7), `strength` ('mean'), `weightScale` ('radius'),
- *   `onProgress`
+ * @param options - {@link BuildGraphOptions}: `scheme` (required), `phaseOfLabel` or `phases`
+ *   (one required), `window` (7), `strength` ('mean'), `weightScale` ('radius'), `onProgress`
  * @returns a graphology `UndirectedGraph` (no self loops, no parallel edges)
- * @throws InvalidArgumentError on bad labels or window (see {@link adjacencyCounts}), when
- *   both or neither of `phaseOfLabel` / `phases` are given, when `phaseOfLabel` is too short
- *   for a label of the image or gives a code outside the scheme, on an unknown `strength`,
- *   a strength function returning a non-positive value, or a bad `weightScale`
+ * @throws InvalidArgumentError when `options.scheme` is missing or not a phase scheme; on
+ *   bad labels or window (see {@link adjacencyCounts}); when both or neither of
+ *   `phaseOfLabel` / `phases` are given; when `phaseOfLabel` is too short for a label of the
+ *   image or gives a code outside the scheme; when an object's phase is one the scheme does
+ *   not cut into objects (e.g. `'background'` of `CATHODE_SCHEME`); on an unknown
+ *   `strength`, a strength function returning a non-positive value, or a bad `weightScale`
  * @throws ShapeMismatchError when `phases` and `labels` differ in shape
  *
  * @remarks
  * References: Li, Deng, Liu, Hu, arXiv:2512.16085 (node = particle, size = pixel count,
  * edge = 7x7 dilation overlap, contact strength as the edge weight).
  */
-export function buildGraph(labels: NdArray, options: BuildGraphOptions = {}): MicrostructureGraph {
+export function buildGraph(labels: NdArray, options: BuildGraphOptions): MicrostructureGraph {
   const fn = 'buildGraph';
+  if (typeof options !== 'object' || options === null || options.scheme === undefined) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.scheme',
+      (options as Partial<BuildGraphOptions> | undefined)?.scheme,
+      'given (it has no default): pass the scheme of the phase map, e.g. CATHODE_SCHEME, SOFC_ANODE_SCHEME, LI_ION_ELECTRODE_SCHEME or definePhaseScheme(...) from @mgraph/core',
+    );
+  }
   const {
     phaseOfLabel,
     phases,
-    scheme = CATHODE_SCHEME,
     window = 7,
     strength = 'mean',
     weightScale = 'radius',
     onProgress,
   } = options;
+  const scheme = checkScheme(fn, 'options.scheme', options.scheme);
   const radius = checkWindow(fn, window);
-  if (
-    typeof scheme !== 'object' ||
-    scheme === null ||
-    !Array.isArray(scheme.phases) ||
-    scheme.phases.length < 2
-  ) {
-    throw new InvalidArgumentError(fn, 'options.scheme', scheme, 'a PhaseScheme');
-  }
   const combine = strengthFunction(fn, strength);
   if (weightScale !== 'radius' && weightScale !== 'max') {
     assertNumber(fn, 'options.weightScale', weightScale, { greaterThan: 0 });
@@ -118,6 +130,7 @@ export function buildGraph(labels: NdArray, options: BuildGraphOptions = {}): Mi
   const runs = labelRuns(fn, labels);
   const regions = regionSummary(runs);
   const codes = phaseCodes(fn, runs, regions, phaseOfLabel, phases, labels, scheme);
+  checkObjectCodes(fn, regions, codes, scheme, phaseOfLabel !== undefined);
   const counts = countPairs(runs, radius, onProgress);
 
   const ndim = runs.shape.length;
@@ -178,8 +191,7 @@ export function buildGraph(labels: NdArray, options: BuildGraphOptions = {}): Mi
         : weightScale;
   graph.updateEachEdgeAttributes((_edge, attr) => ({ ...attr, weight: attr.strength / scale }));
   graph.replaceAttributes({
-    scheme: scheme.name,
-    phases: [...scheme.phases],
+    scheme,
     shape: runs.shape.slice(),
     window,
     strength: typeof strength === 'function' ? 'custom' : strength,
@@ -209,6 +221,35 @@ function strengthFunction(
         strength,
         "'mean', 'min', 'max', 'sum' or a function (countAB, countBA) => number",
       );
+  }
+}
+
+/**
+ * Every object must be of a phase the scheme cuts into objects: an object of another phase
+ * (e.g. a labelled background region of the cathode) would silently be a node no analysis
+ * expects.
+ */
+function checkObjectCodes(
+  fn: string,
+  regions: RegionSummary,
+  codes: Uint8Array,
+  scheme: PhaseScheme,
+  fromPhaseOfLabel: boolean,
+): void {
+  for (let i = 0; i < codes.length; i++) {
+    const phase = scheme.phases[codes[i]!]!;
+    if (scheme.objects.includes(phase)) continue;
+    const label = regions.labels[i]!;
+    throw new InvalidArgumentError(
+      fn,
+      fromPhaseOfLabel ? `options.phaseOfLabel[${label}]` : 'options.phases',
+      fromPhaseOfLabel ? codes[i] : `majority phase ${phase} of label ${label}`,
+      `the code of an object phase of scheme ${JSON.stringify(scheme.name)} (${scheme.objects
+        .map((p) => `${scheme.phases.indexOf(p)} ${p}`)
+        .join(
+          ', ',
+        )}): label ${label} has phase ${JSON.stringify(phase)} (code ${codes[i]}), which the scheme does not cut into objects`,
+    );
   }
 }
 

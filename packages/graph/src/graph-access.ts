@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import { InvalidArgumentError, type PhaseScheme, schemeOfGraph } from '@mgraph/core';
 import type Graph from 'graphology-types';
 
 /** Any graphology graph; the analyses read node attribute `phase` and a numeric edge weight. */
@@ -11,58 +11,100 @@ export function assertGraph(fn: string, graph: unknown): asserts graph is AnyGra
     typeof g !== 'object' ||
     g === null ||
     typeof g.forEachNode !== 'function' ||
-    typeof g.hasEdge !== 'function'
+    typeof g.hasEdge !== 'function' ||
+    typeof g.getAttribute !== 'function'
   ) {
     throw new InvalidArgumentError(fn, 'graph', graph, 'a graphology graph');
   }
 }
 
 /**
- * Phase name of every node (attribute `phase`), as a Map in the graph's node order.
+ * Check `graph` is a graphology graph and return its phase scheme (graph attribute `scheme`),
+ * checked against `given` (a caller's `options.scheme`) with core's `schemeOfGraph`.
  *
- * @throws InvalidArgumentError when a node has no string `phase`
+ * @throws InvalidArgumentError when `graph` is not a graph, carries no scheme and none is
+ *   given, carries a broken scheme, or carries one that differs from `given`
  */
-export function nodePhases(fn: string, graph: AnyGraph): Map<string, string> {
+export function graphScheme(fn: string, graph: unknown, given: unknown): PhaseScheme {
+  assertGraph(fn, graph);
+  return schemeOfGraph(fn, graph, given as PhaseScheme | undefined);
+}
+
+/** Object phases of a scheme, quoted, for messages. */
+function listed(scheme: PhaseScheme): string {
+  return scheme.objects.map((p) => JSON.stringify(p)).join(', ');
+}
+
+/**
+ * Phase name of every node (attribute `phase`), as a Map in the graph's node order; every
+ * phase must be an object phase of `scheme`.
+ *
+ * @throws InvalidArgumentError when a node has no string `phase`, or a phase the scheme
+ *   lacks or does not cut into objects
+ */
+export function nodePhases(fn: string, graph: AnyGraph, scheme: PhaseScheme): Map<string, string> {
   const phases = new Map<string, string>();
   graph.forEachNode((key, attr) => {
-    if (typeof attr.phase !== 'string') {
+    const phase = attr.phase as unknown;
+    if (typeof phase !== 'string' || !scheme.objects.includes(phase)) {
       throw new InvalidArgumentError(
         fn,
         `graph node ${key} attribute phase`,
-        attr.phase,
-        'a phase name (string)',
+        phase,
+        `an object phase of the graph's scheme ${JSON.stringify(scheme.name)} (${listed(scheme)})`,
       );
     }
-    phases.set(key, attr.phase);
+    phases.set(key, phase);
   });
   return phases;
 }
 
 /**
- * Check phase names given in `argument` are distinct strings and, when the graph records
- * its scheme (graph attribute `phases`, as `buildGraph` sets it), names of that scheme.
+ * Check phase names given in `argument` are distinct object phases of `scheme` (a phase the
+ * scheme lacks, or one it does not cut into objects, cannot be a node of the graph).
+ *
+ * @throws InvalidArgumentError naming the first offending name
  */
-export function checkPhaseNames(
+export function checkObjectPhases(
   fn: string,
-  graph: AnyGraph,
+  scheme: PhaseScheme,
   argument: string,
   names: readonly unknown[],
   value: unknown,
-): void {
-  const known = graph.getAttribute('phases') as unknown;
-  const scheme = Array.isArray(known) ? (known as string[]) : undefined;
-  const seen = new Set<unknown>();
+): string[] {
+  const seen = new Set<string>();
   for (const name of names) {
-    if (typeof name !== 'string' || seen.has(name) || (scheme && !scheme.includes(name))) {
+    let why: string | undefined;
+    if (typeof name !== 'string') why = `${JSON.stringify(name) ?? String(name)} is not a name`;
+    else if (seen.has(name)) why = `${JSON.stringify(name)} is repeated`;
+    else if (!scheme.phases.includes(name)) {
+      why = `the scheme has no phase ${JSON.stringify(name)}`;
+    } else if (!scheme.objects.includes(name)) {
+      why = `${JSON.stringify(name)} is not cut into objects, so no node has it`;
+    }
+    if (why !== undefined) {
       throw new InvalidArgumentError(
         fn,
         argument,
         value,
-        `distinct phase names${scheme ? ` of the graph's scheme (${scheme.map((p) => JSON.stringify(p)).join(', ')})` : ''}`,
+        `distinct object phases of the graph's scheme ${JSON.stringify(scheme.name)} (${listed(scheme)}); ${why}`,
       );
     }
-    seen.add(name);
+    seen.add(name as string);
   }
+  return names as string[];
+}
+
+/** Number of nodes of each of `phases` (in that order), from {@link nodePhases}' map. */
+export function countObjects(
+  phaseOf: ReadonlyMap<string, string>,
+  phases: readonly string[],
+): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(phases.map((p) => [p, 0]));
+  for (const phase of phaseOf.values()) {
+    if (Object.hasOwn(counts, phase)) counts[phase]!++;
+  }
+  return counts;
 }
 
 /**

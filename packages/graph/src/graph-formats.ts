@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import { checkScheme, InvalidArgumentError } from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 import { parse as parseGexf, write as writeGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
@@ -8,7 +8,7 @@ import type { MicrostructureGraph } from './types.js';
 
 /**
  * Serialise a graph as graphology's JSON format (`graph.export()`, stringified): lossless,
- * arrays and all attribute types kept.
+ * arrays and all attribute types kept (the graph's `scheme` is written as a JSON object).
  *
  * @param graph - any graphology graph
  * @returns JSON text
@@ -21,23 +21,55 @@ export function graphToJSON(graph: AnyGraph): string {
 
 /**
  * Read graphology JSON (from {@link graphToJSON} or `JSON.stringify(graph.export())`) into an
- * `UndirectedGraph`.
+ * `UndirectedGraph`. A graph attribute `scheme` is revived as a checked `PhaseScheme`, so
+ * the analyses read the graph as they read the one written.
  *
  * @param text - JSON text of a serialised undirected graph
  * @returns the graph
- * @throws InvalidArgumentError when `text` is not valid JSON of a serialised undirected graph
+ * @throws InvalidArgumentError when `text` is not valid JSON of a serialised undirected graph,
+ *   or its graph attribute `scheme` is not a phase scheme
  */
 export function graphFromJSON(text: string): MicrostructureGraph {
-  return parseText('graphFromJSON', text, 'graphology JSON of an undirected graph', (t) =>
+  const fn = 'graphFromJSON';
+  const graph = parseText(fn, text, 'graphology JSON of an undirected graph', (t) =>
     UndirectedGraph.from(JSON.parse(t) as SerializedGraph),
-  ) as unknown as MicrostructureGraph;
+  );
+  reviveScheme(fn, graph);
+  return graph as unknown as MicrostructureGraph;
+}
+
+/**
+ * Turn the graph attribute `scheme` back into a `PhaseScheme`: a JSON object string (as GEXF
+ * and GraphML carry it) is parsed, and any object is checked and normalised with core's
+ * `checkScheme`. Other strings (e.g. a bare scheme name written by another tool) are left as
+ * they are; the analyses then refuse the graph unless given `options.scheme`.
+ *
+ * @throws InvalidArgumentError when the attribute is a JSON object that is not a scheme
+ */
+function reviveScheme(fn: string, graph: AnyGraph): void {
+  let value = graph.getAttribute('scheme') as unknown;
+  if (typeof value === 'string' && value.trimStart().startsWith('{')) {
+    try {
+      value = JSON.parse(value);
+    } catch (error) {
+      throw new InvalidArgumentError(
+        fn,
+        'text (graph attribute scheme)',
+        value,
+        `a phase scheme as JSON text (${(error as Error).message})`,
+      );
+    }
+  }
+  if (typeof value === 'object' && value !== null) {
+    graph.setAttribute('scheme', checkScheme(fn, 'text (graph attribute scheme)', value));
+  }
 }
 
 /**
  * Write a graph as GEXF 1.3 with graphology's own writer (`graphology-gexf`). Node labels
  * are the `label` attribute (else the key), the GEXF edge weight is the `weight` attribute;
  * every node and edge attribute is also written as a typed GEXF attribute (arrays as list
- * types). Graph attributes go to `<meta>`, arrays as JSON text.
+ * types). Graph attributes go to `<meta>`, arrays and objects (the `scheme`) as JSON text.
  *
  * @param graph - any graphology graph
  * @returns GEXF XML text
@@ -66,24 +98,23 @@ export function graphToGEXF(graph: AnyGraph): string {
 
 /** Graph attributes of {@link MicrostructureGraphAttributes}, by lower-cased name. */
 const GRAPH_KEYS = new Map(
-  ['scheme', 'phases', 'shape', 'window', 'strength', 'weightScale'].map((k) => [
-    k.toLowerCase(),
-    k,
-  ]),
+  ['scheme', 'shape', 'window', 'strength', 'weightScale'].map((k) => [k.toLowerCase(), k]),
 );
 
 /**
  * Read GEXF (e.g. from {@link graphToGEXF} or Gephi) with graphology's parser into an
  * `UndirectedGraph`. A node label that is an integer string and a node attribute `label`
  * become numbers again; graph attributes from `<meta>` get their names and types back
- * (numbers, JSON arrays).
+ * (numbers, JSON arrays), and `scheme` is revived as a checked `PhaseScheme`.
  *
  * @param text - GEXF XML text
  * @returns the graph
- * @throws InvalidArgumentError when the text cannot be parsed as an undirected GEXF graph
+ * @throws InvalidArgumentError when the text cannot be parsed as an undirected GEXF graph, or
+ *   its graph attribute `scheme` is JSON text that is not a phase scheme
  */
 export function graphFromGEXF(text: string): MicrostructureGraph {
-  const graph = parseText('graphFromGEXF', text, 'GEXF XML', (t) => parseGexf(UndirectedGraph, t));
+  const fn = 'graphFromGEXF';
+  const graph = parseText(fn, text, 'GEXF XML', (t) => parseGexf(UndirectedGraph, t));
   graph.updateEachNodeAttributes((_key, attributes) => numericLabel(attributes));
   const attributes: Attributes = {};
   for (const [key, value] of Object.entries(graph.getAttributes())) {
@@ -91,6 +122,7 @@ export function graphFromGEXF(text: string): MicrostructureGraph {
       typeof value === 'string' ? revive(value) : value;
   }
   graph.replaceAttributes(attributes);
+  reviveScheme(fn, graph);
   return graph as unknown as MicrostructureGraph;
 }
 
@@ -111,9 +143,11 @@ function revive(value: string): unknown {
  * Write a graph as GraphML (graphology has no GraphML writer, so this is mgraph's own,
  * readable by graphology-graphml, networkx `read_graphml`, Gephi and yEd). Each attribute
  * gets a typed `<key>` (`long` when every value is an integer, else `double`; `boolean`;
- * `string`); array attributes (`centroid`, `bbox`, `shape`, `phases`) are flattened to one key
- * per element, `name_0`, `name_1`, ... (GraphML has no list type), which
- * {@link graphFromGraphML} folds back into arrays. Other objects are written as JSON strings.
+ * `string`); array attributes (`centroid`, `bbox`, `shape`) are flattened to one key per
+ * element, `name_0`, `name_1`, ... (GraphML has no list type), which
+ * {@link graphFromGraphML} folds back into arrays. Other objects, the graph's `scheme`
+ * among them, are written as JSON strings (a `string` key: networkx `read_graphml` reads
+ * it as text, `json.loads` gives the scheme back).
  *
  * @param graph - any graphology graph (mixed graphs mark each edge `directed`)
  * @returns GraphML XML text
@@ -153,19 +187,21 @@ export function graphToGraphML(graph: AnyGraph): string {
 /**
  * Read GraphML with graphology's parser (`graphology-graphml`) into an `UndirectedGraph`,
  * folding flattened array attributes (`name_0` ... `name_{n-1}`, as {@link graphToGraphML}
- * writes them) back into arrays.
+ * writes them) back into arrays, and reviving the graph attribute `scheme` (JSON text) as a
+ * checked `PhaseScheme`.
  *
  * @param text - GraphML XML text
  * @returns the graph
- * @throws InvalidArgumentError when the text cannot be parsed as GraphML
+ * @throws InvalidArgumentError when the text cannot be parsed as GraphML, or its graph
+ *   attribute `scheme` is JSON text that is not a phase scheme
  */
 export function graphFromGraphML(text: string): MicrostructureGraph {
-  const graph = parseText('graphFromGraphML', text, 'GraphML XML', (t) =>
-    parseGraphml(UndirectedGraph, t),
-  );
+  const fn = 'graphFromGraphML';
+  const graph = parseText(fn, text, 'GraphML XML', (t) => parseGraphml(UndirectedGraph, t));
   graph.updateEachNodeAttributes((_key, attributes) => foldArrays(attributes));
   graph.updateEachEdgeAttributes((_key, attributes) => foldArrays(attributes));
   graph.replaceAttributes(foldArrays(graph.getAttributes()));
+  reviveScheme(fn, graph);
   return graph as unknown as MicrostructureGraph;
 }
 

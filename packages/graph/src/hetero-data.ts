@@ -1,11 +1,12 @@
-import { InvalidArgumentError } from '@mgraph/core';
-import { type AnyGraph, assertGraph, nodePhases } from './graph-access.js';
+import { InvalidArgumentError, type PhaseScheme } from '@mgraph/core';
+import { type AnyGraph, checkObjectPhases, graphScheme, nodePhases } from './graph-access.js';
 
 /** Options of {@link toHeteroData}. */
 export interface HeteroDataOptions {
   /**
-   * Node types (phases) to keep, in order. Default: every phase with at least one node, in
-   * the order of the graph's scheme (graph attribute `phases`), else in order of appearance.
+   * Node types (object phases of the graph's scheme) to keep, in order. Default: every object
+   * phase of the scheme, in code order, also those without nodes (their arrays are empty),
+   * so that every graph of one scheme gives the same node and edge types.
    */
   nodeTypes?: readonly string[];
   /**
@@ -17,6 +18,12 @@ export interface HeteroDataOptions {
   edgeAttributes?: readonly string[];
   /** Relation name of every edge type. Default `'contacts'`. */
   relation?: string;
+  /**
+   * The scheme the caller expects. Optional: the graph carries its own (graph attribute
+   * `scheme`); when given, it must be the graph's (else `InvalidArgumentError`), and a graph
+   * that carries none is read with it.
+   */
+  scheme?: PhaseScheme;
 }
 
 /** Arrays of one node type. */
@@ -59,20 +66,24 @@ export interface HeteroDataArrays {
 
 /**
  * Turn a microstructure graph into the arrays of a PyTorch Geometric `HeteroData`: per node
- * type (phase) a float32 feature matrix and the image label of each row, per relation
+ * type (an object phase of the graph's scheme) a float32 feature matrix and the image label of each row, per relation
  * `(src, relation, dst)` an `edge_index` and `edge_attr`. Each undirected edge between types
  * `s` and `t` appears as `s -> t` in `(s, rel, t)` and `t -> s` in `(t, rel, s)`; between two
  * nodes of one type, both directions appear in `(s, rel, s)` (what PyG's `ToUndirected`
  * gives). Edges to nodes of types left out are dropped. Write the arrays as `.npy` with
  * {@link heteroDataToNpy} / {@link writeHeteroDataNpy}.
  *
- * @param graph - a graph from {@link buildGraph} (or any graphology graph with node attribute
- *   `phase` and the numeric attributes asked for)
- * @param options - {@link HeteroDataOptions}: `nodeTypes` (phases present), `features`
- *   (['size']), `edgeAttributes` (['weight']), `relation` ('contacts')
+ * @param graph - a graph from {@link buildGraph} (it carries its scheme), or any graphology
+ *   graph with node attribute `phase` and the numeric attributes asked for, read with
+ *   `options.scheme`
+ * @param options - {@link HeteroDataOptions}: `nodeTypes` (the scheme's object phases),
+ *   `features` (['size']), `edgeAttributes` (['weight']), `relation` ('contacts'), `scheme`
+ *   (the graph's)
  * @returns {@link HeteroDataArrays}
- * @throws InvalidArgumentError when `graph` is not a graphology graph, a node has no
- *   `phase` or no integer label, a feature or edge attribute is missing or not finite (or
+ * @throws InvalidArgumentError when `graph` is not a graphology graph; when it carries no
+ *   scheme and `options.scheme` is not given, or `options.scheme` differs from the graph's;
+ *   when a node type is not an object phase of the scheme (or repeated); when a node's
+ *   phase is not an object phase of the scheme or a node has no integer label; a feature or edge attribute is missing or not finite (or
  *   an array of different length across nodes), or a type / relation name is not made of
  *   letters, digits, `_`, `-` and `.` (names become file names)
  *
@@ -82,10 +93,10 @@ export interface HeteroDataArrays {
  */
 export function toHeteroData(graph: AnyGraph, options: HeteroDataOptions = {}): HeteroDataArrays {
   const fn = 'toHeteroData';
-  assertGraph(fn, graph);
-  const phaseOf = nodePhases(fn, graph);
+  const scheme = graphScheme(fn, graph, options.scheme);
+  const phaseOf = nodePhases(fn, graph, scheme);
   const {
-    nodeTypes = defaultTypes(graph, phaseOf),
+    nodeTypes = scheme.objects,
     features = ['size'],
     edgeAttributes = ['weight'],
     relation = 'contacts',
@@ -111,6 +122,7 @@ export function toHeteroData(graph: AnyGraph, options: HeteroDataOptions = {}): 
       throw new InvalidArgumentError(fn, argument, names, 'a list of attribute names');
     }
   }
+  checkObjectPhases(fn, scheme, 'options.nodeTypes', nodeTypes, nodeTypes);
   const types = [...nodeTypes];
   const keysByType = new Map<string, string[]>(types.map((t) => [t, []]));
   for (const [key, phase] of phaseOf) keysByType.get(phase)?.push(key);
@@ -191,14 +203,6 @@ export function toHeteroData(graph: AnyGraph, options: HeteroDataOptions = {}): 
 }
 
 const SAFE = /^(?!.*__)[A-Za-z0-9_.-]+$/;
-
-function defaultTypes(graph: AnyGraph, phaseOf: Map<string, string>): string[] {
-  const present = new Set(phaseOf.values());
-  const scheme = graph.getAttribute('phases') as unknown;
-  const ordered = Array.isArray(scheme) ? (scheme as string[]).filter((p) => present.has(p)) : [];
-  for (const p of present) if (!ordered.includes(p)) ordered.push(p);
-  return ordered;
-}
 
 /**
  * Column names: scalar attributes as is, arrays expanded from the first node's length

@@ -1,7 +1,7 @@
 /**
  * `@mgraph/graph`: microstructure contact graphs from labelled images (the paper's 7x7
- * dilation adjacency), triple phase boundaries, concurrent Li+/e- channels, neighbour phase
- * counts, and exports (graphology JSON, GraphML, GEXF, PyTorch Geometric `HeteroData`
+ * dilation adjacency) that carry their phase scheme, triple phase boundaries, concurrent
+ * ion / electron channels, neighbour phase counts, and exports (graphology JSON, GraphML, GEXF, PyTorch Geometric `HeteroData`
  * arrays as `.npy`).
  *
  * @packageDocumentation
@@ -36,7 +36,11 @@ export {
   type HeteroNodeArrays,
   toHeteroData,
 } from './hetero-data.js';
-export { type NeighborPhaseCounts, neighborPhaseCounts } from './neighbor-phase-counts.js';
+export {
+  type NeighborPhaseCounts,
+  type NeighborPhaseCountsOptions,
+  neighborPhaseCounts,
+} from './neighbor-phase-counts.js';
 export {
   encodeNpy,
   heteroDataToNpy,

@@ -1,21 +1,30 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import { InvalidArgumentError, type PhaseScheme } from '@mgraph/core';
 import {
   type AnyGraph,
-  assertGraph,
-  checkPhaseNames,
+  checkObjectPhases,
+  countObjects,
   edgeWeight,
+  graphScheme,
   nodePhases,
 } from './graph-access.js';
 
 /** Options of {@link triplePhaseBoundaries}. */
 export interface TriplePhaseBoundariesOptions {
   /**
-   * The three phases `[p0, p1, p2]` of a boundary. Default `['nmc', 'sse', 'graphite']`;
-   * e.g. `['ni', 'ysz', 'pore']` for a fuel-cell anode.
+   * The three phases `[p0, p1, p2]` of a boundary, object phases of the graph's scheme.
+   * Default: the scheme's `tpb` (`['nmc', 'sse', 'graphite']` for `CATHODE_SCHEME`,
+   * `['ni', 'ysz', 'pore']` for `SOFC_ANODE_SCHEME`, `['am', 'pore', 'cbd']` for
+   * `LI_ION_ELECTRODE_SCHEME`).
    */
   phases?: readonly [string, string, string];
   /** Numeric edge attribute read as the weight. Default `'weight'`. */
   weight?: string;
+  /**
+   * The scheme the caller expects. Optional: the graph carries its own (graph attribute
+   * `scheme`); when given, it must be the graph's (else `InvalidArgumentError`), and a graph
+   * that carries none is read with it.
+   */
+  scheme?: PhaseScheme;
 }
 
 /** One triple phase boundary: a triangle of mutually adjacent nodes of the three phases. */
@@ -32,30 +41,44 @@ export interface TriplePhaseBoundary {
 
 /** Result of {@link triplePhaseBoundaries}. */
 export interface TriplePhaseBoundaries {
+  /** The three phases searched, `[p0, p1, p2]`. */
+  phases: [string, string, string];
   /** Every triangle, ordered by the graph's node order of its p0, p1, then p2 node. */
   triangles: TriplePhaseBoundary[];
   /**
    * Number of triangles each node belongs to, for every node of the three phases (0 when
-   * none); for the p0 (NMC) nodes this is the number of TPBs per NMC particle.
+   * none); for the p0 (e.g. NMC) nodes this is the number of TPBs per particle.
    */
   countByNode: Record<string, number>;
+  /** Number of nodes (objects) of each of the three phases, keyed by phase name, p0 first. */
+  objectCounts: Record<string, number>;
+  /**
+   * Conditions that make the result empty for a reason other than geometry, e.g.
+   * `phase "pore" has no objects in the graph: no TPB can exist`. Empty when none.
+   */
+  warnings: string[];
 }
 
 /**
  * Triple phase boundaries (TPBs) of a microstructure graph: every triangle of mutually
  * adjacent nodes whose phases are `p0`, `p1`, `p2` (one node of each), with its perimeter
  * (sum of the three edge weights) and interface ratio `w(p0-p1) / w(p0-p2)`, and the number
- * of triangles per node. Works for any scheme: only node attribute `phase` and the weight
- * attribute are read.
+ * of triangles per node. The phases default to the TPB the graph's scheme declares, and are
+ * checked against it; a phase with no node in the graph is reported in `warnings` (a TPB
+ * count of 0 then means "could not exist", not "none found").
  *
- * @param graph - a graph from {@link buildGraph} (or any graphology graph with node attribute
- *   `phase` and a positive numeric edge weight)
- * @param options - {@link TriplePhaseBoundariesOptions}: `phases` (['nmc', 'sse', 'graphite']),
- *   `weight` ('weight')
- * @returns {@link TriplePhaseBoundaries}: `triangles`, `countByNode`
- * @throws InvalidArgumentError when `graph` is not a graphology graph, `phases` are not three
- *   distinct names (of the graph's scheme when recorded), a node has no `phase`, or an edge
- *   of a triangle has no positive finite weight
+ * @param graph - a graph from {@link buildGraph} (it carries its scheme), or any graphology
+ *   graph with node attribute `phase` and a positive numeric edge weight, read with
+ *   `options.scheme`
+ * @param options - {@link TriplePhaseBoundariesOptions}: `phases` (the scheme's `tpb`),
+ *   `weight` ('weight'), `scheme` (the graph's)
+ * @returns {@link TriplePhaseBoundaries}: `phases`, `triangles`, `countByNode`,
+ *   `objectCounts`, `warnings`
+ * @throws InvalidArgumentError when `graph` is not a graphology graph; when it carries no
+ *   scheme and `options.scheme` is not given, or `options.scheme` differs from the graph's;
+ *   when `phases` is not given and the scheme declares no TPB; when `phases` are not three
+ *   distinct object phases of the scheme; when a node's phase is not an object phase of the
+ *   scheme; or when an edge of a triangle has no positive finite weight
  *
  * @remarks
  * References: Li, Deng, Liu, Hu, arXiv:2512.16085 (TPB = NMC-SSE-graphite triangle, size =
@@ -66,14 +89,26 @@ export function triplePhaseBoundaries(
   options: TriplePhaseBoundariesOptions = {},
 ): TriplePhaseBoundaries {
   const fn = 'triplePhaseBoundaries';
-  assertGraph(fn, graph);
-  const { phases = ['nmc', 'sse', 'graphite'], weight = 'weight' } = options;
+  const scheme = graphScheme(fn, graph, options.scheme);
+  const { phases = scheme.tpb ?? undefined, weight = 'weight' } = options;
+  if (phases === undefined) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.phases',
+      phases,
+      `three object phases [p0, p1, p2]: the graph's scheme ${JSON.stringify(scheme.name)} declares no TPB (tpb: null)`,
+    );
+  }
   if (!Array.isArray(phases) || phases.length !== 3) {
     throw new InvalidArgumentError(fn, 'options.phases', phases, 'three phase names');
   }
-  checkPhaseNames(fn, graph, 'options.phases', phases, phases);
-  const [p0, p1, p2] = phases;
-  const phaseOf = nodePhases(fn, graph);
+  checkObjectPhases(fn, scheme, 'options.phases', phases, phases);
+  const [p0, p1, p2] = phases as [string, string, string];
+  const phaseOf = nodePhases(fn, graph, scheme);
+  const objectCounts = countObjects(phaseOf, [p0, p1, p2]);
+  const warnings = [p0, p1, p2]
+    .filter((p) => objectCounts[p] === 0)
+    .map((p) => `phase ${JSON.stringify(p)} has no objects in the graph: no TPB can exist`);
   const order = new Map<string, number>();
   const countByNode: Record<string, number> = {};
   for (const [key, phase] of phaseOf) {
@@ -111,5 +146,5 @@ export function triplePhaseBoundaries(
       }
     }
   }
-  return { triangles, countByNode };
+  return { phases: [p0, p1, p2], triangles, countByNode, objectCounts, warnings };
 }

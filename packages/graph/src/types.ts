@@ -1,3 +1,4 @@
+import type { PhaseScheme } from '@mgraph/core';
 import type { UndirectedGraph } from 'graphology';
 
 /**
@@ -7,7 +8,7 @@ import type { UndirectedGraph } from 'graphology';
 export interface MicrostructureNodeAttributes {
   /** The object's label in the instance map (>= 1). */
   label: number;
-  /** Phase name in the scheme, e.g. `'nmc'`. */
+  /** Phase name in the scheme, e.g. `'nmc'`: always one of the scheme's object phases. */
   phase: string;
   /** Phase code in the scheme (index of `phase` in `scheme.phases`). */
   phaseCode: number;
@@ -43,10 +44,13 @@ export interface MicrostructureEdgeAttributes {
 
 /** Attributes of a {@link MicrostructureGraph} itself. */
 export interface MicrostructureGraphAttributes {
-  /** Name of the phase scheme, e.g. `'cathode'`. */
-  scheme: string;
-  /** Phase names of the scheme by code. */
-  phases: string[];
+  /**
+   * The phase scheme of the graph (a plain JSON object: name, phases by code, raw values,
+   * object phases, roles, TPB). Every analysis reads its phases and roles from here, every
+   * export writes it and every reader revives it, so a graph cannot be analysed with another
+   * scheme by mistake.
+   */
+  scheme: PhaseScheme;
   /** Image shape. */
   shape: number[];
   /** Side of the square / cube structuring element. */

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, SOFC_ANODE_SCHEME } from '@mgraph/core';
+import { CATHODE_SCHEME, InvalidArgumentError, SOFC_ANODE_SCHEME } from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,7 +9,11 @@ import {
 } from '../src/index.js';
 import { draw, SCENE, SCENE_PHASES } from './scene.js';
 
-const graph = buildGraph(draw(26, 14, SCENE), { phaseOfLabel: SCENE_PHASES, window: 3 });
+const graph = buildGraph(draw(26, 14, SCENE), {
+  scheme: CATHODE_SCHEME,
+  phaseOfLabel: SCENE_PHASES,
+  window: 3,
+});
 
 describe('triplePhaseBoundaries', () => {
   it('finds the one NMC-SSE-graphite triangle with its perimeter and ratio', () => {
@@ -47,7 +51,11 @@ describe('triplePhaseBoundaries', () => {
       [3, 3, 4, 0, 10],
       [2, 2, 2, 0, 0],
     ]);
-    const g = buildGraph(labels, { phaseOfLabel: [0, 2, 1, 3, 2], window: 3 });
+    const g = buildGraph(labels, {
+      scheme: CATHODE_SCHEME,
+      phaseOfLabel: [0, 2, 1, 3, 2],
+      window: 3,
+    });
     const { triangles, countByNode } = triplePhaseBoundaries(g);
     expect(triangles.map((t) => t.nodes)).toEqual([
       ['1', '2', '3'],
@@ -78,19 +86,42 @@ describe('triplePhaseBoundaries', () => {
       scheme: SOFC_ANODE_SCHEME,
       window: 3,
     });
-    const { triangles } = triplePhaseBoundaries(g, { phases: ['ni', 'ysz', 'pore'] });
-    expect(triangles).toEqual([
+    // the graph's scheme gives the phases: ['ni', 'ysz', 'pore']
+    const r = triplePhaseBoundaries(g);
+    expect(r.phases).toEqual(['ni', 'ysz', 'pore']);
+    expect(r.triangles).toEqual([
       { nodes: ['14', '15', '16'], weights: [4, 4.5, 4.5], perimeter: 13, ratio: 4 / 4.5 },
     ]);
+    expect(r.objectCounts).toEqual({ ni: 9, ysz: 3, pore: 3 });
+    expect(r.warnings).toEqual([]);
+    expect(triplePhaseBoundaries(g, { phases: ['ni', 'ysz', 'pore'] })).toEqual(r);
   });
 
   it('gives nothing on a graph without triangles or nodes', () => {
-    const empty = buildGraph(draw(2, 2, []), { phaseOfLabel: [0] });
-    expect(triplePhaseBoundaries(empty)).toEqual({ triangles: [], countByNode: {} });
+    const empty = buildGraph(draw(2, 2, []), { scheme: CATHODE_SCHEME, phaseOfLabel: [0] });
+    expect(triplePhaseBoundaries(empty)).toEqual({
+      phases: ['nmc', 'sse', 'graphite'],
+      triangles: [],
+      countByNode: {},
+      objectCounts: { nmc: 0, sse: 0, graphite: 0 },
+      warnings: [
+        'phase "nmc" has no objects in the graph: no TPB can exist',
+        'phase "sse" has no objects in the graph: no TPB can exist',
+        'phase "graphite" has no objects in the graph: no TPB can exist',
+      ],
+    });
     expect(concurrentChannels(empty)).toEqual({
+      roles: { active: 'nmc', ionic: ['sse'], electronic: ['graphite'] },
       pairs: [],
       categoryByNode: {},
       concurrentByNode: {},
+      objectCounts: { nmc: 0, sse: 0, graphite: 0 },
+      warnings: [
+        'active phase "nmc" has no objects in the graph: no channel can exist',
+        'ionic phase "sse" has no objects in the graph: no ionic bridge can exist',
+        'no ionic link can exist: no ionic bridge object and directIonic is false',
+        'electronic phase "graphite" has no objects in the graph: no electronic bridge can exist',
+      ],
     });
     expect(neighborPhaseCounts(empty)).toEqual({});
   });
@@ -100,10 +131,13 @@ describe('triplePhaseBoundaries', () => {
       InvalidArgumentError,
     );
     expect(() => triplePhaseBoundaries(graph, { phases: ['nmc', 'sse', 'ysz'] })).toThrow(
-      'triplePhaseBoundaries: argument options.phases must be distinct phase names of the graph\'s scheme ("background", "sse", "nmc", "graphite"), got ["nmc", "sse", "ysz"]',
+      'triplePhaseBoundaries: argument options.phases must be distinct object phases of the graph\'s scheme "cathode" ("sse", "nmc", "graphite"); the scheme has no phase "ysz", got ["nmc", "sse", "ysz"]',
     );
     expect(() => triplePhaseBoundaries(graph, { phases: ['nmc', 'nmc', 'sse'] })).toThrow(
-      'distinct phase names',
+      '"nmc" is repeated',
+    );
+    expect(() => triplePhaseBoundaries(graph, { phases: ['nmc', 'sse', 'background'] })).toThrow(
+      '"background" is not cut into objects, so no node has it',
     );
     expect(() => triplePhaseBoundaries({} as never)).toThrow(
       'argument graph must be a graphology graph',
@@ -113,7 +147,12 @@ describe('triplePhaseBoundaries', () => {
     );
     const g = new UndirectedGraph();
     g.addNode('a', { phase: 3 });
-    expect(() => triplePhaseBoundaries(g)).toThrow('graph node a attribute phase');
+    expect(() => triplePhaseBoundaries(g)).toThrow(
+      'triplePhaseBoundaries: argument graph attribute scheme must be a PhaseScheme: build the graph with buildGraph, or pass options.scheme, got undefined',
+    );
+    expect(() => triplePhaseBoundaries(g, { scheme: CATHODE_SCHEME })).toThrow(
+      'argument graph node a attribute phase must be an object phase of the graph\'s scheme "cathode" ("sse", "nmc", "graphite"), got 3',
+    );
   });
 });
 
@@ -142,11 +181,11 @@ describe('concurrentChannels', () => {
       1: 'both',
       4: 'both',
       5: 'both',
-      6: 'graphite-only',
-      7: 'graphite-only',
+      6: 'electronic-only',
+      7: 'electronic-only',
       9: 'none',
-      12: 'sse-only',
-      13: 'sse-only',
+      12: 'ionic-only',
+      13: 'ionic-only',
       14: 'none',
     });
     expect(r.concurrentByNode).toEqual({
@@ -165,8 +204,8 @@ describe('concurrentChannels', () => {
   it('follows the direct-contact options', () => {
     const noDirect = concurrentChannels(graph, { directElectronic: false });
     expect(noDirect.pairs.map((p) => p.nodes)).toEqual([['1', '4']]);
-    expect(noDirect.categoryByNode['5']).toBe('sse-only');
-    expect(noDirect.categoryByNode['6']).toBe('graphite-only'); // via graphite 8
+    expect(noDirect.categoryByNode['5']).toBe('ionic-only');
+    expect(noDirect.categoryByNode['6']).toBe('electronic-only'); // via graphite 8
     const ionicToo = concurrentChannels(graph, { directIonic: true });
     expect(ionicToo.pairs.map((p) => [p.nodes, p.ionic, p.electronic])).toEqual([
       [['1', '4'], 'bridge', 'bridge'],
@@ -189,17 +228,25 @@ describe('concurrentChannels', () => {
     });
     // Ni particles linked through YSZ and through pore objects (here graphite 3 -> pore 3),
     // or directly
+    // the SOFC scheme declares no active phase, and Ni is its electronic phase: name them
+    expect(() => concurrentChannels(sofc)).toThrow(
+      'concurrentChannels: argument options.active must be given: the graph\'s scheme "sofc-anode" declares no active phase, got undefined',
+    );
+    expect(() => concurrentChannels(sofc, { active: 'ni' })).toThrow(
+      'argument options.electronic must be phases other than the active phase "ni", got ["ni"]',
+    );
     const s = concurrentChannels(sofc, { active: 'ni', ionic: 'ysz', electronic: 'pore' });
+    expect(s.roles).toEqual({ active: 'ni', ionic: ['ysz'], electronic: ['pore'] });
     expect(s.pairs.map((p) => [p.nodes, p.electronicBridges, p.electronic])).toEqual([
       [['1', '4'], ['3'], 'bridge'],
       [['4', '5'], [], 'direct'],
     ]);
-    expect(s.categoryByNode['12']).toBe('sse-only');
+    expect(s.categoryByNode['12']).toBe('ionic-only');
   });
 
   it('rejects bad options with typed errors', () => {
     expect(() => concurrentChannels(graph, { active: 'ni' })).toThrow(
-      'concurrentChannels: argument options.active must be distinct phase names of the graph\'s scheme ("background", "sse", "nmc", "graphite"), got "ni"',
+      'concurrentChannels: argument options.active must be distinct object phases of the graph\'s scheme "cathode" ("sse", "nmc", "graphite"); the scheme has no phase "ni", got "ni"',
     );
     expect(() => concurrentChannels(graph, { ionic: 'nmc' })).toThrow(
       'argument options.ionic must be phases other than the active phase "nmc", got "nmc"',
@@ -207,7 +254,10 @@ describe('concurrentChannels', () => {
     expect(() => concurrentChannels(graph, { electronic: ['graphite', 'graphite'] })).toThrow(
       InvalidArgumentError,
     );
-    expect(() => concurrentChannels(graph, { ionic: [] })).toThrow('options.ionic');
+    // an empty list is allowed: no ionic bridge, reported in warnings
+    expect(concurrentChannels(graph, { ionic: [] }).warnings).toEqual([
+      'no ionic link can exist: no ionic bridge object and directIonic is false',
+    ]);
     expect(() => concurrentChannels(graph, { electronic: 5 as never })).toThrow(
       'options.electronic',
     );
@@ -221,24 +271,36 @@ describe('neighborPhaseCounts', () => {
   it('counts the neighbours of each phase for every node', () => {
     const counts = neighborPhaseCounts(graph);
     expect(Object.keys(counts)).toEqual(graph.nodes());
-    expect(counts['4']).toEqual({ background: 0, sse: 1, nmc: 1, graphite: 1 });
-    expect(counts['2']).toEqual({ background: 0, sse: 0, nmc: 3, graphite: 0 });
-    expect(counts['9']).toEqual({ background: 0, sse: 0, nmc: 0, graphite: 0 });
+    // keyed by the scheme's object phases in code order (no background: never a node)
+    expect(counts['4']).toEqual({ sse: 1, nmc: 1, graphite: 1 });
+    expect(Object.keys(counts['4']!)).toEqual(['sse', 'nmc', 'graphite']);
+    expect(counts['2']).toEqual({ sse: 0, nmc: 3, graphite: 0 });
+    expect(counts['9']).toEqual({ sse: 0, nmc: 0, graphite: 0 });
     for (const node of graph.nodes()) {
       const total = Object.values(counts[node]!).reduce((a, b) => a + b, 0);
       expect(total).toBe(graph.degree(node));
     }
   });
 
-  it('works on graphs without a recorded scheme and rejects phase-less nodes', () => {
+  it('reads graphs without a recorded scheme with options.scheme, and rejects unknown phases', () => {
     const g = new UndirectedGraph();
-    g.addNode('a', { phase: 'x' });
-    g.addNode('b', { phase: 'y' });
+    g.addNode('a', { phase: 'ni' });
+    g.addNode('b', { phase: 'pore' });
     g.addEdge('a', 'b');
-    expect(neighborPhaseCounts(g)).toEqual({ a: { x: 0, y: 1 }, b: { x: 1, y: 0 } });
-    g.addNode('c');
     expect(() => neighborPhaseCounts(g)).toThrow(
-      'neighborPhaseCounts: argument graph node c attribute phase must be a phase name (string), got undefined',
+      'neighborPhaseCounts: argument graph attribute scheme must be a PhaseScheme',
+    );
+    expect(neighborPhaseCounts(g, { scheme: SOFC_ANODE_SCHEME })).toEqual({
+      a: { pore: 1, ni: 0, ysz: 0 },
+      b: { pore: 0, ni: 1, ysz: 0 },
+    });
+    g.addNode('c', { phase: 'nmc' });
+    expect(() => neighborPhaseCounts(g, { scheme: SOFC_ANODE_SCHEME })).toThrow(
+      'neighborPhaseCounts: argument graph node c attribute phase must be an object phase of the graph\'s scheme "sofc-anode" ("pore", "ni", "ysz"), got "nmc"',
+    );
+    g.setNodeAttribute('c', 'phase', undefined);
+    expect(() => neighborPhaseCounts(g, { scheme: SOFC_ANODE_SCHEME })).toThrow(
+      'graph node c attribute phase',
     );
   });
 });

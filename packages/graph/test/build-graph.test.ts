@@ -12,7 +12,11 @@ import { draw, SCENE, SCENE_PHASES, stack } from './scene.js';
 const scene = draw(26, 14, SCENE);
 
 describe('buildGraph', () => {
-  const graph = buildGraph(scene, { phaseOfLabel: SCENE_PHASES, window: 3 });
+  const graph = buildGraph(scene, {
+    scheme: CATHODE_SCHEME,
+    phaseOfLabel: SCENE_PHASES,
+    window: 3,
+  });
 
   it('has one node per label with phase, size, centroid and bbox', () => {
     expect(graph.order).toBe(15);
@@ -85,8 +89,7 @@ describe('buildGraph', () => {
     // diagonal contact: one pixel each way
     expect(graph.getEdgeAttributes('4-5')).toMatchObject({ countAB: 1, countBA: 1 });
     expect(graph.getAttributes()).toEqual({
-      scheme: 'cathode',
-      phases: ['background', 'sse', 'nmc', 'graphite'],
+      scheme: CATHODE_SCHEME,
       shape: [26, 14],
       window: 3,
       strength: 'mean',
@@ -95,11 +98,16 @@ describe('buildGraph', () => {
   });
 
   it('scales and combines weights as asked', () => {
-    const g7 = buildGraph(scene, { phaseOfLabel: SCENE_PHASES });
+    const g7 = buildGraph(scene, { scheme: CATHODE_SCHEME, phaseOfLabel: SCENE_PHASES });
     const e = g7.getEdgeAttributes('14-16');
     expect(e.weight).toBeCloseTo(e.strength / 3, 12);
     expect(g7.getAttribute('weightScale')).toBe(3);
-    const gMax = buildGraph(scene, { phaseOfLabel: SCENE_PHASES, window: 3, weightScale: 'max' });
+    const gMax = buildGraph(scene, {
+      scheme: CATHODE_SCHEME,
+      phaseOfLabel: SCENE_PHASES,
+      window: 3,
+      weightScale: 'max',
+    });
     const weights = gMax.mapEdges((_k, a) => a.weight);
     expect(Math.max(...weights)).toBe(1);
     // the largest strength is 4.5 (e.g. 14-16, 1-2: 5 and 4 pixels); 14-15 has 4
@@ -107,6 +115,7 @@ describe('buildGraph', () => {
     expect(gMax.getEdgeAttribute('14-15', 'weight')).toBeCloseTo(4 / 4.5, 12);
     expect(gMax.getEdgeAttribute('6-7', 'weight')).toBeCloseTo(2 / 4.5, 12);
     const gMin = buildGraph(scene, {
+      scheme: CATHODE_SCHEME,
       phaseOfLabel: SCENE_PHASES,
       window: 3,
       strength: 'min',
@@ -114,6 +123,7 @@ describe('buildGraph', () => {
     });
     expect(gMin.getEdgeAttributes('14-16')).toMatchObject({ strength: 4, weight: 2 });
     const gFn = buildGraph(scene, {
+      scheme: CATHODE_SCHEME,
       phaseOfLabel: SCENE_PHASES,
       window: 3,
       strength: (ab, ba) => Math.sqrt(ab * ba),
@@ -121,7 +131,12 @@ describe('buildGraph', () => {
     expect(gFn.getEdgeAttribute('14-16', 'strength')).toBeCloseTo(Math.sqrt(20), 12);
     expect(gFn.getAttribute('strength')).toBe('custom');
     for (const s of ['max', 'sum'] as const) {
-      const g = buildGraph(scene, { phaseOfLabel: SCENE_PHASES, window: 3, strength: s });
+      const g = buildGraph(scene, {
+        scheme: CATHODE_SCHEME,
+        phaseOfLabel: SCENE_PHASES,
+        window: 3,
+        strength: s,
+      });
       expect(g.getEdgeAttribute('14-16', 'strength')).toBe(s === 'max' ? 5 : 9);
     }
   });
@@ -130,16 +145,24 @@ describe('buildGraph', () => {
     const phases = ndarray(new Uint8Array(scene.size), scene.shape);
     for (let k = 0; k < scene.size; k++) phases.data[k] = SCENE_PHASES[scene.data[k]!]!;
     phases.set(20, 0, 1); // one SSE pixel inside NMC 14 does not change its phase
-    const fromMap = buildGraph(scene, { phases, window: 3 });
+    const fromMap = buildGraph(scene, { scheme: CATHODE_SCHEME, phases, window: 3 });
     expect(fromMap.export()).toEqual(graph.export());
   });
 
   it('gives the same graph in 3D: one plane equal, three planes triple counts', () => {
-    const one = buildGraph(stack(scene, 1), { phaseOfLabel: SCENE_PHASES, window: 3 });
+    const one = buildGraph(stack(scene, 1), {
+      scheme: CATHODE_SCHEME,
+      phaseOfLabel: SCENE_PHASES,
+      window: 3,
+    });
     expect(one.edges().sort()).toEqual(graph.edges().sort());
     expect(one.getEdgeAttributes('14-16')).toMatchObject({ countAB: 5, countBA: 4 });
     expect(one.getNodeAttribute('14', 'centroid')).toEqual([0, 21.5, 1.5]);
-    const three = buildGraph(stack(scene, 3), { phaseOfLabel: SCENE_PHASES, window: 3 });
+    const three = buildGraph(stack(scene, 3), {
+      scheme: CATHODE_SCHEME,
+      phaseOfLabel: SCENE_PHASES,
+      window: 3,
+    });
     graph.forEachEdge((edge, attr) => {
       expect(three.getEdgeAttribute(edge, 'countAB')).toBe(3 * attr.countAB);
       expect(three.getEdgeAttribute(edge, 'countBA')).toBe(3 * attr.countBA);
@@ -151,8 +174,8 @@ describe('buildGraph', () => {
     });
   });
 
-  it('works for another scheme (SOFC anode: pore, ni, ysz)', () => {
-    const scheme = definePhaseScheme('sofc', ['pore', 'ni', 'ysz']);
+  it('works for another scheme (SOFC anode: pore, ni, ysz) and carries it', () => {
+    const scheme = definePhaseScheme({ name: 'sofc', phases: ['pore', 'ni', 'ysz'] });
     const labels = draw(4, 8, [
       [1, 0, 3, 0, 1],
       [2, 0, 3, 2, 3],
@@ -160,46 +183,98 @@ describe('buildGraph', () => {
     ]);
     const g = buildGraph(labels, { phaseOfLabel: [0, 1, 2, 0], scheme, window: 3 });
     expect(g.mapNodes((_k, a) => a.phase)).toEqual(['ni', 'ysz', 'pore']);
-    expect(g.getAttribute('phases')).toEqual(['pore', 'ni', 'ysz']);
+    expect(g.getAttribute('scheme')).toEqual(scheme);
+    expect('phases' in g.getAttributes()).toBe(false);
     expect(g.edges()).toEqual(['1-2', '2-3']);
   });
 
-  it('rejects bad input with typed errors', () => {
-    expect(() => buildGraph(scene, { window: 3 })).toThrow(InvalidArgumentError);
+  it('requires the scheme and refuses objects of a phase it does not cut into objects', () => {
+    expect(() => buildGraph(scene, { phaseOfLabel: SCENE_PHASES } as never)).toThrow(
+      'buildGraph: argument options.scheme must be given (it has no default): pass the scheme of the phase map, e.g. CATHODE_SCHEME',
+    );
+    expect(() => buildGraph(scene, undefined as never)).toThrow(InvalidArgumentError);
     expect(() =>
-      buildGraph(scene, { phaseOfLabel: SCENE_PHASES, phases: scene as never, window: 3 }),
+      buildGraph(scene, { scheme: { name: 'x' } as never, phaseOfLabel: SCENE_PHASES }),
+    ).toThrow('buildGraph: argument options.scheme must be a PhaseScheme (');
+    // label 9 as background: the cathode does not cut its background into objects
+    const withBackground = SCENE_PHASES.slice();
+    withBackground[9] = 0;
+    expect(() =>
+      buildGraph(scene, { scheme: CATHODE_SCHEME, phaseOfLabel: withBackground, window: 3 }),
+    ).toThrow(
+      'buildGraph: argument options.phaseOfLabel[9] must be the code of an object phase of scheme "cathode" (1 sse, 2 nmc, 3 graphite): label 9 has phase "background" (code 0), which the scheme does not cut into objects, got 0',
+    );
+    // the same from a phase map: label 9's pixels mostly background
+    const phases = ndarray(new Uint8Array(scene.size), scene.shape);
+    for (let k = 0; k < scene.size; k++) phases.data[k] = withBackground[scene.data[k]!]!;
+    expect(() => buildGraph(scene, { scheme: CATHODE_SCHEME, phases, window: 3 })).toThrow(
+      'label 9 has phase "background"',
+    );
+  });
+
+  it('rejects bad input with typed errors', () => {
+    expect(() => buildGraph(scene, { scheme: CATHODE_SCHEME, window: 3 })).toThrow(
+      InvalidArgumentError,
+    );
+    expect(() =>
+      buildGraph(scene, {
+        scheme: CATHODE_SCHEME,
+        phaseOfLabel: SCENE_PHASES,
+        phases: scene as never,
+        window: 3,
+      }),
     ).toThrow('exactly one of the two');
-    expect(() => buildGraph(scene, { phaseOfLabel: SCENE_PHASES.subarray(0, 10) })).toThrow(
+    expect(() =>
+      buildGraph(scene, { scheme: CATHODE_SCHEME, phaseOfLabel: SCENE_PHASES.subarray(0, 10) }),
+    ).toThrow(
       'buildGraph: argument options.phaseOfLabel must be of length >= 17 (labels go up to 16), got Uint8Array(10)',
     );
     const unknown = SCENE_PHASES.slice();
     unknown[14] = 7;
-    expect(() => buildGraph(scene, { phaseOfLabel: unknown })).toThrow(
+    expect(() => buildGraph(scene, { scheme: CATHODE_SCHEME, phaseOfLabel: unknown })).toThrow(
       'argument options.phaseOfLabel[14] must be a phase code of scheme "cathode" (0..3), got 7',
     );
-    expect(() => buildGraph(scene, { phaseOfLabel: SCENE_PHASES, window: 6 })).toThrow(
-      'options.window must be an odd integer >= 1',
-    );
-    expect(() => buildGraph(scene, { phaseOfLabel: SCENE_PHASES, window: -1 })).toThrow(
-      InvalidArgumentError,
-    );
     expect(() =>
-      buildGraph(ndarray(Float64Array.from([0, 1.25]), [1, 2]), { phaseOfLabel: [0, 2] }),
+      buildGraph(scene, { scheme: CATHODE_SCHEME, phaseOfLabel: SCENE_PHASES, window: 6 }),
+    ).toThrow('options.window must be an odd integer >= 1');
+    expect(() =>
+      buildGraph(scene, { scheme: CATHODE_SCHEME, phaseOfLabel: SCENE_PHASES, window: -1 }),
+    ).toThrow(InvalidArgumentError);
+    expect(() =>
+      buildGraph(ndarray(Float64Array.from([0, 1.25]), [1, 2]), {
+        scheme: CATHODE_SCHEME,
+        phaseOfLabel: [0, 2],
+      }),
     ).toThrow('argument labels[1] must be a non-negative integer label, got 1.25');
     expect(() =>
-      buildGraph(scene, { phases: ndarray(new Uint8Array(4), [2, 2]), window: 3 }),
+      buildGraph(scene, {
+        scheme: CATHODE_SCHEME,
+        phases: ndarray(new Uint8Array(4), [2, 2]),
+        window: 3,
+      }),
     ).toThrow(ShapeMismatchError);
     const badMap = ndarray(new Uint8Array(scene.size).fill(9), scene.shape);
-    expect(() => buildGraph(scene, { phases: badMap })).toThrow('options.phases[');
+    expect(() => buildGraph(scene, { scheme: CATHODE_SCHEME, phases: badMap })).toThrow(
+      'options.phases[',
+    );
     expect(() =>
-      buildGraph(scene, { phaseOfLabel: SCENE_PHASES, strength: 'median' as never }),
+      buildGraph(scene, {
+        scheme: CATHODE_SCHEME,
+        phaseOfLabel: SCENE_PHASES,
+        strength: 'median' as never,
+      }),
     ).toThrow('options.strength');
     expect(() =>
-      buildGraph(scene, { phaseOfLabel: SCENE_PHASES, window: 3, strength: () => 0 }),
+      buildGraph(scene, {
+        scheme: CATHODE_SCHEME,
+        phaseOfLabel: SCENE_PHASES,
+        window: 3,
+        strength: () => 0,
+      }),
     ).toThrow('a function returning a positive finite number');
-    expect(() => buildGraph(scene, { phaseOfLabel: SCENE_PHASES, weightScale: 0 })).toThrow(
-      'options.weightScale',
-    );
+    expect(() =>
+      buildGraph(scene, { scheme: CATHODE_SCHEME, phaseOfLabel: SCENE_PHASES, weightScale: 0 }),
+    ).toThrow('options.weightScale');
     expect(() => buildGraph(scene, { phaseOfLabel: SCENE_PHASES, scheme: {} as never })).toThrow(
       'options.scheme',
     );
@@ -208,7 +283,7 @@ describe('buildGraph', () => {
 
   it('gives an empty graph for an image without objects', () => {
     const empty = ndarray(new Int32Array(12), [3, 4]);
-    const g = buildGraph(empty, { phaseOfLabel: [0] });
+    const g = buildGraph(empty, { scheme: CATHODE_SCHEME, phaseOfLabel: [0] });
     expect([g.order, g.size]).toEqual([0, 0]);
     expect(g.getAttribute('shape')).toEqual([3, 4]);
   });
@@ -216,7 +291,11 @@ describe('buildGraph', () => {
   it('reports progress and leaves the input untouched', () => {
     const before = scene.data.slice();
     const seen: [number, number][] = [];
-    buildGraph(scene, { phaseOfLabel: SCENE_PHASES, onProgress: (d, t) => seen.push([d, t]) });
+    buildGraph(scene, {
+      scheme: CATHODE_SCHEME,
+      phaseOfLabel: SCENE_PHASES,
+      onProgress: (d, t) => seen.push([d, t]),
+    });
     expect(seen.at(-1)).toEqual([26, 26]);
     expect(scene.data).toEqual(before);
   });

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { CATHODE_SCHEME } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import * as src from '../src/index.js';
@@ -11,7 +12,7 @@ const phaseOfLabel = Uint8Array.from([0, 2, 1, 3]);
 describe('built @mgraph/graph', () => {
   it('loads with import (ESM build) and agrees with the sources', async () => {
     const esm = await import('@mgraph/graph');
-    const g = esm.buildGraph(labels, { phaseOfLabel, window: 3 });
+    const g = esm.buildGraph(labels, { scheme: CATHODE_SCHEME, phaseOfLabel, window: 3 });
     expect(g.nodes()).toEqual(['1', '2', '3']);
     expect(esm.triplePhaseBoundaries(g).triangles.map((t) => t.nodes)).toEqual([['1', '2', '3']]);
     const counts = esm.adjacencyCounts(labels, { window: 3 });
@@ -24,8 +25,8 @@ describe('built @mgraph/graph', () => {
     expect(require.resolve('@mgraph/graph').endsWith('dist/index.cjs')).toBe(true);
     const cjs = require('@mgraph/graph') as typeof import('@mgraph/graph');
     const esm = await import('@mgraph/graph');
-    const a = cjs.buildGraph(labels, { phaseOfLabel, window: 3 });
-    const b = esm.buildGraph(labels, { phaseOfLabel, window: 3 });
+    const a = cjs.buildGraph(labels, { scheme: CATHODE_SCHEME, phaseOfLabel, window: 3 });
+    const b = esm.buildGraph(labels, { scheme: CATHODE_SCHEME, phaseOfLabel, window: 3 });
     expect(cjs.graphToJSON(a)).toBe(esm.graphToJSON(b));
     const back = cjs.graphFromGraphML(esm.graphToGraphML(b)).export();
     expect([back.attributes, back.nodes, back.edges]).toEqual([

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import { CATHODE_SCHEME, InvalidArgumentError } from '@mgraph/core';
 import { DirectedGraph, MultiGraph, UndirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
@@ -16,6 +16,7 @@ import {
 import { draw, SCENE, SCENE_PHASES, stack } from './scene.js';
 
 const graph = buildGraph(stack(draw(26, 14, SCENE), 2), {
+  scheme: CATHODE_SCHEME,
   phaseOfLabel: SCENE_PHASES,
   window: 3,
   weightScale: 'max',
@@ -40,10 +41,13 @@ describe('graph formats', () => {
 
   it('GraphML round-trips through graphology-graphml, arrays folded back', () => {
     const text = graphToGraphML(graph);
-    expect(text).toContain('<key id="n15" for="node" attr.name="centroid_0" attr.type="double"/>');
+    expect(text).toContain('<key id="n11" for="node" attr.name="centroid_0" attr.type="double"/>');
+    // the scheme is one string key holding JSON (what networkx reads as text)
+    expect(text).toContain('<key id="g0" for="graph" attr.name="scheme" attr.type="string"/>');
     expect(text).toContain('<graph edgedefault="undirected">');
     // graphology's own parser on the raw text: flattened, typed
     const raw = parseGraphml(UndirectedGraph, text);
+    expect(JSON.parse(raw.getAttribute('scheme') as string)).toEqual(CATHODE_SCHEME);
     expect(raw.getNodeAttribute('14', 'centroid_2')).toBe(1.5);
     expect(raw.getNodeAttribute('14', 'size')).toBe(32);
     // ours folds arrays back: identical graph

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATHODE_SCHEME, InvalidArgumentError } from '@mgraph/core';
+import { CATHODE_SCHEME, InvalidArgumentError, SOFC_ANODE_SCHEME } from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -97,8 +97,14 @@ describe('toHeteroData', () => {
     expect(() => toHeteroData(graph, { relation: 'a/b' })).toThrow(InvalidArgumentError);
     expect(() => toHeteroData(graph, { nodeTypes: ['n__x'] })).toThrow('options.nodeTypes');
     const g = new UndirectedGraph();
-    g.addNode('x', { phase: 'p', size: 1 });
-    expect(() => toHeteroData(g)).toThrow('graph node x attribute label must be an integer');
+    g.addNode('x', { phase: 'ni', size: 1 });
+    expect(() => toHeteroData(g)).toThrow('argument graph attribute scheme must be a PhaseScheme');
+    expect(() => toHeteroData(g, { scheme: SOFC_ANODE_SCHEME })).toThrow(
+      'graph node x attribute label must be an integer',
+    );
+    expect(() => toHeteroData(graph, { nodeTypes: ['nmc', 'background'] })).toThrow(
+      '"background" is not cut into objects',
+    );
   });
 });
 
