@@ -1,3 +1,4 @@
+import { type ProgressCallback, throwIfAborted } from '@mgraph/core';
 import type Graph from 'graphology';
 import { attributeOption, indexGraph, toRecord } from './graph-index.js';
 import { breadthFirstPaths, dijkstraPaths } from './shortest-paths.js';
@@ -12,7 +13,9 @@ export interface BetweennessCentralityOptions {
    */
   weight?: string;
   /** Called after each source node with `(done, total)`. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ProgressCallback;
+  /** Cancels between source nodes with an `AbortError`. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -25,10 +28,10 @@ export interface BetweennessCentralityOptions {
  * graphs); path counts here are doubles, as in networkx.
  *
  * @param graph - simple undirected graphology graph; self-loops are ignored
- * @param options - `normalized` (true), `weight` (undefined: hops), `onProgress`
+ * @param options - `normalized` (true), `weight` (undefined: hops), `onProgress`, `signal`
  * @returns betweenness keyed by node
  * @throws InvalidArgumentError for a directed / multi graph, or a weight that is not a finite
- *   number > 0
+ *   number > 0; AbortError when `signal` fires
  *
  * @remarks
  * References: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25
@@ -40,7 +43,7 @@ export function betweennessCentrality(
 ): Record<string, number> {
   const fn = 'betweennessCentrality';
   const weight = attributeOption(fn, 'weight', options.weight);
-  const { normalized = true, onProgress } = options;
+  const { normalized = true, onProgress, signal } = options;
   const index = indexGraph(fn, graph, weight, 'weight', 'positive');
   const n = index.keys.length;
   const paths = weight === undefined ? breadthFirstPaths(index) : dijkstraPaths(index);
@@ -49,6 +52,7 @@ export function betweennessCentrality(
   const delta = new Float64Array(n);
   const out = new Float64Array(n);
   for (let s = 0; s < n; s++) {
+    throwIfAborted(fn, signal);
     paths.run(s);
     for (let k = 0; k < paths.count; k++) delta[order[k]!] = 0;
     for (let k = paths.count - 1; k >= 0; k--) {

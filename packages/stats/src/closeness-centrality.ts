@@ -1,3 +1,4 @@
+import { type ProgressCallback, throwIfAborted } from '@mgraph/core';
 import type Graph from 'graphology';
 import { attributeOption, type GraphIndex, indexGraph, toRecord } from './graph-index.js';
 import { dijkstraPaths } from './shortest-paths.js';
@@ -15,7 +16,9 @@ export interface ClosenessCentralityOptions {
    */
   distance?: string;
   /** Called after each source node with `(done, total)`. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ProgressCallback;
+  /** Cancels between source nodes with an `AbortError`. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -29,10 +32,10 @@ export interface ClosenessCentralityOptions {
  * closeness (its neighbourhood index miscounts loops).
  *
  * @param graph - simple undirected graphology graph; self-loops are ignored
- * @param options - `wfImproved` (true), `distance` (undefined: hops), `onProgress`
+ * @param options - `wfImproved` (true), `distance` (undefined: hops), `onProgress`, `signal`
  * @returns closeness keyed by node
  * @throws InvalidArgumentError for a directed / multi graph, or a distance that is not a
- *   finite number > 0
+ *   finite number > 0; AbortError when `signal` fires
  *
  * @remarks
  * References: L. C. Freeman, "Centrality in networks: I. Conceptual clarification", Social
@@ -46,12 +49,13 @@ export function closenessCentrality(
 ): Record<string, number> {
   const fn = 'closenessCentrality';
   const distance = attributeOption(fn, 'distance', options.distance);
-  const { wfImproved = true, onProgress } = options;
+  const { wfImproved = true, onProgress, signal } = options;
   const index = indexGraph(fn, graph, distance, 'distance', 'positive');
   const n = index.keys.length;
   const search = distance === undefined ? hopDistances(index) : weightedDistances(index);
   const out = new Float64Array(n);
   for (let s = 0; s < n; s++) {
+    throwIfAborted(fn, signal);
     const [count, total] = search(s);
     if (total > 0 && n > 1) {
       const reached = count - 1;

@@ -26,7 +26,7 @@ export function tCdf(t: number, df: number): number {
   if (t === Number.NEGATIVE_INFINITY) return 0;
   const t2 = t * t;
   const x = df / (df + t2);
-  const tail = 0.5 * regularizedIncompleteBeta(x, df / 2, 0.5, t2 / (df + t2));
+  const tail = 0.5 * regularizedIncompleteBeta(x, df / 2, 0.5, { complement: t2 / (df + t2) });
   return t < 0 ? tail : 1 - tail;
 }
 
@@ -71,13 +71,15 @@ export function fSf(f: number, d1: number, d2: number): number {
   if (f <= 0) return 1;
   if (f === Number.POSITIVE_INFINITY) return 0;
   const denominator = d2 + d1 * f;
-  return regularizedIncompleteBeta(d2 / denominator, d2 / 2, d1 / 2, (d1 * f) / denominator);
+  return regularizedIncompleteBeta(d2 / denominator, d2 / 2, d1 / 2, {
+    complement: (d1 * f) / denominator,
+  });
 }
 
 /** Standard normal cumulative distribution function, `Φ(z) = P(1/2, z^2/2)` folded at 0. */
 export function normalCdf(z: number): number {
   if (Number.isNaN(z)) return Number.NaN;
-  const tail = 0.5 * regularizedLowerGamma(0.5, (z * z) / 2, true);
+  const tail = 0.5 * regularizedLowerGamma(0.5, (z * z) / 2, { upper: true });
   return z < 0 ? tail : 1 - tail;
 }
 
@@ -91,7 +93,7 @@ export function normalPpf(p: number): number {
   const tail = p < 0.5 ? p : 1 - p;
   const z = refine(
     jStat.normal.inv(1 - tail, 0, 1),
-    (x) => 0.5 * regularizedLowerGamma(0.5, (x * x) / 2, true) - tail,
+    (x) => 0.5 * regularizedLowerGamma(0.5, (x * x) / 2, { upper: true }) - tail,
     (x) => -Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI),
   );
   return p < 0.5 ? -z : z;

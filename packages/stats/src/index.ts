@@ -36,6 +36,8 @@ export { type PearsonOptions, type PearsonResult, pearson } from './pearson.js';
 export {
   logBeta,
   logGamma,
+  type RegularizedIncompleteBetaOptions,
+  type RegularizedLowerGammaOptions,
   regularizedIncompleteBeta,
   regularizedLowerGamma,
 } from './special-functions.js';

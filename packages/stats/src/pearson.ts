@@ -78,7 +78,10 @@ export function pearson(
   const r = Math.max(-1, Math.min(1, dot));
   const ab = n / 2 - 1;
   const a = Math.abs(r);
-  const p = Math.min(1, 2 * regularizedIncompleteBeta((1 - a) / 2, ab, ab, (1 + a) / 2));
+  const p = Math.min(
+    1,
+    2 * regularizedIncompleteBeta((1 - a) / 2, ab, ab, { complement: (1 + a) / 2 }),
+  );
   return { r, p, n, ci: fisherInterval(r, n, confidence), confidence };
 }
 

@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 
+import { InvalidArgumentError } from '@mgraph/core';
+
 const LANCZOS_G = 7;
 const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
@@ -42,9 +44,27 @@ export function logBeta(a: number, b: number): number {
   return logGamma(a) + logGamma(b) - logGamma(a + b);
 }
 
+/** Options of {@link regularizedIncompleteBeta}. */
+export interface RegularizedIncompleteBetaOptions {
+  /**
+   * `1 - x`, when the caller has it without cancellation (keeps the upper tail's precision).
+   * Default `1 - x`.
+   */
+  complement?: number;
+  /** Return `1 - I_x(a, b)` instead, computed without cancellation. Default false. */
+  upper?: boolean;
+}
+
+/** Options of {@link regularizedLowerGamma}. */
+export interface RegularizedLowerGammaOptions {
+  /** Return `Q(a, x) = 1 - P(a, x)` instead, computed without cancellation. Default false. */
+  upper?: boolean;
+}
+
 /**
- * Regularized incomplete beta function `I_x(a, b)`, with `1 - x` passed separately so that
- * callers keep the precision of a complement computed without cancellation.
+ * Regularized incomplete beta function `I_x(a, b)`; `options.complement` takes `1 - x`
+ * separately so that callers keep the precision of a complement computed without
+ * cancellation.
  *
  * Continued fraction (modified Lentz) on whichever of `I_x(a, b)` and `1 - I_{1-x}(b, a)`
  * converges fast; relative error about 1e-14 in both tails.
@@ -52,8 +72,8 @@ export function logBeta(a: number, b: number): number {
  * @param x - in [0, 1]
  * @param a - > 0
  * @param b - > 0
- * @param complement - `1 - x`, default computed
- * @param upper - return `1 - I_x(a, b)` instead (computed without cancellation)
+ * @param options - `complement` (`1 - x`), `upper` (false): return `1 - I_x(a, b)`
+ * @throws InvalidArgumentError when `options` is not an object
  *
  * @remarks
  * References: W. H. Press et al., "Numerical Recipes", 3rd ed. (2007), section 6.4;
@@ -64,9 +84,12 @@ export function regularizedIncompleteBeta(
   x: number,
   a: number,
   b: number,
-  complement = 1 - x,
-  upper = false,
+  options: RegularizedIncompleteBetaOptions = {},
 ): number {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError('regularizedIncompleteBeta', 'options', options, 'an object');
+  }
+  const { complement = 1 - x, upper = false } = options;
   if (x <= 0) return upper ? 1 : 0;
   if (complement <= 0) return upper ? 0 : 1;
   const logFront = a * Math.log(x) + b * Math.log(complement) - logBeta(a, b);
@@ -111,13 +134,24 @@ function betaFraction(x: number, a: number, b: number): number {
 
 /**
  * Regularized lower incomplete gamma function `P(a, x)` (series for `x < a + 1`, else the
- * Lentz continued fraction of `Q`); `upper` returns `Q(a, x) = 1 - P(a, x)` without
+ * Lentz continued fraction of `Q`); `options.upper` returns `Q(a, x) = 1 - P(a, x)` without
  * cancellation.
+ *
+ * @param options - `upper` (false)
+ * @throws InvalidArgumentError when `options` is not an object
  *
  * @remarks
  * References: W. H. Press et al., "Numerical Recipes", 3rd ed. (2007), section 6.2.
  */
-export function regularizedLowerGamma(a: number, x: number, upper = false): number {
+export function regularizedLowerGamma(
+  a: number,
+  x: number,
+  options: RegularizedLowerGammaOptions = {},
+): number {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError('regularizedLowerGamma', 'options', options, 'an object');
+  }
+  const { upper = false } = options;
   if (x <= 0) return upper ? 1 : 0;
   const logFront = a * Math.log(x) - x - logGamma(a);
   if (x < a + 1) {
