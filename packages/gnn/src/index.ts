@@ -12,15 +12,22 @@ export { dropout } from './autograd/dropout.js';
 export { erf } from './autograd/erf.js';
 export { gatherRows } from './autograd/gather-rows.js';
 export { gelu } from './autograd/gelu.js';
-export { type GradCheckResult, gradCheck } from './autograd/grad-check.js';
+export { type GradCheckOptions, type GradCheckResult, gradCheck } from './autograd/grad-check.js';
 export { layerNorm } from './autograd/layer-norm.js';
-export { matmul } from './autograd/matmul.js';
+export { type MatmulOptions, matmul } from './autograd/matmul.js';
 export { mseLoss } from './autograd/mse-loss.js';
 export { mul } from './autograd/mul.js';
 export { mean, sum } from './autograd/reduce.js';
 export { relu } from './autograd/relu.js';
 export { type ScatterReduce, scatterRows } from './autograd/scatter-rows.js';
-export { type FloatArray, type FloatDtype, Tensor, tensor } from './autograd/tensor.js';
+export {
+  type FloatArray,
+  type FloatDtype,
+  Tensor,
+  type TensorInitOptions,
+  type TensorOptions,
+  tensor,
+} from './autograd/tensor.js';
 export { batchGraphs } from './data/batch-graphs.js';
 export {
   type EdgeFeature,
@@ -49,9 +56,14 @@ export {
   type HeteroNNConvModelConfig,
   type HeteroNNConvModelOptions,
 } from './nn/hetero-nnconv-model.js';
-export { LayerNorm } from './nn/layer-norm.js';
+export { LayerNorm, type LayerNormOptions } from './nn/layer-norm.js';
 export { Linear, type LinearOptions } from './nn/linear.js';
-export { Module, type StateDict, type StateDictEntry } from './nn/module.js';
+export {
+  type LoadStateDictOptions,
+  Module,
+  type StateDict,
+  type StateDictEntry,
+} from './nn/module.js';
 export { ModuleDict } from './nn/module-dict.js';
 export { type EdgeIndex, NNConv, type NNConvOptions } from './nn/nn-conv.js';
 export { type Layer, ReLU, Sequential } from './nn/sequential.js';

@@ -34,7 +34,7 @@ const ok = (res: { maxAbsError: number[] }, tol = 1e-7) => {
 describe('finite-difference gradient checks (float64)', () => {
   it('matmul, plain and with transposed b', () => {
     ok(gradCheck((a, b) => matmul(a, b), [rand([3, 4], 1), rand([4, 5], 2)]));
-    ok(gradCheck((a, b) => matmul(a, b, true), [rand([3, 4], 3), rand([5, 4], 4)]));
+    ok(gradCheck((a, b) => matmul(a, b, { transposeB: true }), [rand([3, 4], 3), rand([5, 4], 4)]));
   });
   it('add and mul, same shape and row broadcast', () => {
     ok(gradCheck(add, [rand([3, 4], 5), rand([3, 4], 6)]));
@@ -78,7 +78,7 @@ describe('finite-difference gradient checks (float64)', () => {
     ok(
       gradCheck(
         (x, w) => {
-          const h = gelu(matmul(x, w, true));
+          const h = gelu(matmul(x, w, { transposeB: true }));
           return mseLoss(add(h, mul(h, h)), tensor(new Array(h.size).fill(0.5), h.shape));
         },
         [rand([4, 3], 27), rand([5, 3], 28)],
@@ -92,7 +92,8 @@ describe('op values', () => {
     const a = tensor([1, 2, 3, 4], [2, 2]);
     const b = tensor([5, 6, 7, 8], [2, 2]);
     expect(Array.from(matmul(a, b).data)).toEqual([19, 22, 43, 50]);
-    expect(Array.from(matmul(a, b, true).data)).toEqual([17, 23, 39, 53]);
+    expect(Array.from(matmul(a, b, { transposeB: true }).data)).toEqual([17, 23, 39, 53]);
+    expect(() => matmul(a, b, true as never)).toThrow(InvalidArgumentError);
     expect(Array.from(add(a, tensor([10, 20])).data)).toEqual([11, 22, 13, 24]);
     expect(Array.from(mul(a, tensor([2, 3], [1, 2])).data)).toEqual([2, 6, 6, 12]);
     expect(Array.from(gatherRows(a, [1, 1, 0]).data)).toEqual([3, 4, 3, 4, 1, 2]);
@@ -128,12 +129,14 @@ describe('float32', () => {
   it('ops keep the dtype and round to float32; gradients are float32', () => {
     const w = tensor([0.1, 0.2, 0.3, 0.4], [2, 2], { dtype: 'float32', requiresGrad: true });
     const x = tensor([1, 2], [1, 2], { dtype: 'float32' });
-    const y = gelu(matmul(x, w, true));
+    const y = gelu(matmul(x, w, { transposeB: true }));
     expect(y.dtype).toBe('float32');
     expect(y.data).toBeInstanceOf(Float32Array);
     sum(y).backward();
     expect(w.grad).toBeInstanceOf(Float32Array);
-    const y64 = gelu(matmul(tensor([1, 2], [1, 2]), tensor([0.1, 0.2, 0.3, 0.4], [2, 2]), true));
+    const y64 = gelu(
+      matmul(tensor([1, 2], [1, 2]), tensor([0.1, 0.2, 0.3, 0.4], [2, 2]), { transposeB: true }),
+    );
     for (let i = 0; i < 2; i++) expect(Math.abs(y.data[i]! - y64.data[i]!)).toBeLessThan(1e-6);
     expect(() => matmul(x, tensor([1, 2, 3, 4], [2, 2]))).toThrow(InvalidArgumentError);
   });
@@ -151,6 +154,10 @@ describe('errors and bookkeeping', () => {
     expect(() => scatterRows(tensor([1, 2], [1, 2]), [0, 0], 1)).toThrow(ShapeMismatchError);
     expect(() => scatterRows(tensor([1, 2], [1, 2]), [-1], 1)).toThrow(InvalidArgumentError);
     expect(() => new Tensor(new Float64Array(3), [2, 2])).toThrow(InvalidArgumentError);
+    expect(new Tensor(new Float64Array(4), [2, 2], { requiresGrad: true }).requiresGrad).toBe(true);
+    expect(() => new Tensor(new Float64Array(4), [2, 2], true as never)).toThrow(
+      InvalidArgumentError,
+    );
     expect(() => tensor([1]).backward()).toThrow(InvalidArgumentError);
   });
   it('leaf gradients accumulate across backward calls; intermediates are recomputed', () => {

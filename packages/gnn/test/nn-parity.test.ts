@@ -110,7 +110,7 @@ describe('LayerNorm + exact GELU against PyTorch (float64)', () => {
 describe('AdamW + clip_grad_norm_ against PyTorch (float64)', () => {
   it('three steps follow the trajectory within 1e-12', () => {
     const c = fx.adamw_clip;
-    const p = new Tensor(Float64Array.from(values(c.p0)), c.p0.shape, true);
+    const p = new Tensor(Float64Array.from(values(c.p0)), c.p0.shape, { requiresGrad: true });
     const opt = new AdamW([p], {
       lr: c.lr,
       weightDecay: c.weight_decay,

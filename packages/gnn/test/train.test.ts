@@ -1,6 +1,7 @@
 import { AbortError, InvalidArgumentError } from '@mgraph/core';
 import { describe, expect, it } from 'vitest';
 import {
+  type EpochRecord,
   evaluate,
   fromGraph,
   type HeteroGraph,
@@ -42,20 +43,22 @@ describe('train', () => {
 
   it('splits 60/20/20 by graph, reports progress, stops early and restores the best weights', () => {
     const seen: number[] = [];
+    const records: EpochRecord[] = [];
     const r = train(graphs, {
       seed: 2,
       maxEpochs: 60,
       patience: 3,
       lr: 0.05,
       model: tiny,
-      onProgress: (done, total, rec) => {
+      onProgress: (done, total) => {
         expect(total).toBe(60);
-        expect(rec.epoch).toBe(done);
         seen.push(done);
       },
+      onEpoch: (rec) => records.push(rec),
     });
     expect([r.split.train.length, r.split.val.length, r.split.test.length]).toEqual([6, 2, 2]);
     expect(seen).toEqual(r.history.map((h) => h.epoch));
+    expect(records).toEqual(r.history);
     const best = r.history[r.bestEpoch - 1]!;
     expect(Math.min(...r.history.map((h) => h.valLoss))).toBe(best.valLoss);
     if (r.history.length < 60) expect(r.history.length).toBe(r.bestEpoch + 3);

@@ -9,6 +9,14 @@ export interface GradCheckResult {
   maxRelError: number[];
 }
 
+/** Options of {@link gradCheck}. */
+export interface GradCheckOptions {
+  /** Finite-difference step `h`. Default 1e-6. */
+  step?: number;
+  /** Seed of the random weights `w`. Default 0. */
+  seed?: number;
+}
+
 /**
  * Finite-difference gradient check of a function of float64 tensors: compares the
  * reverse-mode gradient of `sum(w * fn(inputs))`, for seeded random weights `w` in
@@ -16,15 +24,14 @@ export interface GradCheckResult {
  *
  * @param fn - builds the output from the inputs (must not mutate them)
  * @param inputs - float64 tensors; each gets `requiresGrad` copies, the originals are not touched
- * @param options.step - `h`. Default 1e-6.
- * @param options.seed - seed of the weights `w`. Default 0.
+ * @param options - `step` (`h`, 1e-6), `seed` (of the weights `w`, 0)
  * @returns the largest errors per input
  * @throws InvalidArgumentError for an input that is not float64
  */
 export function gradCheck(
   fn: (...inputs: Tensor[]) => Tensor,
   inputs: readonly Tensor[],
-  options: { step?: number; seed?: number } = {},
+  options: GradCheckOptions = {},
 ): GradCheckResult {
   const { step = 1e-6, seed = 0 } = options;
   inputs.forEach((t, i) => {
@@ -32,7 +39,9 @@ export function gradCheck(
       throw new InvalidArgumentError('gradCheck', `inputs[${i}]`, t.dtype, 'a float64 tensor');
     }
   });
-  const leaves = inputs.map((t) => new Tensor(Float64Array.from(t.data), t.shape, true));
+  const leaves = inputs.map(
+    (t) => new Tensor(Float64Array.from(t.data), t.shape, { requiresGrad: true }),
+  );
   const out = fn(...leaves);
   const rng = createRng(seed);
   const w = Float64Array.from({ length: out.size }, () => rng.uniform(-1, 1));

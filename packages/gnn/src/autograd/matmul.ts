@@ -1,4 +1,4 @@
-import { ShapeMismatchError } from '@mgraph/core';
+import { InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
 import {
   assert2d,
   assertSameDtype,
@@ -9,18 +9,29 @@ import {
   type Tensor,
 } from './tensor.js';
 
+/** Options of {@link matmul}. */
+export interface MatmulOptions {
+  /** Multiply by the transpose of `b` (`b` given as `(m, k)`). Default false. */
+  transposeB?: boolean;
+}
+
 /**
  * Matrix product `a @ b`, or `a @ b^T` with `transposeB` (the layout of PyTorch's
  * `Linear.weight`, `(out, in)`).
  *
  * @param a - `(n, k)`
  * @param b - `(k, m)`, or `(m, k)` with `transposeB`
- * @param transposeB - multiply by the transpose of `b`. Default false.
+ * @param options - `transposeB` (false): multiply by the transpose of `b`
  * @returns `(n, m)`; gradients `dA = dC b^T` (or `dC b`), `dB = a^T dC` (or `dC^T a`)
- * @throws InvalidArgumentError for non-2D inputs or mixed dtypes
+ * @throws InvalidArgumentError for non-2D inputs, mixed dtypes, or options that are not an
+ *   object
  * @throws ShapeMismatchError when the inner dimensions differ
  */
-export function matmul(a: Tensor, b: Tensor, transposeB = false): Tensor {
+export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError('matmul', 'options', options, 'an object ({ transposeB })');
+  }
+  const { transposeB = false } = options;
   assert2d('matmul', 'a', a);
   assert2d('matmul', 'b', b);
   assertSameDtype('matmul', ['a', 'b'], [a, b]);

@@ -6,6 +6,18 @@ export type FloatArray = Float64Array | Float32Array;
 /** Floating-point dtypes the autograd supports. */
 export type FloatDtype = 'float64' | 'float32';
 
+/** Options of the {@link Tensor} constructor. */
+export interface TensorInitOptions {
+  /** Leaf that accumulates a gradient. Default false. */
+  requiresGrad?: boolean;
+}
+
+/** Options of {@link tensor}. */
+export interface TensorOptions extends TensorInitOptions {
+  /** `'float64'` (default) or `'float32'`. */
+  dtype?: FloatDtype;
+}
+
 /**
  * A dense row-major array of rank 0, 1 or 2 over a `Float64Array` or `Float32Array`, with
  * an optional gradient, that records the operation that produced it so that
@@ -32,10 +44,15 @@ export class Tensor {
   /**
    * @param data - values, row-major; kept by reference (not copied)
    * @param shape - rank 0, 1 or 2; its product must equal `data.length`
-   * @param requiresGrad - leaf that accumulates a gradient. Default false.
-   * @throws InvalidArgumentError for a bad shape or a length that does not match it
+   * @param options - `requiresGrad` (false): leaf that accumulates a gradient
+   * @throws InvalidArgumentError for a bad shape or a length that does not match it, or
+   *   options that are not an object
    */
-  constructor(data: FloatArray, shape: readonly number[], requiresGrad = false) {
+  constructor(data: FloatArray, shape: readonly number[], options: TensorInitOptions = {}) {
+    if (typeof options !== 'object' || options === null) {
+      throw new InvalidArgumentError('Tensor', 'options', options, 'an object ({ requiresGrad })');
+    }
+    const { requiresGrad = false } = options;
     if (!(data instanceof Float64Array || data instanceof Float32Array)) {
       throw new InvalidArgumentError('Tensor', 'data', data, 'a Float64Array or Float32Array');
     }
@@ -165,7 +182,7 @@ export function result(
   backward: (grad: FloatArray) => void,
 ): Tensor {
   const needs = parents.some((p) => p.requiresGrad);
-  const t = new Tensor(data, shape, needs);
+  const t = new Tensor(data, shape, { requiresGrad: needs });
   if (needs) {
     t.parents = parents;
     t.backwardFn = () => backward(t.grad!);
@@ -195,20 +212,20 @@ export function assert2d(fn: string, name: string, t: Tensor): void {
  *
  * @param values - flat row-major values (any array-like of numbers)
  * @param shape - default `[values.length]`
- * @param options.dtype - `'float64'` (default) or `'float32'`
- * @param options.requiresGrad - make a leaf that accumulates a gradient. Default false.
+ * @param options - `dtype` (`'float64'`) or `'float32'`; `requiresGrad` (false): make a leaf
+ *   that accumulates a gradient
  * @returns a new tensor owning a copy of `values`
  * @throws InvalidArgumentError for a shape that does not match the values
  */
 export function tensor(
   values: ArrayLike<number>,
   shape: readonly number[] = [values.length],
-  options: { dtype?: FloatDtype; requiresGrad?: boolean } = {},
+  options: TensorOptions = {},
 ): Tensor {
   const { dtype = 'float64', requiresGrad = false } = options;
   if (dtype !== 'float64' && dtype !== 'float32') {
     throw new InvalidArgumentError('tensor', 'options.dtype', dtype, "'float64' or 'float32'");
   }
   const data = dtype === 'float32' ? Float32Array.from(values) : Float64Array.from(values);
-  return new Tensor(data, shape, requiresGrad);
+  return new Tensor(data, shape, { requiresGrad });
 }

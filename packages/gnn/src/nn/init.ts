@@ -14,5 +14,5 @@ export function parameter(
   const data = dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
   if ('fill' in init) data.fill(init.fill);
   else for (let i = 0; i < n; i++) data[i] = init.rng.uniform(-init.bound, init.bound);
-  return new Tensor(data, shape, true);
+  return new Tensor(data, shape, { requiresGrad: true });
 }

@@ -4,6 +4,14 @@ import type { FloatDtype, Tensor } from '../autograd/tensor.js';
 import { parameter } from './init.js';
 import { Module } from './module.js';
 
+/** Options of the {@link LayerNorm} constructor. */
+export interface LayerNormOptions {
+  /** Added to the variance. Default 1e-5. */
+  eps?: number;
+  /** Parameter dtype. Default `'float64'`. */
+  dtype?: FloatDtype;
+}
+
 /**
  * PyTorch's `nn.LayerNorm(channels, eps)` over the last axis, with `weight` (init 1) and
  * `bias` (init 0) of shape `(channels)`.
@@ -19,11 +27,10 @@ export class LayerNorm extends Module {
 
   /**
    * @param channels - normalised width (>= 1)
-   * @param options.eps - default 1e-5
-   * @param options.dtype - default `'float64'`
+   * @param options - `eps` (1e-5), `dtype` (`'float64'`)
    * @throws InvalidArgumentError for a bad width or `eps`
    */
-  constructor(channels: number, options: { eps?: number; dtype?: FloatDtype } = {}) {
+  constructor(channels: number, options: LayerNormOptions = {}) {
     super();
     const { eps = 1e-5, dtype = 'float64' } = options;
     assertNumber('LayerNorm', 'channels', channels, { integer: true, min: 1 });

@@ -63,7 +63,7 @@ export class Linear extends Module {
    * @throws ShapeMismatchError when `x` has the wrong width
    */
   forward(x: Tensor): Tensor {
-    const y = matmul(x, this.weight, true);
+    const y = matmul(x, this.weight, { transposeB: true });
     return this.bias === null ? y : add(y, this.bias);
   }
 }

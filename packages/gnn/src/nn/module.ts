@@ -17,6 +17,15 @@ export interface StateDictEntry {
  */
 export type StateDict = Record<string, StateDictEntry>;
 
+/** Options of {@link Module.loadStateDict}. */
+export interface LoadStateDictOptions {
+  /**
+   * Require exactly this module's parameter names (no missing, no extra keys), as PyTorch's
+   * `strict`. Default true.
+   */
+  strict?: boolean;
+}
+
 /**
  * Base of every layer: a tree of named parameters and sub-modules whose dotted names are
  * those of the equivalent PyTorch / PyTorch Geometric module, so that state dicts move
@@ -70,13 +79,13 @@ export abstract class Module {
    *
    * @param state - e.g. `JSON.parse` of a file written by {@link Module.stateDict} or by
    *   the Python helper in `scripts/`
-   * @param options.strict - require exactly this module's names (no missing, no extra
-   *   keys). Default true; when false, missing and unknown names are ignored.
+   * @param options - `strict` (true): require exactly this module's names (no missing, no
+   *   extra keys); when false, missing and unknown names are ignored
    * @throws ModelError for a missing or unexpected name (strict)
    * @throws ShapeMismatchError for a parameter of the wrong shape
    * @throws InvalidArgumentError for a non-finite value or malformed entry
    */
-  loadStateDict(state: StateDict, options: { strict?: boolean } = {}): void {
+  loadStateDict(state: StateDict, options: LoadStateDictOptions = {}): void {
     const { strict = true } = options;
     const fn = 'loadStateDict';
     if (typeof state !== 'object' || state === null) {

@@ -1,4 +1,10 @@
-import { assertNumber, createRng, InvalidArgumentError, throwIfAborted } from '@mgraph/core';
+import {
+  assertNumber,
+  createRng,
+  InvalidArgumentError,
+  type ProgressCallback,
+  throwIfAborted,
+} from '@mgraph/core';
 import { mseLoss } from '../autograd/mse-loss.js';
 import { Tensor } from '../autograd/tensor.js';
 import { batchGraphs } from '../data/batch-graphs.js';
@@ -42,8 +48,10 @@ export interface TrainOptions {
   clipNorm?: number;
   /** Graphs per mini-batch. Default 8. */
   batchSize?: number;
-  /** Called after every epoch with `(epoch, maxEpochs, record)`. */
-  onProgress?: (done: number, total: number, record: EpochRecord) => void;
+  /** Called after every epoch with `(epoch, maxEpochs)`. */
+  onProgress?: ProgressCallback;
+  /** Called after every epoch with its losses (the record also kept in `history`). */
+  onEpoch?: (record: EpochRecord) => void;
   /** Cancels between epochs with an `AbortError`. */
   signal?: AbortSignal;
 }
@@ -97,6 +105,7 @@ export function train(graphs: readonly HeteroGraph[], options: TrainOptions = {}
     clipNorm = 2,
     batchSize = 8,
     onProgress,
+    onEpoch,
     signal,
   } = options;
   assertNumber(fn, 'options.seed', seed);
@@ -202,7 +211,8 @@ export function train(graphs: readonly HeteroGraph[], options: TrainOptions = {}
     } else {
       sinceBest++;
     }
-    onProgress?.(epoch, maxEpochs, record);
+    onEpoch?.(record);
+    onProgress?.(epoch, maxEpochs);
     if (sinceBest >= patience) break;
   }
   params.forEach((p, k) => {
