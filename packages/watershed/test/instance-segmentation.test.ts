@@ -359,6 +359,24 @@ describe('instanceSegmentation', () => {
     }
   });
 
+  it("gives the README's figures", () => {
+    // 0 pore, 1 active material, 2 carbon-binder: two pores, one am particle, one cbd speck
+    const map = ndarray(Uint8Array.of(0, 1, 1, 0, 2, 1, 1, 0), [2, 4]);
+    const li = instanceSegmentation(map, { scheme: LI_ION_ELECTRODE_SCHEME });
+    expect(li.countByPhase).toEqual({ pore: 2, am: 1, cbd: 1 });
+    expect(Array.from(li.phaseOfLabel)).toEqual([0, 0, 0, 1, 2]);
+    const both = instanceSegmentation(map, {
+      scheme: LI_ION_ELECTRODE_SCHEME,
+      split: ['am', 'pore'],
+    });
+    expect(both.countByPhase).toEqual({ pore: 2, am: 1, cbd: 1 });
+    expect(instanceSegmentation(map, { scheme: CATHODE_SCHEME }).countByPhase).toEqual({
+      sse: 1,
+      nmc: 1,
+      graphite: 0,
+    });
+  });
+
   it('reads strided views', () => {
     const phases = randomPhases(createRng(5), [20, 24], 3);
     const view = phases.transpose(1, 0).step(1, -1) as PhaseMap;
