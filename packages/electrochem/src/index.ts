@@ -41,5 +41,6 @@ export type { Signal } from './signal-input.js';
 export {
   DEFAULT_SMOOTHING,
   type HistogramSmoothing,
+  type SmoothHistogramOptions,
   smoothHistogram,
 } from './smooth-histogram.js';

@@ -8,7 +8,7 @@ import {
   InvalidArgumentError,
   type ProgressCallback,
 } from '@mgraph/core';
-import { type HistogramSmoothing, smoothHistogram } from './smooth-histogram.js';
+import { type SmoothHistogramOptions, smoothHistogram } from './smooth-histogram.js';
 
 /** Options of {@link particleEnergyHistograms}. */
 export interface ParticleHistogramOptions {
@@ -30,8 +30,8 @@ export interface ParticleHistogramOptions {
    * rounded and the effective width is returned.
    */
   binWidth?: number;
-  /** Smoothing before peak finding; see {@link HistogramSmoothing}. Default Gaussian, sigma 0.1 eV. */
-  smoothing?: HistogramSmoothing;
+  /** Smoothing before peak finding; see {@link SmoothHistogramOptions}. Default Gaussian, sigma 0.1 eV. */
+  smoothing?: SmoothHistogramOptions;
   /** Called with `(rowsDone, totalRows)` during the pass over the image. */
   onProgress?: ProgressCallback;
 }

@@ -1,7 +1,10 @@
 import { assertNumber, InvalidArgumentError } from '@mgraph/core';
 
-/** Smoothing applied to a histogram before peak finding. */
-export interface HistogramSmoothing {
+/**
+ * Options of {@link smoothHistogram}: the smoothing applied to a histogram before peak
+ * finding (also `particleEnergyHistograms`' `smoothing` option).
+ */
+export interface SmoothHistogramOptions {
   /**
    * `'gaussian'` (default): normalised Gaussian kernel of standard deviation `width`,
    * truncated at 4 standard deviations (as `scipy.ndimage.gaussian_filter1d`).
@@ -22,8 +25,18 @@ export interface HistogramSmoothing {
   width?: number;
 }
 
+/**
+ * Former name of {@link SmoothHistogramOptions}.
+ *
+ * @deprecated use `SmoothHistogramOptions` (same type).
+ */
+export type HistogramSmoothing = SmoothHistogramOptions;
+
 /** Default kernel of {@link smoothHistogram}. */
-export const DEFAULT_SMOOTHING: Required<HistogramSmoothing> = { kernel: 'gaussian', width: 0.1 };
+export const DEFAULT_SMOOTHING: Required<SmoothHistogramOptions> = {
+  kernel: 'gaussian',
+  width: 0.1,
+};
 
 /**
  * Smooth histogram counts with a Gaussian or boxcar kernel. Bins outside the histogram
@@ -31,8 +44,8 @@ export const DEFAULT_SMOOTHING: Required<HistogramSmoothing> = { kernel: 'gaussi
  * conserved except for what spills past the two ends.
  *
  * @param counts - counts per bin
- * @param binWidth - bin width, in the unit of `smoothing.width` (> 0)
- * @param smoothing - {@link HistogramSmoothing}; default Gaussian, sigma 0.1 eV
+ * @param binWidth - bin width, in the unit of `options.width` (> 0)
+ * @param options - {@link SmoothHistogramOptions}: `kernel` (`'gaussian'`), `width` (0.1 eV)
  * @returns a new Float64Array of the same length
  * @throws InvalidArgumentError for an unknown kernel, `width <= 0` or `binWidth <= 0`
  *
@@ -43,11 +56,11 @@ export const DEFAULT_SMOOTHING: Required<HistogramSmoothing> = { kernel: 'gaussi
 export function smoothHistogram(
   counts: ArrayLike<number>,
   binWidth: number,
-  smoothing: HistogramSmoothing = {},
+  options: SmoothHistogramOptions = {},
 ): Float64Array {
   const fn = 'smoothHistogram';
   assertNumber(fn, 'binWidth', binWidth, { greaterThan: 0 });
-  const { kernel = DEFAULT_SMOOTHING.kernel, width = DEFAULT_SMOOTHING.width } = smoothing;
+  const { kernel = DEFAULT_SMOOTHING.kernel, width = DEFAULT_SMOOTHING.width } = options;
   const n = counts.length;
   if (kernel === 'none') return Float64Array.from(counts);
   assertNumber(fn, 'smoothing.width', width, { greaterThan: 0 });
