@@ -1,0 +1,13 @@
+/**
+ * `@mgraph/io`: decoders and encoders from and to bytes (browser-safe: no Node built-in
+ * is imported). File paths and plane-by-plane streaming are in `@mgraph/io/node`.
+ *
+ * @packageDocumentation
+ */
+
+export { decodeNpy, type NpyHeader } from './decode-npy.js';
+export { decodeTiff } from './decode-tiff.js';
+export type { IoDtype } from './dtype.js';
+export type { TiffImage } from './tiff-image.js';
+export type { TiffMetadataFormat } from './tiff-metadata.js';
+export type { TiffInfo, TiffReadOptions } from './tiff-plan.js';
