@@ -717,6 +717,13 @@ describe('scheme mismatches are typed errors', () => {
     expect(ch.warnings).toEqual([
       'electronic phase "pore" has no objects in the graph: no electronic bridge can exist',
     ]);
+    // the other functions still key their results by every object phase of the scheme
+    expect(neighborPhaseCounts(g)['2']).toEqual({ pore: 0, ni: 0, ysz: 1 });
+    const data = toHeteroData(g);
+    expect(data.nodeTypes).toEqual(['pore', 'ni', 'ysz']);
+    expect(data.nodes.pore!.keys).toEqual([]);
+    expect(data.edges.pore__contacts__ni!.edgeIndex.length).toBe(0);
+    expect(data.edges.ni__contacts__ysz!.edgeIndex.length).toBe(2 * 2);
     // and the warning survives every export
     for (const [, write, read] of FORMATS) {
       expect(triplePhaseBoundaries(read(write(g))).warnings).toEqual(r.warnings);
