@@ -30,6 +30,7 @@ export {
 } from './autograd/tensor.js';
 export { batchGraphs } from './data/batch-graphs.js';
 export {
+  defaultNodeTypes,
   type EdgeFeature,
   type FromGraphOptions,
   fromGraph,
@@ -42,7 +43,7 @@ export {
   type HeteroRelation,
   validateHeteroGraph,
 } from './data/hetero-graph.js';
-export { type GraphSplit, splitGraphs } from './data/split-graphs.js';
+export { type GraphSplit, type SplitGraphsOptions, splitGraphs } from './data/split-graphs.js';
 export {
   type ColumnStats,
   fitStandardizer,
@@ -54,6 +55,7 @@ export {
   type ForwardOptions,
   HeteroNNConvModel,
   type HeteroNNConvModelConfig,
+  type HeteroNNConvModelDataOptions,
   type HeteroNNConvModelOptions,
 } from './nn/hetero-nnconv-model.js';
 export { LayerNorm, type LayerNormOptions } from './nn/layer-norm.js';

@@ -1,4 +1,4 @@
-import { createRng } from '@mgraph/core';
+import { CATHODE_SCHEME, createRng } from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 
 /** Shape of a seeded random contact graph standing in for DESIGN.md's benchmark inputs. */
@@ -30,6 +30,7 @@ export function contactGraph(spec: ContactGraphSpec): UndirectedGraph {
   const centres = new Float64Array(count * ndim);
   const radii = new Float64Array(count);
   const g = new UndirectedGraph();
+  g.setAttribute('scheme', CATHODE_SCHEME);
   for (let i = 0; i < count; i++) {
     for (let d = 0; d < ndim; d++) centres[i * ndim + d] = rng.uniform(0, side);
     radii[i] = rng.uniform(radius[0], radius[1]);

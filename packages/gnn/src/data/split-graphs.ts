@@ -7,6 +7,14 @@ export interface GraphSplit {
   test: number[];
 }
 
+/** Options of {@link splitGraphs}. */
+export interface SplitGraphsOptions {
+  /** `[train, val, test]`, non-negative, summing to 1. Default `[0.6, 0.2, 0.2]` (the paper's). */
+  fractions?: readonly [number, number, number];
+  /** Seed of the shuffle. Default 0. */
+  seed?: number;
+}
+
 /**
  * Seeded random split of `count` graphs into train / validation / test by graph (never by
  * node): a Fisher-Yates shuffle of `0..count-1`, then the first `round(count * train)`
@@ -14,14 +22,13 @@ export interface GraphSplit {
  * paper's 60/20/20: 44 / 15 / 14). Each list is sorted.
  *
  * @param count - number of graphs (integer >= 0)
- * @param options.fractions - `[train, val, test]`, non-negative, summing to 1. Default `[0.6, 0.2, 0.2]`.
- * @param options.seed - default 0
+ * @param options - {@link SplitGraphsOptions}: `fractions` ([0.6, 0.2, 0.2]), `seed` (0)
  * @returns the three index lists
  * @throws InvalidArgumentError for bad fractions or count
  */
 export function splitGraphs(
   count: number,
-  options: { fractions?: readonly [number, number, number]; seed?: number } = {},
+  options: SplitGraphsOptions = {},
 ): GraphSplit {
   const { fractions = [0.6, 0.2, 0.2], seed = 0 } = options;
   if (!Number.isInteger(count) || count < 0) {
