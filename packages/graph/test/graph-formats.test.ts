@@ -77,6 +77,27 @@ describe('graph formats', () => {
     expect(mixedText).toContain('{&quot;k&quot;:1}');
   });
 
+  it('revives the scheme on reading, refuses a broken one, and leaves a bare name unread', () => {
+    const json = JSON.parse(graphToJSON(graph));
+    json.attributes.scheme = { ...CATHODE_SCHEME, tpb: ['nmc', 'sse', 'nope'] };
+    expect(() => graphFromJSON(JSON.stringify(json))).toThrow(
+      'graphFromJSON: argument text (graph attribute scheme) must be a PhaseScheme (',
+    );
+    const gexf = graphToGEXF(graph).replace('"graphite"]}</scheme>', '"graphite"</scheme>');
+    expect(() => graphFromGEXF(gexf)).toThrow(
+      'graphFromGEXF: argument text (graph attribute scheme) must be a phase scheme as JSON text',
+    );
+    // a graph written before graphs carried their scheme (name + phases): read as it is, and
+    // refused by the analyses with a typed error rather than read with a guessed scheme
+    json.attributes.scheme = 'cathode';
+    json.attributes.phases = ['background', 'sse', 'nmc', 'graphite'];
+    const legacy = graphFromJSON(JSON.stringify(json));
+    expect(legacy.getAttribute('scheme')).toBe('cathode');
+    expect(() => triplePhaseBoundaries(legacy)).toThrow(
+      'triplePhaseBoundaries: argument graph attribute scheme must be a PhaseScheme',
+    );
+  });
+
   it('GEXF round-trips through graphology-gexf', () => {
     const text = graphToGEXF(graph);
     expect(text).toContain('<gexf version="1.3"');
