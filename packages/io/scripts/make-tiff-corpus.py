@@ -351,7 +351,8 @@ def main():
     manifest['bad'].append({'file': 'bad/claims-1e15-voxels.npy', 'error': 'bytes', 'bytes': len(npy),
                             'note': '.npy header claiming (100000, 100000, 100000) uint16'})
 
-    with open(os.path.join(OUT, 'manifest.json'), 'w') as f:
+    # beside the corpus folder, as fixtures/*.json, which biome leaves as written
+    with open(os.path.join(OUT, '..', 'tiff-manifest.json'), 'w') as f:
         json.dump(manifest, f, indent=1, allow_nan=False)
         f.write('\n')
     total = sum(os.path.getsize(os.path.join(d, n)) for d, _, ns in os.walk(OUT) for n in ns)

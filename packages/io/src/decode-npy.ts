@@ -47,20 +47,24 @@ export function parseNpyHeader(head: Uint8Array, fn: string, argument: string): 
     throw new InvalidArgumentError(fn, argument, head, `an .npy file (${why})`);
   };
   if (head.length < 12) return 12;
-  if (!(head[0] === 0x93 && String.fromCharCode(...head.subarray(1, 6)) === 'NUMPY')) bad('no \\x93NUMPY magic');
+  if (!(head[0] === 0x93 && String.fromCharCode(...head.subarray(1, 6)) === 'NUMPY'))
+    bad('no \\x93NUMPY magic');
   const major = head[6]!;
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const start = major === 1 ? 10 : 12;
   if (major < 1 || major > 3) bad(`version ${major}`);
   const length = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   if (head.length < start + length) return start + length;
-  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(head.subarray(start, start + length));
+  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(
+    head.subarray(start, start + length),
+  );
   const descr = /'descr'\s*:\s*'([<>|=])([a-z]\d+)'/.exec(text);
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text);
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(text);
   if (!descr || !fortran || !shapeText) bad(`header ${text.trim()}`);
   const dtype = KINDS[descr![2]!];
-  if (dtype === undefined) bad(`dtype '${descr![1]}${descr![2]}' is not one of b1 u1 i1 u2 i2 u4 i4 u8 i8 f4 f8`);
+  if (dtype === undefined)
+    bad(`dtype '${descr![1]}${descr![2]}' is not one of b1 u1 i1 u2 i2 u4 i4 u8 i8 f4 f8`);
   const shape = shapeText![1]!
     .split(',')
     .map((s) => s.trim())
@@ -83,7 +87,13 @@ export function parseNpyHeader(head: Uint8Array, fn: string, argument: string): 
  *
  * @returns the number of elements
  */
-export function checkNpySize(header: NpyHeader, fileSize: number, fn: string, argument: string, value: unknown): number {
+export function checkNpySize(
+  header: NpyHeader,
+  fileSize: number,
+  fn: string,
+  argument: string,
+  value: unknown,
+): number {
   const count = header.shape.reduce((p, s) => p * s, 1);
   const need = header.dataOffset + count * header.itemSize;
   if (!(need <= fileSize)) {
@@ -98,7 +108,10 @@ export function checkNpySize(header: NpyHeader, fileSize: number, fn: string, ar
 }
 
 /** Wrap `.npy` data (already native order) as an ndarray, C or Fortran order. */
-export function npyArray(header: NpyHeader, data: TypedArray | BigInt64Array | BigUint64Array): NdArray {
+export function npyArray(
+  header: NpyHeader,
+  data: TypedArray | BigInt64Array | BigUint64Array,
+): NdArray {
   const shape = header.shape;
   if (!header.fortranOrder || shape.length < 2) return ndarray(data as TypedArray, shape);
   const stride: number[] = [];
@@ -111,14 +124,20 @@ export function npyArray(header: NpyHeader, data: TypedArray | BigInt64Array | B
 }
 
 /** A new typed array of the header's dtype. */
-export function npyAllocate(header: NpyHeader, count: number): TypedArray | BigInt64Array | BigUint64Array {
+export function npyAllocate(
+  header: NpyHeader,
+  count: number,
+): TypedArray | BigInt64Array | BigUint64Array {
   if (header.dtype === 'bigint64') return new BigInt64Array(count);
   if (header.dtype === 'biguint64') return new BigUint64Array(count);
   return new ARRAY_OF[header.dtype](count);
 }
 
 /** Swap the bytes of `.npy` data read into `data` when the file's order is not the host's. */
-export function npyToNative(header: NpyHeader, data: TypedArray | BigInt64Array | BigUint64Array): void {
+export function npyToNative(
+  header: NpyHeader,
+  data: TypedArray | BigInt64Array | BigUint64Array,
+): void {
   if (header.itemSize > 1 && header.bigEndian === LITTLE_ENDIAN_HOST) {
     swapBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), header.itemSize);
   }
@@ -145,11 +164,18 @@ export function decodeNpy(bytes: Uint8Array): NdArray {
   }
   const header = parseNpyHeader(bytes, fn, 'bytes');
   if (typeof header === 'number') {
-    throw new InvalidArgumentError(fn, 'bytes', bytes, `an .npy file (its header needs ${header} bytes, the input has ${bytes.length})`);
+    throw new InvalidArgumentError(
+      fn,
+      'bytes',
+      bytes,
+      `an .npy file (its header needs ${header} bytes, the input has ${bytes.length})`,
+    );
   }
   const count = checkNpySize(header, bytes.length, fn, 'bytes', bytes);
   const data = npyAllocate(header, count);
-  new Uint8Array(data.buffer).set(bytes.subarray(header.dataOffset, header.dataOffset + count * header.itemSize));
+  new Uint8Array(data.buffer).set(
+    bytes.subarray(header.dataOffset, header.dataOffset + count * header.itemSize),
+  );
   npyToNative(header, data);
   return npyArray(header, data);
 }

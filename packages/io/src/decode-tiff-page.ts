@@ -1,7 +1,7 @@
 import { LITTLE_ENDIAN_HOST, swapBytes } from './byte-order.js';
 import type { ByteReads } from './byte-reads.js';
-import { BYTES_OF } from './dtype.js';
 import { decompressBlock } from './decompress.js';
+import { BYTES_OF } from './dtype.js';
 import { undoFloatingPoint, undoHorizontal } from './predictor.js';
 import { type Blame, fail } from './tiff-directory.js';
 import { blockRowBytes, blockRowSamples, blockRows, type TiffPage } from './tiff-page.js';
@@ -54,7 +54,10 @@ export function* decodePageInto(
     try {
       ({ bytes: data, owned } = decompressBlock(page.compression, raw, expected));
     } catch (error) {
-      fail(blame, `a TIFF whose ${kind}s decompress, ${kind} ${g} of page ${page.index} does not (${(error as Error).message})`);
+      fail(
+        blame,
+        `a TIFF whose ${kind}s decompress, ${kind} ${g} of page ${page.index} does not (${(error as Error).message})`,
+      );
     }
     if (data.length < expected) {
       fail(
@@ -63,7 +66,13 @@ export function* decodePageInto(
       );
     }
     if (page.predictor === 3) {
-      data = undoFloatingPoint(data, bps, page.planar === 1 ? page.samplesPerPixel : 1, rowSamples, rows);
+      data = undoFloatingPoint(
+        data,
+        bps,
+        page.planar === 1 ? page.samplesPerPixel : 1,
+        rowSamples,
+        rows,
+      );
     } else if (swap || page.predictor === 2) {
       if (!owned || data.byteOffset % bps !== 0) data = data.slice(0, expected);
       if (swap) swapBytes(data, bps);
@@ -77,14 +86,18 @@ export function* decodePageInto(
       for (let r = 0; r < yEnd; r++) {
         const src = r * rowBytes;
         const dst = (y0 + r) * width + x0;
-        for (let x = 0; x < xCount; x++) target[dst + x] = (data[src + (x >>> 3)]! >>> (7 - (x & 7))) & 1;
+        for (let x = 0; x < xCount; x++)
+          target[dst + x] = (data[src + (x >>> 3)]! >>> (7 - (x & 7))) & 1;
       }
     } else if (!page.tiled) {
       target.set(data.subarray(0, yEnd * rowBytes), y0 * width * pixelBytes);
     } else {
       const copy = xCount * pixelBytes;
       for (let r = 0; r < yEnd; r++) {
-        target.set(data.subarray(r * rowBytes, r * rowBytes + copy), ((y0 + r) * width + x0) * pixelBytes);
+        target.set(
+          data.subarray(r * rowBytes, r * rowBytes + copy),
+          ((y0 + r) * width + x0) * pixelBytes,
+        );
       }
     }
   }

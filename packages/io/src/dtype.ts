@@ -1,7 +1,15 @@
 import type { Dtype, TypedArray } from '@mgraph/core';
 
 /** Sample types this package reads and writes. */
-export type IoDtype = 'uint8' | 'int8' | 'uint16' | 'int16' | 'uint32' | 'int32' | 'float32' | 'float64';
+export type IoDtype =
+  | 'uint8'
+  | 'int8'
+  | 'uint16'
+  | 'int16'
+  | 'uint32'
+  | 'int32'
+  | 'float32'
+  | 'float64';
 
 /** Typed array constructors by dtype. */
 export const ARRAY_OF: Readonly<Record<IoDtype, new (n: number) => TypedArray>> = {

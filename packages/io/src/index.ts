@@ -6,8 +6,10 @@
  */
 
 export { decodeNpy, type NpyHeader } from './decode-npy.js';
+export { decodeRaw, type RawOptions } from './decode-raw.js';
 export { decodeTiff } from './decode-tiff.js';
 export type { IoDtype } from './dtype.js';
+export { encodeTiff, type TiffWriteOptions } from './encode-tiff.js';
 export type { TiffImage } from './tiff-image.js';
 export type { TiffMetadataFormat } from './tiff-metadata.js';
 export type { TiffInfo, TiffReadOptions } from './tiff-plan.js';

@@ -41,7 +41,9 @@ export function decodeLzw(input: Uint8Array, expected: number): Uint8Array {
   while (o < expected && bit + width <= totalBits) {
     const byte = bit >>> 3;
     const v =
-      (input[byte]! << 16) | ((byte + 1 < n ? input[byte + 1]! : 0) << 8) | (byte + 2 < n ? input[byte + 2]! : 0);
+      (input[byte]! << 16) |
+      ((byte + 1 < n ? input[byte + 1]! : 0) << 8) |
+      (byte + 2 < n ? input[byte + 2]! : 0);
     const code = (v >>> (24 - width - (bit & 7))) & ((1 << width) - 1);
     bit += width;
     if (code === EOI) break;

@@ -41,7 +41,11 @@ export function decodePackBits(input: Uint8Array, expected: number): Uint8Array 
  * @returns the encoded bytes
  */
 export function encodePackBits(input: Uint8Array, rowBytes: number): Uint8Array {
-  const out = new Uint8Array(input.length + Math.ceil(input.length / 128) + 2 * Math.ceil(input.length / Math.max(1, rowBytes)));
+  const out = new Uint8Array(
+    input.length +
+      Math.ceil(input.length / 128) +
+      2 * Math.ceil(input.length / Math.max(1, rowBytes)),
+  );
   let o = 0;
   for (let start = 0; start < input.length; start += rowBytes) {
     const end = Math.min(input.length, start + rowBytes);

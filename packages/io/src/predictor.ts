@@ -132,7 +132,8 @@ export function applyFloatingPoint(
       const plane = base + b * rowLength;
       for (let k = 0; k < rowLength; k++) out[plane + k] = data[base + k * bytesPerSample + src]!;
     }
-    for (let i = rowBytes - 1; i >= samples; i--) out[base + i] = (out[base + i]! - out[base + i - samples]!) & 0xff;
+    for (let i = rowBytes - 1; i >= samples; i--)
+      out[base + i] = (out[base + i]! - out[base + i - samples]!) & 0xff;
   }
   return out;
 }

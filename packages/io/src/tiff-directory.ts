@@ -88,13 +88,19 @@ export function* readDirectories(
     }
     seen.add(offset);
     if (!(offset + countSize <= fileSize)) {
-      fail(blame, `a TIFF whose IFD ${directories.length} lies inside the file, it starts at byte ${offset} past the end (${fileSize} bytes)`);
+      fail(
+        blame,
+        `a TIFF whose IFD ${directories.length} lies inside the file, it starts at byte ${offset} past the end (${fileSize} bytes)`,
+      );
     }
     const countView = viewOf(yield { offset, length: countSize });
     const n = bigTiff ? uint64(countView, 0, le) : countView.getUint16(0, le);
     const size = n * entrySize + countSize;
     if (!(offset + size + countSize <= fileSize)) {
-      fail(blame, `a TIFF whose IFD ${directories.length} (${n} entries at byte ${offset}) lies inside the file, it ends past the end (${fileSize} bytes)`);
+      fail(
+        blame,
+        `a TIFF whose IFD ${directories.length} (${n} entries at byte ${offset}) lies inside the file, it ends past the end (${fileSize} bytes)`,
+      );
     }
     const block = yield { offset: offset + countSize, length: n * entrySize + (bigTiff ? 8 : 4) };
     const view = viewOf(block);
@@ -114,7 +120,10 @@ export function* readDirectories(
       } else {
         const at2 = bigTiff ? uint64(view, at + 12, le) : view.getUint32(at + 8, le);
         if (!(at2 + bytes <= fileSize)) {
-          fail(blame, `a TIFF whose tag ${tag} values (${count} x ${typeSize} bytes from byte ${at2}) lie inside the file (${fileSize} bytes)`);
+          fail(
+            blame,
+            `a TIFF whose tag ${tag} values (${count} x ${typeSize} bytes from byte ${at2}) lie inside the file (${fileSize} bytes)`,
+          );
         }
         raw = yield { offset: at2, length: bytes };
         rawLe = le;

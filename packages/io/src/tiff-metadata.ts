@@ -30,7 +30,9 @@ export function parseImageJDescription(text: string): Map<string, string> | unde
 
 /** Decode ImageJ's `\uXXXX` escapes (`\u00B5m` -> `µm`). */
 export function unescapeImageJ(text: string): string {
-  return text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
 }
 
 function positiveInt(text: string | undefined): number | undefined {

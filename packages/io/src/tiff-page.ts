@@ -1,4 +1,4 @@
-import { type IoDtype, dtypeOfTiff } from './dtype.js';
+import { dtypeOfTiff, type IoDtype } from './dtype.js';
 import { type Blame, fail, type TagValue, type TiffDirectory } from './tiff-directory.js';
 import { COMPRESSION_NAMES, SUPPORTED_COMPRESSIONS, TAG } from './tiff-tags.js';
 
@@ -75,7 +75,10 @@ export function describePage(
   const width = one(t, TAG.ImageWidth);
   const height = one(t, TAG.ImageLength);
   if (!(Number.isInteger(width) && width! > 0 && Number.isInteger(height) && height! > 0)) {
-    fail(blame, `a TIFF whose ${where} has ImageWidth and ImageLength >= 1, got ${width} x ${height}`);
+    fail(
+      blame,
+      `a TIFF whose ${where} has ImageWidth and ImageLength >= 1, got ${width} x ${height}`,
+    );
   }
   const w = width!;
   const h = height!;
@@ -84,7 +87,10 @@ export function describePage(
   const bitsPerSample = bitsList[0]!;
   const sampleFormat = one(t, TAG.SampleFormat, 1) === 4 ? 1 : one(t, TAG.SampleFormat, 1)!;
   if (bitsList.some((b) => b !== bitsPerSample)) {
-    fail(blame, `a TIFF whose samples share one bit depth, ${where} has BitsPerSample ${bitsList.join(', ')}`);
+    fail(
+      blame,
+      `a TIFF whose samples share one bit depth, ${where} has BitsPerSample ${bitsList.join(', ')}`,
+    );
   }
   if (!(samplesPerPixel >= 1 && samplesPerPixel <= 64)) {
     fail(blame, `a TIFF with 1 to 64 samples per pixel, ${where} has ${samplesPerPixel}`);
@@ -108,16 +114,23 @@ export function describePage(
   }
   const predictor = one(t, TAG.Predictor, 1)!;
   if (!(predictor === 1 || predictor === 2 || (predictor === 3 && sampleFormat === 3))) {
-    fail(blame, `a TIFF with Predictor 1, 2 or (floats) 3, ${where} has Predictor ${predictor} for SampleFormat ${sampleFormat}`);
+    fail(
+      blame,
+      `a TIFF with Predictor 1, 2 or (floats) 3, ${where} has Predictor ${predictor} for SampleFormat ${sampleFormat}`,
+    );
   }
   if (predictor !== 1 && bitsPerSample < 8) {
     fail(blame, `a TIFF without a predictor on ${bitsPerSample}-bit samples (${where})`);
   }
   const planar = samplesPerPixel > 1 ? one(t, TAG.PlanarConfiguration, 1)! : 1;
-  if (planar !== 1 && planar !== 2) fail(blame, `a TIFF with PlanarConfiguration 1 or 2, ${where} has ${planar}`);
+  if (planar !== 1 && planar !== 2)
+    fail(blame, `a TIFF with PlanarConfiguration 1 or 2, ${where} has ${planar}`);
   const fillOrder = one(t, TAG.FillOrder, 1);
   if (fillOrder !== 1 && bitsPerSample < 8) {
-    fail(blame, `a TIFF with FillOrder 1 (most significant bit first), ${where} has FillOrder ${fillOrder}; ${CONVERT_HINT}`);
+    fail(
+      blame,
+      `a TIFF with FillOrder 1 (most significant bit first), ${where} has FillOrder ${fillOrder}; ${CONVERT_HINT}`,
+    );
   }
   const tiled = t.has(TAG.TileWidth) || t.has(TAG.TileOffsets);
   let blockWidth: number;
@@ -138,7 +151,10 @@ export function describePage(
   }
   const kind = tiled ? 'tile' : 'strip';
   if (!(blockWidth > 0 && blockHeight > 0)) {
-    fail(blame, `a TIFF whose ${where} has a ${kind} size >= 1, got ${blockWidth} x ${blockHeight}`);
+    fail(
+      blame,
+      `a TIFF whose ${where} has a ${kind} size >= 1, got ${blockWidth} x ${blockHeight}`,
+    );
   }
   const blocksAcross = Math.ceil(w / blockWidth);
   const blocksDown = Math.ceil(h / blockHeight);
@@ -231,7 +247,10 @@ export function checkBlocks(page: TiffPage, fileSize: number, blame: Blame): voi
     const count = page.byteCounts[b]!;
     const where = `${kind} ${b} of page ${page.index}`;
     if (count === 0 || offset === 0) {
-      fail(blame, `a TIFF whose ${kind}s all hold data, ${where} is empty (offset ${offset}, ${count} bytes)`);
+      fail(
+        blame,
+        `a TIFF whose ${kind}s all hold data, ${where} is empty (offset ${offset}, ${count} bytes)`,
+      );
     }
     if (!(offset + count <= fileSize)) {
       fail(

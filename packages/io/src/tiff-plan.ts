@@ -76,7 +76,10 @@ function checkOptions(options: TiffReadOptions, blame: Blame): void {
     o.channel !== 'index' &&
     !(Number.isInteger(o.channel) && (o.channel as number) >= 0)
   ) {
-    fail({ fn, argument: 'options.channel', value: o.channel }, "a sample index (integer >= 0), 'luminance' or 'index'");
+    fail(
+      { fn, argument: 'options.channel', value: o.channel },
+      "a sample index (integer >= 0), 'luminance' or 'index'",
+    );
   }
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     fail({ fn, argument: 'options.onProgress', value: o.onProgress }, 'a function (done, total)');
@@ -92,7 +95,11 @@ function checkOptions(options: TiffReadOptions, blame: Blame): void {
  * @param options - read options
  * @param blame - names the function and argument in errors
  */
-export function* planTiff(fileSize: number, options: TiffReadOptions, blame: Blame): ByteReads<TiffPlan> {
+export function* planTiff(
+  fileSize: number,
+  options: TiffReadOptions,
+  blame: Blame,
+): ByteReads<TiffPlan> {
   checkOptions(options, blame);
   const { header, directories } = yield* readDirectories(fileSize, blame);
   let pages: TiffPage[] = [];
@@ -103,7 +110,10 @@ export function* planTiff(fileSize: number, options: TiffReadOptions, blame: Bla
   if (pages.length === 0) fail(blame, 'a TIFF with at least one page');
   if (options.page !== undefined) {
     if (options.page >= pages.length) {
-      fail({ ...blame, argument: 'options.page', value: options.page }, `a page index below ${pages.length} (the pages of the file)`);
+      fail(
+        { ...blame, argument: 'options.page', value: options.page },
+        `a page index below ${pages.length} (the pages of the file)`,
+      );
     }
     pages = [pages[options.page]!];
   }
@@ -127,10 +137,13 @@ export function* planTiff(fileSize: number, options: TiffReadOptions, blame: Bla
   const images = series.imagejImages;
   if (options.page === undefined && images !== undefined && images > pages.length) {
     // ImageJ writes stacks past 4 GB as one IFD followed by all the images, contiguous
-    const pageBytes = first.height * Math.ceil((first.width * first.samplesPerPixel * first.bitsPerSample) / 8);
+    const pageBytes =
+      first.height * Math.ceil((first.width * first.samplesPerPixel * first.bitsPerSample) / 8);
     const contiguous =
       first.compression === 1 &&
-      first.offsets.every((o, k) => k === 0 || o === first.offsets[k - 1]! + first.byteCounts[k - 1]!);
+      first.offsets.every(
+        (o, k) => k === 0 || o === first.offsets[k - 1]! + first.byteCounts[k - 1]!,
+      );
     const need = first.offsets[0]! + images * pageBytes;
     if (!contiguous || !(need <= fileSize)) {
       fail(
@@ -144,14 +157,18 @@ export function* planTiff(fileSize: number, options: TiffReadOptions, blame: Bla
       offsets: first.offsets.map((o) => o + k * pageBytes),
     }));
   } else if (series.format === 'imagej' && images !== pages.length) {
-    series = { ...readSeries({ ...first, description: undefined }, pages.length), spacing: undefined };
+    series = {
+      ...readSeries({ ...first, description: undefined }, pages.length),
+      spacing: undefined,
+    };
   }
   if (options.page !== undefined) {
     series = { ...series, leading: [], axes: 'YX', spacing: series.spacing?.slice(-2) };
   }
   for (const p of pages) checkBlocks(p, fileSize, blame);
   const channel = options.channel;
-  const colour = first.photometric === 3 ? 'palette' : first.samplesPerPixel > 1 ? 'samples' : 'grey';
+  const colour =
+    first.photometric === 3 ? 'palette' : first.samplesPerPixel > 1 ? 'samples' : 'grey';
   let dtype = first.dtype;
   if (colour === 'palette') {
     const entries = 2 ** first.bitsPerSample;
@@ -182,7 +199,10 @@ export function* planTiff(fileSize: number, options: TiffReadOptions, blame: Bla
     }
     dtype = channel === 'luminance' ? 'float32' : first.dtype;
   } else if (channel !== undefined && channel !== 0 && channel !== 'luminance') {
-    fail({ ...blame, argument: 'options.channel', value: channel }, `0 or 'luminance' for a grey TIFF (page ${first.index} has one sample per pixel)`);
+    fail(
+      { ...blame, argument: 'options.channel', value: channel },
+      `0 or 'luminance' for a grey TIFF (page ${first.index} has one sample per pixel)`,
+    );
   }
   const info: TiffInfo = {
     format: series.format,
@@ -211,7 +231,12 @@ const LUMA = [0.299, 0.587, 0.114];
  * Decode one page of a plan into `out` (a plane of `height * width` elements of the
  * plan's dtype), converting colour as the plan's channel asks.
  */
-export function* decodePlane(plan: TiffPlan, page: TiffPage, out: TypedArray, blame: Blame): ByteReads<void> {
+export function* decodePlane(
+  plan: TiffPlan,
+  page: TiffPage,
+  out: TypedArray,
+  blame: Blame,
+): ByteReads<void> {
   const n = plan.height * plan.width;
   const { channel } = plan;
   if (page.photometric === 3) {
@@ -243,7 +268,8 @@ export function* decodePlane(plan: TiffPlan, page: TiffPage, out: TypedArray, bl
       planes.push(plane);
     }
     if (wanted.length === 1) return;
-    for (let i = 0; i < n; i++) out[i] = LUMA[0]! * planes[0]![i]! + LUMA[1]! * planes[1]![i]! + LUMA[2]! * planes[2]![i]!;
+    for (let i = 0; i < n; i++)
+      out[i] = LUMA[0]! * planes[0]![i]! + LUMA[1]! * planes[1]![i]! + LUMA[2]! * planes[2]![i]!;
     return;
   }
   const all = new ARRAY_OF[page.dtype](n * spp);
@@ -253,7 +279,8 @@ export function* decodePlane(plan: TiffPlan, page: TiffPage, out: TypedArray, bl
     for (let i = 0; i < n; i++) out[i] = all[i * spp + s]!;
   } else {
     for (let i = 0; i < n; i++) {
-      out[i] = LUMA[0]! * all[i * spp]! + LUMA[1]! * all[i * spp + 1]! + LUMA[2]! * all[i * spp + 2]!;
+      out[i] =
+        LUMA[0]! * all[i * spp]! + LUMA[1]! * all[i * spp + 1]! + LUMA[2]! * all[i * spp + 2]!;
     }
   }
 }

@@ -22,7 +22,9 @@ describe('TIFF corpus (tifffile / libtiff)', () => {
     const got = decodeTiff(corpusBytes(c.file));
     expect(got.data.dtype).toBe(NPY_DTYPE[c.dtype] ?? c.dtype);
     expect(got.data.shape).toEqual(c.shape);
-    expect(sameBits(got.data.data as ArrayLike<number>, expected.data as ArrayLike<number>)).toBe(0);
+    expect(sameBits(got.data.data as ArrayLike<number>, expected.data as ArrayLike<number>)).toBe(
+      0,
+    );
     expect(got.spacing ?? null).toEqual(c.spacing);
     expect(got.unit ?? null).toEqual(c.unit);
     if (c.axes) expect(got.axes).toBe(c.axes);

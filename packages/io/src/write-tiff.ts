@@ -1,0 +1,45 @@
+import type { NdArray } from '@mgraph/core';
+import { planTiffWrite, type TiffWriteOptions, tiffChunks } from './encode-tiff.js';
+import { assertPath } from './read-tiff.js';
+
+/**
+ * Write an array to a TIFF file ({@link encodeTiff} for the format and options), streaming
+ * one page at a time to disk, so files past 4 GB (BigTIFF) need memory for one page only.
+ * Argument order as `fs.writeFile`, `numpy.save`, `tifffile.imwrite`: destination first.
+ * A failed write removes the partial file.
+ *
+ * @param destination - path of the file (overwritten)
+ * @param data - 2D or more ndarray, any strides
+ * @param options - {@link TiffWriteOptions}
+ * @throws InvalidArgumentError for a bad array or option, before the file is created
+ * @throws AbortError when `options.signal` aborts (the partial file is removed)
+ */
+export async function writeTiff(
+  destination: string,
+  data: NdArray,
+  options: TiffWriteOptions = {},
+): Promise<void> {
+  const fn = 'writeTiff';
+  assertPath(fn, 'destination', destination);
+  const plan = planTiffWrite(fn, data, options);
+  const { open, rm } = await import('node:fs/promises');
+  const handle = await open(destination, 'w');
+  try {
+    for (const chunk of tiffChunks(plan)) {
+      let done = 0;
+      while (done < chunk.length) {
+        const { bytesWritten } = await handle.write(
+          chunk,
+          done,
+          Math.min(chunk.length - done, 1 << 30),
+        );
+        done += bytesWritten;
+      }
+    }
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(destination, { force: true });
+    throw error;
+  }
+}
