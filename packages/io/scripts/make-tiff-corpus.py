@@ -287,25 +287,28 @@ def main():
     plain = open(tmp_path, 'rb').read()
     path = os.path.join(tmp, 'lzma.tif')
     tifffile.imwrite(path, a, photometric='minisblack', compression='lzma')
-    bad('lzma-34925.tif', open(path, 'rb').read(), 'LZMA.*34925',
+    bad('lzma-34925.tif', open(path, 'rb').read(), r'LZMA \(compression 34925\).*convert',
         'LZMA (34925): no well-kept pure-JS decoder of its xz streams; typed error that says how to convert')
-    bad('unknown-compression.tif', patch_tag(plain, 'Compression', 50123), 'compression 50123',
+    bad('unknown-compression.tif', patch_tag(plain, 'Compression', 50123), 'compression 50123, a code no TIFF',
         'compression code 50123 exists nowhere')
     page_path = os.path.join(tmp, 'page.tif')  # one page: its IFD first, then its strips
     tifffile.imwrite(page_path, a[0], photometric='minisblack', rowsperstrip=5)
     page = open(page_path, 'rb').read()
-    bad('truncated-strips.tif', page[: len(page) - 150], 'past the end',
+    bad('truncated-strips.tif', page[: len(page) - 150], r'strip 2 of page 0 \(230 bytes from byte \d+\) ends past the end of the file',
         'a one-page file with its last 150 bytes cut off: the last two strips end past the end of the file')
     with tifffile.TiffFile(tmp_path) as tif:
         off_at = tif.pages[0].tags['StripOffsets'].valueoffset  # where the first value lies
     buf = bytearray(plain)
     struct.pack_into('<I', buf, off_at, len(plain) + 5000)
-    bad('strip-offset-past-eof.tif', bytes(buf), 'past the end', 'first strip offset = file size + 5000')
-    bad('more-columns.tif', patch_tag(plain, 'ImageWidth', 40), 'holds|bytes',
+    bad('strip-offset-past-eof.tif', bytes(buf), r'strip 0 of page 0 \(230 bytes from byte 8014\) ends past the end of the file \(3014 bytes\)', 'first strip offset = file size + 5000')
+    tmp_path = page_path  # one page, so the claim is the only fault
+    bad('more-columns.tif', patch_tag(page, 'ImageWidth', 40),
+        r'strip 0 of page 0 holds 230 bytes, 40 x 17 uint16 needs 400',
         'ImageWidth 23 -> 40, strips unchanged: fewer bytes than the header claims')
-    tifffile.imwrite(tmp_path, a, photometric='minisblack', rowsperstrip=5, compression='zlib')
-    bad('more-columns-deflate.tif', patch_tag(open(tmp_path, 'rb').read(), 'ImageWidth', 40),
-        'decompresses to|bytes', 'ImageWidth 23 -> 40 on Deflate strips: they inflate to fewer bytes')
+    tifffile.imwrite(page_path, a[0], photometric='minisblack', rowsperstrip=5, compression='zlib')
+    bad('more-columns-deflate.tif', patch_tag(open(page_path, 'rb').read(), 'ImageWidth', 40),
+        r'strip 0 of page 0 decompresses to 230 bytes, the header \(40 x 17 uint16\) needs 400',
+        'ImageWidth 23 -> 40 on Deflate strips: they inflate to fewer bytes')
 
     # 114 bytes: 8-byte header, one IFD of 8 entries, 4 bytes of pixels; claims 30000 x 30000
     entries = [(256, 4, 1, 30000), (257, 4, 1, 30000), (258, 3, 1, 8), (259, 3, 1, 1), (262, 3, 1, 1),
@@ -315,7 +318,7 @@ def main():
         for t, ty, c, v in entries) + struct.pack('<I', 0)
     data = b'II*\x00' + struct.pack('<I', 8) + ifd + b'\x01\x02\x03\x04'
     assert len(data) == 114
-    bad('claims-30000x30000-114-bytes.tif', data, 'past the end|holds|bytes',
+    bad('claims-30000x30000-114-bytes.tif', data, r'\(900000000 bytes from byte 110\) ends past the end of the file \(114 bytes\)',
         '114 bytes that claim a 900 MB page (StripByteCounts 900,000,000)')
 
     # 326 bytes: one IFD whose next-IFD offset points to itself
@@ -326,7 +329,7 @@ def main():
         for t, ty, c, v in entries) + struct.pack('<I', 8)
     data = b'II*\x00' + struct.pack('<I', 8) + ifd + bytes(range(192))
     assert len(data) == 326
-    bad('ifd-loop-326-bytes.tif', data, 'loop', 'the IFD chain points back to the first IFD')
+    bad('ifd-loop-326-bytes.tif', data, r'points back to the IFD at byte 8 \(a loop\)', 'the IFD chain points back to the first IFD')
 
     # ImageJ description claiming 100,000 images of 100,000 x 100,000 in one IFD (1e15 voxels)
     desc = b'ImageJ=1.11a\nimages=100000\nslices=100000\n\x00'
@@ -341,14 +344,14 @@ def main():
         ifd += struct.pack('<HHI', t, ty, c) + (struct.pack('<HH', v, 0) if ty == 3 else struct.pack('<I', v))
     ifd += struct.pack('<I', 0)
     data = b'II*\x00' + struct.pack('<I', 8) + ifd + desc + bytes(64)
-    bad('claims-1e15-voxels-imagej.tif', data, 'past the end|holds|bytes',
+    bad('claims-1e15-voxels-imagej.tif', data, r'images=100000 of 100000 x 100000 uint8 need 1000000000000\d+ bytes, the file has 228',
         'one IFD, ImageJ images=100000 of 100000 x 100000 uint8: 1e15 bytes claimed')
     header = "{'descr': '<u2', 'fortran_order': False, 'shape': (100000, 100000, 100000), }"
     header += ' ' * ((64 - (10 + len(header) + 1) % 64) % 64) + '\n'
     npy = b'\x93NUMPY\x01\x00' + struct.pack('<H', len(header)) + header.encode() + bytes(64)
     with open(os.path.join(OUT, 'bad', 'claims-1e15-voxels.npy'), 'wb') as f:
         f.write(npy)
-    manifest['bad'].append({'file': 'bad/claims-1e15-voxels.npy', 'error': 'bytes', 'bytes': len(npy),
+    manifest['bad'].append({'file': 'bad/claims-1e15-voxels.npy', 'error': r'shape \(100000, 100000, 100000\) of 2-byte elements needs', 'bytes': len(npy),
                             'note': '.npy header claiming (100000, 100000, 100000) uint16'})
 
     # beside the corpus folder, as fixtures/*.json, which biome leaves as written

@@ -34,7 +34,9 @@ export interface Manifest {
   color: Array<{ file: string; kind: 'rgb' | 'palette'; expected: string; colormap?: number[][] }>;
 }
 
-export const manifest = JSON.parse(readFileSync(join(CORPUS, '..', 'tiff-manifest.json'), 'utf8')) as Manifest;
+export const manifest = JSON.parse(
+  readFileSync(join(CORPUS, '..', 'tiff-manifest.json'), 'utf8'),
+) as Manifest;
 
 export function corpusBytes(file: string): Uint8Array {
   return new Uint8Array(readFileSync(join(CORPUS, file)));
