@@ -2,7 +2,7 @@ import { CATHODE_SCHEME, createRng, type LabelImage, type PhaseMap } from '@mgra
 import {
   buildGraph,
   concurrentChannels,
-  type ChannelCategory as GraphChannelCategory,
+  type ChannelCategory,
   triplePhaseBoundaries,
 } from '@mgraph/graph';
 import ndarray, { type NdArray } from 'ndarray';
@@ -18,21 +18,6 @@ import { cleanInstances } from './instance-cleanup.js';
 import { placeNmcParticles } from './nmc-particles.js';
 import { fillSseMatrix } from './sse-matrix.js';
 import { renderXray } from './xray-image.js';
-
-/**
- * Concurrent-channel category of an NMC particle, the paper's Fig. 3c names: `@mgraph/graph`'s
- * `'ionic-only'` / `'electronic-only'` are `'sse-only'` / `'graphite-only'` in the cathode
- * scheme (SSE ionic, graphite electronic).
- */
-export type ChannelCategory = 'sse-only' | 'graphite-only' | 'both' | 'none';
-
-/** The paper's category name of each `@mgraph/graph` category, for the cathode scheme. */
-const CATHODE_CATEGORY: Readonly<Record<GraphChannelCategory, ChannelCategory>> = {
-  'ionic-only': 'sse-only',
-  'electronic-only': 'graphite-only',
-  both: 'both',
-  none: 'none',
-};
 
 /** Ground truth of one NMC particle. */
 export interface ParticleTruth {
@@ -190,7 +175,7 @@ export function generateComposite(options: CompositeOptions = {}): Composite {
   const channels = concurrentChannels(graph);
   const tpbCountOf = (l: number) => tpb.countByNode[String(l)] ?? 0;
   const categoryOf = (l: number): ChannelCategory =>
-    CATHODE_CATEGORY[channels.categoryByNode[String(l)] ?? 'none'];
+    channels.categoryByNode[String(l)] ?? 'none';
 
   const { energy, planted } = plantEnergyMap(
     grid,

@@ -20,7 +20,6 @@ export {
   type PlantedEffect,
 } from './composite-options.js';
 export {
-  type ChannelCategory,
   type Composite,
   type CompositeTruth,
   generateComposite,

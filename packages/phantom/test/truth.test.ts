@@ -56,7 +56,7 @@ function recompute(
       concurrent ||= i && e;
     }
     const category =
-      ionic && electronic ? 'both' : ionic ? 'sse-only' : electronic ? 'graphite-only' : 'none';
+      ionic && electronic ? 'both' : ionic ? 'ionic-only' : electronic ? 'electronic-only' : 'none';
     const values: number[] = [];
     instances.forEach((l, i) => {
       if (l === u) values.push(energy[i]!);
