@@ -68,7 +68,7 @@ export function sizeVsTpbSpec(particles: readonly ParticleRow[]): TopLevelSpec {
 
 /** Fig. 3c: count of NMC particles in each channel category. */
 export function channelCategorySpec(particles: readonly ParticleRow[]): TopLevelSpec {
-  const order = ['both', 'sse-only', 'graphite-only', 'none'];
+  const order = ['both', 'ionic-only', 'electronic-only', 'none'];
   const counts = order.map((category) => ({
     category,
     count: particles.filter((p) => p.channelCategory === category).length,

@@ -36,7 +36,7 @@ export interface WorkerSettings {
  * The per-NMC-particle row of `particles.csv`: identification, descriptors, TPB / channel
  * membership, the graph metrics of @mgraph/stats' `nodeMetrics`, and the matched truth.
  */
-export interface ParticleRow extends Omit<NodeMetricsRow, 'node' | 'phase'> {
+export interface ParticleRow extends Omit<NodeMetricsRow, 'node' | 'phase' | 'neighbors'> {
   image: string;
   status: 'ok' | 'failed';
   error: string;
@@ -57,6 +57,10 @@ export interface ParticleRow extends Omit<NodeMetricsRow, 'node' | 'phase'> {
   truthSoc: number;
   truthHeterogeneity: number;
   truthPolarization: number;
+  /** Neighbours of each cathode phase (`nodeMetrics`' `neighbors`, one column per phase). */
+  nmcNeighbors: number;
+  sseNeighbors: number;
+  graphiteNeighbors: number;
 }
 
 /** One triple phase boundary (paper Fig. 3a). */

@@ -14,7 +14,7 @@ const particles = Array.from({ length: 40 }, (_, i) => ({
   tpbCount: i % 3,
   inTpb: i % 3 > 0,
   concurrentChannel: i % 2 === 0,
-  channelCategory: ['both', 'sse-only', 'graphite-only', 'none'][i % 4],
+  channelCategory: ['both', 'ionic-only', 'electronic-only', 'none'][i % 4],
   soc: 8344 + (i % 5) * 0.1,
   heterogeneity: 0.5 + (i % 7) * 0.05,
   polarization: 1 + (i % 4) * 0.2,
