@@ -108,6 +108,8 @@ export function* planTiff(
     if (!page.reduced || i === 0) pages.push(page);
   });
   if (pages.length === 0) fail(blame, 'a TIFF with at least one page');
+  const allPages = pages.length;
+  const head = pages[0]!; // its description holds the metadata of the whole file
   if (options.page !== undefined) {
     if (options.page >= pages.length) {
       fail(
@@ -133,7 +135,15 @@ export function* planTiff(
       );
     }
   }
-  let series = readSeries(first, options.page === undefined ? pages.length : 1);
+  let series = readSeries(
+    {
+      ...first,
+      description: head.description,
+      xResolution: head.xResolution,
+      yResolution: head.yResolution,
+    },
+    allPages,
+  );
   const images = series.imagejImages;
   if (options.page === undefined && images !== undefined && images > pages.length) {
     // ImageJ writes stacks past 4 GB as one IFD followed by all the images, contiguous
@@ -156,7 +166,7 @@ export function* planTiff(
       index: k,
       offsets: first.offsets.map((o) => o + k * pageBytes),
     }));
-  } else if (series.format === 'imagej' && images !== pages.length) {
+  } else if (series.format === 'imagej' && images !== allPages) {
     series = {
       ...readSeries({ ...first, description: undefined }, pages.length),
       spacing: undefined,
