@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { readFromFile } from '../src/file-reads.js';
 import {
   decodeRaw,
-  encodeTiff,
   readNpy,
   readRaw,
   readTiff,
@@ -203,7 +202,9 @@ describe('raw volumes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'io-raw-'));
     const values = [0, 1, -2, 30000, -32768, 32767];
     const buf = Buffer.alloc(16 + 12);
-    values.forEach((v, i) => buf.writeInt16BE(v, 16 + 2 * i));
+    values.forEach((v, i) => {
+      buf.writeInt16BE(v, 16 + 2 * i);
+    });
     writeFileSync(join(dir, 'v.raw'), buf);
     const a = await readRaw(join(dir, 'v.raw'), {
       shape: [2, 3],
