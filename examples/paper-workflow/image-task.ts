@@ -7,7 +7,8 @@
 import { CATHODE_SCHEME, InvalidArgumentError, type NdArray } from '@mgraph/core';
 import { electrochemicalDescriptors } from '@mgraph/electrochem';
 import { buildGraph, concurrentChannels, graphToJSON, triplePhaseBoundaries } from '@mgraph/graph';
-import { generateComposite, readTiff } from '@mgraph/phantom';
+import { readTiff } from '@mgraph/io/node';
+import { generateComposite } from '@mgraph/phantom';
 import { meanIoU } from '@mgraph/segment';
 import { nodeMetrics } from '@mgraph/stats';
 import { instanceSegmentation } from '@mgraph/watershed';
@@ -49,7 +50,7 @@ function toFloat32(a: NdArray, name: string): NdArray<Float32Array> {
 /** Read a TIFF; an unreadable file becomes an error that names it. */
 async function readFileImage(path: string): Promise<NdArray> {
   try {
-    return await readTiff(path);
+    return (await readTiff(path)).data;
   } catch (error) {
     throw new InvalidArgumentError(
       'processImage',

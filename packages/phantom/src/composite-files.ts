@@ -1,7 +1,6 @@
 import { assertNdarray, type LabelImage, type PhaseMap } from '@mgraph/core';
 import ndarray, { type NdArray } from 'ndarray';
 import type { Composite, CompositeTruth } from './generate-composite.js';
-import { readTiff, writeTiff } from './tiff.js';
 
 /** File names {@link writeCompositeFiles} writes in a sample directory. */
 export const COMPOSITE_FILES = Object.freeze({
@@ -40,15 +39,17 @@ export function toUint16(image: NdArray): NdArray<Uint16Array> {
  * Write one composite as standard files in `dir` (created if missing): `image.tif`
  * (uint16), `phases.tif` (uint8), `instances.tif` (int32), `energy.tif` (float32, NaN
  * outside NMC) and `truth.json` (`{ seed, shape, phaseOfLabel, scheme, truth }`). 3D
- * composites are multi-page TIFFs, one page per plane.
+ * composites are multi-page TIFFs, one page per plane, written by `@mgraph/io`'s `writeTiff`.
  *
  * @param dir - output directory
  * @param composite - a result of `generateComposite`
  */
 export async function writeCompositeFiles(dir: string, composite: Composite): Promise<void> {
-  // Node built-ins are loaded on first use, so the package also bundles for the browser
+  // Node built-ins (and @mgraph/io's Node entry) are loaded on first use, so the package
+  // also bundles for the browser
   const { mkdir, writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
+  const { writeTiff } = await import('@mgraph/io/node');
   await mkdir(dir, { recursive: true });
   await writeTiff(join(dir, COMPOSITE_FILES.image), toUint16(composite.image));
   await writeTiff(join(dir, COMPOSITE_FILES.phases), composite.phases);
@@ -83,16 +84,17 @@ export interface CompositeFiles {
 export async function readCompositeFiles(dir: string): Promise<CompositeFiles> {
   const { readFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
+  const { readTiff } = await import('@mgraph/io/node');
   const meta = JSON.parse(await readFile(join(dir, COMPOSITE_FILES.truth), 'utf8')) as {
     phaseOfLabel: number[];
     truth: CompositeTruth;
   };
   return {
-    image: (await readTiff(join(dir, COMPOSITE_FILES.image))) as NdArray<Uint16Array>,
-    phases: (await readTiff(join(dir, COMPOSITE_FILES.phases))) as PhaseMap,
-    instances: (await readTiff(join(dir, COMPOSITE_FILES.instances))) as LabelImage,
+    image: (await readTiff(join(dir, COMPOSITE_FILES.image))).data as NdArray<Uint16Array>,
+    phases: (await readTiff(join(dir, COMPOSITE_FILES.phases))).data as PhaseMap,
+    instances: (await readTiff(join(dir, COMPOSITE_FILES.instances))).data as LabelImage,
     phaseOfLabel: Uint8Array.from(meta.phaseOfLabel),
-    energy: (await readTiff(join(dir, COMPOSITE_FILES.energy))) as NdArray<Float32Array>,
+    energy: (await readTiff(join(dir, COMPOSITE_FILES.energy))).data as NdArray<Float32Array>,
     truth: meta.truth,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * `@mgraph/phantom`: synthetic solid-state cathode composites (2D and 3D) with ground
  * truth: X-ray image, phase and instance maps, Ni K-edge energy maps with planted
- * electrochemical effects, XANES stacks, datasets, and TIFF I/O.
+ * electrochemical effects, XANES stacks and datasets. TIFF I/O moved to `@mgraph/io`.
  *
  * @packageDocumentation
  */
@@ -26,6 +26,5 @@ export {
   type ParticleTruth,
 } from './generate-composite.js';
 export { type DatasetOptions, generateDataset } from './generate-dataset.js';
-export { decodeTiff, encodeTiff, readTiff, type TiffDtype, writeTiff } from './tiff.js';
 export { generateXanesStack, XANES_ENERGIES, type XanesOptions } from './xanes-stack.js';
 export { PHASE_INTENSITY } from './xray-image.js';
