@@ -26,6 +26,7 @@ export {
   ShapeMismatchError,
   throwIfAborted,
 } from './errors.js';
+export { NI_K_EDGE_REFERENCE, NI_K_EDGE_WINDOW } from './ni-k-edge.js';
 export { argsortNumpy } from './numpy-argsort.js';
 export {
   CATHODE_SCHEME,

@@ -1,4 +1,4 @@
-import { assertNumber, type Image, InvalidArgumentError } from '@mgraph/core';
+import { assertNumber, type Image, InvalidArgumentError, NI_K_EDGE_REFERENCE } from '@mgraph/core';
 import { type FindPeaksOptions, findPeaks } from './find-peaks.js';
 import {
   histogramsOf,
@@ -107,7 +107,7 @@ export function electrochemicalDescriptors(
     heightReference = 'highestPeak',
     peakOptions = {},
     minPixels = 20,
-    reference = 8344,
+    reference = NI_K_EDGE_REFERENCE,
     singlePeak = 'zero',
   } = options;
   assertNumber(fn, 'options.ddof', ddof, { integer: true, min: 0 });

@@ -6,6 +6,7 @@ import {
   flatData,
   type Image,
   InvalidArgumentError,
+  NI_K_EDGE_WINDOW,
   type ProgressCallback,
 } from '@mgraph/core';
 import { type SmoothHistogramOptions, smoothHistogram } from './smooth-histogram.js';
@@ -95,7 +96,7 @@ export function histogramsOf(
   labels: Image,
   options: ParticleHistogramOptions,
 ): ParticleHistogram[] {
-  const { range = [8340, 8348], binWidth = 0.1, smoothing, onProgress } = options;
+  const { range = NI_K_EDGE_WINDOW, binWidth = 0.1, smoothing, onProgress } = options;
   assertNdim(fn, 'energy', energy, [2, 3]);
   assertDtype(fn, 'energy', energy, ['float32', 'float64']);
   assertDtype(fn, 'labels', labels, ['int32', 'uint8', 'uint16', 'uint32', 'int16', 'int8']);

@@ -1,4 +1,4 @@
-import { assertNumber, InvalidArgumentError } from '@mgraph/core';
+import { assertNumber, InvalidArgumentError, NI_K_EDGE_REFERENCE } from '@mgraph/core';
 
 /** How {@link peakDistance} obtained its value. */
 export type PeakDistanceRule =
@@ -55,7 +55,7 @@ export function peakDistance(
   options: PeakDistanceOptions = {},
 ): PeakDistance {
   const fn = 'peakDistance';
-  const { reference = 8344, singlePeak = 'zero' } = options;
+  const { reference = NI_K_EDGE_REFERENCE, singlePeak = 'zero' } = options;
   assertNumber(fn, 'options.reference', reference);
   if (singlePeak !== 'zero' && singlePeak !== 'invalid') {
     throw new InvalidArgumentError(fn, 'options.singlePeak', singlePeak, "'zero' or 'invalid'");
