@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test-utils/fixtures.js';
 import { adjacencyCounts } from '../src/index.js';
 
 interface Case {
@@ -11,10 +11,10 @@ interface Case {
   directed_counts: [number, number, number][];
 }
 
-const dir = process.env.MGRAPH_FIXTURES ?? join(import.meta.dirname, 'fixtures');
-const fixture = JSON.parse(readFileSync(join(dir, 'adjacency.json'), 'utf8')) as {
-  cases: Case[];
-};
+const fixture = loadFixture<{ cases: Case[] }>(
+  join(import.meta.dirname, 'fixtures'),
+  'adjacency.json',
+);
 
 function triples(r: ReturnType<typeof adjacencyCounts>): [number, number, number][] {
   return Array.from(r.source, (a, i) => [a, r.target[i]!, r.count[i]!]);

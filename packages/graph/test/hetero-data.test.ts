@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CATHODE_SCHEME, InvalidArgumentError, SOFC_ANODE_SCHEME } from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 import { afterAll, describe, expect, it } from 'vitest';
+import { itNeeds, python3Has } from '../../../test-utils/ci.js';
 import {
   buildGraph,
   encodeNpy,
@@ -21,7 +22,7 @@ const graph = buildGraph(draw(26, 14, SCENE), {
 });
 
 const PYTHON = '/usr/bin/python3';
-const numpy = spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+const itNumpy = itNeeds(python3Has('numpy'), `${PYTHON} with numpy (python3-numpy)`);
 
 describe('toHeteroData', () => {
   const data = toHeteroData(graph, { features: ['size', 'centroid'] });
@@ -158,41 +159,38 @@ describe('.npy writer', () => {
     );
   });
 
-  it.skipIf(!numpy)(
-    `loads with numpy.load${numpy ? '' : ` (SKIPPED: ${PYTHON} with numpy not found)`}`,
-    async () => {
-      const data = toHeteroData(graph, { features: ['size', 'centroid'] });
-      const dir = join(tmp, 'py');
-      await writeHeteroDataNpy(dir, data);
-      const script = [
-        'import json, os, sys, numpy',
-        'd = sys.argv[1]',
-        'out = {}',
-        'for f in sorted(os.listdir(d)):',
-        '    if f.endswith(".npy"):',
-        '        a = numpy.load(os.path.join(d, f))',
-        '        out[f] = [str(a.dtype), list(a.shape), a.ravel().tolist()]',
-        'print(json.dumps(out))',
-      ].join('\n');
-      const run = spawnSync(PYTHON, ['-c', script, dir], { encoding: 'utf8' });
-      expect(run.stderr).toBe('');
-      const loaded = JSON.parse(run.stdout) as Record<string, [string, number[], number[]]>;
-      const nmc = data.nodes.nmc!;
-      expect(loaded['nmc.x.npy']).toEqual(['float32', [9, 3], Array.from(nmc.x)]);
-      expect(loaded['nmc.label.npy']).toEqual(['int64', [9], Array.from(nmc.labels)]);
-      const e = data.edges.sse__contacts__nmc!;
-      expect(loaded['sse__contacts__nmc.edge_index.npy']).toEqual([
-        'int64',
-        [2, 6],
-        Array.from(e.edgeIndex),
-      ]);
-      expect(loaded['sse__contacts__nmc.edge_attr.npy']).toEqual([
-        'float32',
-        [6, 1],
-        Array.from(e.edgeAttr),
-      ]);
-      const empty = loaded['graphite__contacts__graphite.edge_index.npy'];
-      expect(empty).toEqual(['int64', [2, 0], []]);
-    },
-  );
+  itNumpy('loads with numpy.load', async () => {
+    const data = toHeteroData(graph, { features: ['size', 'centroid'] });
+    const dir = join(tmp, 'py');
+    await writeHeteroDataNpy(dir, data);
+    const script = [
+      'import json, os, sys, numpy',
+      'd = sys.argv[1]',
+      'out = {}',
+      'for f in sorted(os.listdir(d)):',
+      '    if f.endswith(".npy"):',
+      '        a = numpy.load(os.path.join(d, f))',
+      '        out[f] = [str(a.dtype), list(a.shape), a.ravel().tolist()]',
+      'print(json.dumps(out))',
+    ].join('\n');
+    const run = spawnSync(PYTHON, ['-c', script, dir], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const loaded = JSON.parse(run.stdout) as Record<string, [string, number[], number[]]>;
+    const nmc = data.nodes.nmc!;
+    expect(loaded['nmc.x.npy']).toEqual(['float32', [9, 3], Array.from(nmc.x)]);
+    expect(loaded['nmc.label.npy']).toEqual(['int64', [9], Array.from(nmc.labels)]);
+    const e = data.edges.sse__contacts__nmc!;
+    expect(loaded['sse__contacts__nmc.edge_index.npy']).toEqual([
+      'int64',
+      [2, 6],
+      Array.from(e.edgeIndex),
+    ]);
+    expect(loaded['sse__contacts__nmc.edge_attr.npy']).toEqual([
+      'float32',
+      [6, 1],
+      Array.from(e.edgeAttr),
+    ]);
+    const empty = loaded['graphite__contacts__graphite.edge_index.npy'];
+    expect(empty).toEqual(['int64', [2, 0], []]);
+  });
 });

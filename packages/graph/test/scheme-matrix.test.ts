@@ -18,6 +18,7 @@ import {
 } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
+import { itNeeds, python3Has } from '../../../test-utils/ci.js';
 import {
   adjacencyCounts,
   buildGraph,
@@ -419,7 +420,7 @@ const FORMATS = [
 ] as const;
 
 const PYTHON = '/usr/bin/python3';
-const networkx = spawnSync(PYTHON, ['-c', 'import networkx'], { encoding: 'utf8' }).status === 0;
+const itNetworkx = itNeeds(python3Has('networkx'), `${PYTHON} with networkx (python3-networkx)`);
 
 describe.each(CASES)('scheme matrix: $name', (c) => {
   describe.each([3, 5])('window %i', (window) => {
@@ -565,24 +566,21 @@ describe.each(CASES)('scheme matrix: $name', (c) => {
     );
   });
 
-  it.skipIf(!networkx)(
-    `GraphML is read by networkx, the scheme as JSON text${networkx ? '' : ` (SKIPPED: ${PYTHON} with networkx not found)`}`,
-    () => {
-      const graph = build(c, 3);
-      const script = [
-        'import json, sys, networkx',
-        'g = networkx.read_graphml(sys.stdin)',
-        's = json.loads(g.graph["scheme"])',
-        'print(json.dumps([s, g.number_of_nodes(), g.number_of_edges()]))',
-      ].join('\n');
-      const run = spawnSync(PYTHON, ['-c', script], {
-        input: graphToGraphML(graph),
-        encoding: 'utf8',
-      });
-      expect(run.stderr).toBe('');
-      expect(JSON.parse(run.stdout)).toEqual([c.scheme, graph.order, graph.size]);
-    },
-  );
+  itNetworkx('GraphML is read by networkx, the scheme as JSON text', () => {
+    const graph = build(c, 3);
+    const script = [
+      'import json, sys, networkx',
+      'g = networkx.read_graphml(sys.stdin)',
+      's = json.loads(g.graph["scheme"])',
+      'print(json.dumps([s, g.number_of_nodes(), g.number_of_edges()]))',
+    ].join('\n');
+    const run = spawnSync(PYTHON, ['-c', script], {
+      input: graphToGraphML(graph),
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([c.scheme, graph.order, graph.size]);
+  });
 });
 
 describe('the matrix exercises every case it claims to', () => {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ndarray, { type NdArray } from 'ndarray';
+import { loadFixture as load } from '../../../test-utils/fixtures.js';
 
 /** A fixture array: `{ shape, dtype, data }` (row-major). */
 export interface FixtureArray {
@@ -12,10 +12,9 @@ export interface FixtureArray {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Read a fixture file from `$MGRAPH_FIXTURES` when set, else from `test/fixtures/`. */
+/** A fixture of `test/fixtures/` (shared ones from `$MGRAPH_FIXTURES` when set). */
 export function loadFixture<T = unknown>(name: string): T {
-  const dir = process.env.MGRAPH_FIXTURES ?? join(here, 'fixtures');
-  return JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+  return load<T>(join(here, 'fixtures'), name);
 }
 
 /** A fixture array as an ndarray over the matching typed array. */
@@ -33,11 +32,6 @@ export function toNd(a: FixtureArray): NdArray {
 /** Row-major flat index of a coordinate. */
 export function flatIndex(shape: readonly number[], coord: readonly number[]): number {
   return coord.reduce((s, x, d) => s * shape[d]! + x, 0);
-}
-
-/** Coordinates as a sorted list of strings (order-free comparison). */
-export function coordSet(coords: readonly (readonly number[])[]): string[] {
-  return coords.map((c) => c.join(',')).sort();
 }
 
 /**
