@@ -1,22 +1,18 @@
-import { CATHODE_SCHEME, createRng, type LabelImage, type PhaseMap } from '@mgraph/core';
-import {
-  buildGraph,
-  concurrentChannels,
-  type ChannelCategory,
-  triplePhaseBoundaries,
-} from '@mgraph/graph';
+import { createRng, type LabelImage, type PhaseMap } from '@mgraph/core';
 import ndarray, { type NdArray } from 'ndarray';
 import {
   type CompositeOptions,
   type PlantedEffect,
   resolveCompositeOptions,
 } from './composite-options.js';
+import { contactPairs } from './contact-pairs.js';
 import { plantEnergyMap } from './energy-map.js';
 import { placeGraphiteFlakes } from './graphite-flakes.js';
 import { makeGrid } from './grid.js';
 import { cleanInstances } from './instance-cleanup.js';
 import { placeNmcParticles } from './nmc-particles.js';
 import { fillSseMatrix } from './sse-matrix.js';
+import { type ChannelCategory, truthTopology } from './truth-topology.js';
 import { renderXray } from './xray-image.js';
 
 /** Ground truth of one NMC particle. */
@@ -35,15 +31,19 @@ export interface ParticleTruth {
   twoMode: boolean;
   /** Planted mode positions, eV (core first). */
   modes: number[];
-  /** Number of triple phase boundaries it takes part in, on the ground-truth graph. */
+  /**
+   * Number of triple phase boundaries it takes part in: NMC-SSE-graphite triangles of
+   * objects in mutual contact (7x7 window; 7x7x7 in 3D).
+   */
   tpbCount: number;
-  /** Its concurrent-channel category on the ground-truth graph. */
+  /** Its concurrent-channel category (the paper's Fig. 3c; {@link ChannelCategory}). */
   channelCategory: ChannelCategory;
   /** `tpbCount > 0`: the TPB effect was planted. */
   inTpb: boolean;
   /**
    * It belongs to a concurrent pair (an NMC particle linked to it both ionically and
-   * electronically; `concurrentByNode` of `@mgraph/graph`): the channel effect was planted.
+   * electronically; what `concurrentByNode` of `@mgraph/graph` reports on the graph of
+   * `instances`): the channel effect was planted.
    */
   concurrentChannel: boolean;
 }
@@ -83,16 +83,18 @@ export interface Composite {
  * Generate a synthetic solid-state cathode composite (2D or 3D) with its ground truth:
  * X-ray image, phase map, instance map, Ni K-edge energy map, and per NMC particle the
  * generated SOC / heterogeneity / polarization with its TPB count and concurrent-channel
- * category on the ground-truth graph.
+ * category.
  *
  * Steps: NMC particles by random sequential addition with agglomeration (touching
  * particles split along their contact); graphite flakes (ellipses / plate-like spheroids,
  * half of them laid on NMC surfaces); the rest SSE and pores, pores being the low values
  * of a smooth random field, exactly enough to meet the SSE fraction; the SSE cut into
  * connected grains; fragments below `minObjectSize` merged into a touching object of
- * their phase; the ground-truth graph (`buildGraph` with the paper's 7x7 window,
- * `triplePhaseBoundaries`, `concurrentChannels` of `@mgraph/graph`); energies with the
- * planted effects; the X-ray image with phase textures, blur, contrast and noise.
+ * their phase; the ground-truth contacts (the paper's 7x7 dilation window, 7x7x7 in 3D)
+ * and from them the TPB triangles and concurrent channels of each NMC particle, computed
+ * here by a small oracle of the phantom's own (`contact-pairs.ts`, `truth-topology.ts`),
+ * not by `@mgraph/graph`, which the phantom is there to test; energies with the planted
+ * effects; the X-ray image with phase textures, blur, contrast and noise.
  *
  * @param options - see {@link CompositeOptions}; defaults: shape `[256, 256]` (a usual
  *   U-Net tile; about 60 NMC particles and 330 objects per image, so a graph of useful size,
@@ -170,19 +172,20 @@ export function generateComposite(options: CompositeOptions = {}): Composite {
   }
 
   const labels = ndarray(instances, [...o.shape]);
-  const graph = buildGraph(labels, { phaseOfLabel, scheme: CATHODE_SCHEME, window: 7 });
-  const tpb = triplePhaseBoundaries(graph);
-  const channels = concurrentChannels(graph);
-  const tpbCountOf = (l: number) => tpb.countByNode[String(l)] ?? 0;
-  const categoryOf = (l: number): ChannelCategory =>
-    channels.categoryByNode[String(l)] ?? 'none';
+  const contacts = contactPairs(grid, instances, phaseOfLabel.length);
+  const topology = truthTopology(contacts, phaseOfLabel, {
+    active: NMC,
+    ionic: SSE,
+    electronic: GRAPHITE,
+  });
+  const topologyOf = (l: number) => topology[l]!;
 
   const { energy, planted } = plantEnergyMap(
     grid,
     instances,
     phaseOfLabel,
     NMC,
-    (l) => ({ tpb: tpbCountOf(l) > 0, channel: channels.concurrentByNode[String(l)] === true }),
+    (l) => ({ tpb: topologyOf(l).tpbCount > 0, channel: topologyOf(l).concurrentChannel }),
     { ...o.energy, effects: o.effects },
     rngEnergy,
   );
@@ -194,8 +197,7 @@ export function generateComposite(options: CompositeOptions = {}): Composite {
     const shifted = stats.sum[p.label]! / n;
     const variance = Math.max(0, stats.sum2[p.label]! / n - shifted * shifted);
     const mean = stats.reference + shifted;
-    const tpbCount = tpbCountOf(p.label);
-    const channelCategory = categoryOf(p.label);
+    const { tpbCount, channelCategory, concurrentChannel } = topologyOf(p.label);
     return {
       label: p.label,
       size: n,
@@ -207,7 +209,7 @@ export function generateComposite(options: CompositeOptions = {}): Composite {
       tpbCount,
       channelCategory,
       inTpb: tpbCount > 0,
-      concurrentChannel: channels.concurrentByNode[String(p.label)] === true,
+      concurrentChannel,
     };
   });
   const frac = (c: number) => phaseCount[c]! / grid.size;

@@ -26,5 +26,6 @@ export {
   type ParticleTruth,
 } from './generate-composite.js';
 export { type DatasetOptions, generateDataset } from './generate-dataset.js';
+export type { ChannelCategory } from './truth-topology.js';
 export { generateXanesStack, XANES_ENERGIES, type XanesOptions } from './xanes-stack.js';
 export { PHASE_INTENSITY } from './xray-image.js';
