@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test-utils/fixtures.js';
 import { argsortNumpy } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { argsort } = JSON.parse(readFileSync(join(here, 'fixtures', 'argsort.json'), 'utf8')) as {
-  argsort: { keys: number[]; order: number[] }[];
-};
+const { argsort } = loadFixture<{ argsort: { keys: number[]; order: number[] }[] }>(
+  join(here, 'fixtures'),
+  'argsort.json',
+);
 
 describe('argsortNumpy (scripts/make-argsort-fixture.py, NumPy 1.24)', () => {
   it.each(argsort.map((c) => [c.keys.length, c] as const))(

@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { argsortNumpy, InvalidArgumentError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test-utils/fixtures.js';
 import { type FindPeaksOptions, findPeaks, peakProminences, peakWidths } from '../src/index.js';
-import { readFixture } from './fixtures.js';
 
 interface SharedCase {
   x: number[];
@@ -18,10 +19,11 @@ interface OptionsCase {
   properties: Record<string, number[]>;
 }
 
-const shared = readFixture<{ cases: SharedCase[] }>('find_peaks.json');
-const extra = readFixture<{ signals: Record<string, number[]>; cases: OptionsCase[] }>(
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const shared = loadFixture<{ cases: SharedCase[] }>(FIXTURES, 'find_peaks.json');
+const extra = loadFixture<{ signals: Record<string, number[]>; cases: OptionsCase[] }>(
+  FIXTURES,
   'find_peaks_options.json',
-  { own: true },
 );
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -152,9 +154,9 @@ describe('peakProminences / peakWidths', () => {
 });
 
 describe('argsortNumpy', () => {
-  const cases = readFixture<{ argsort: { keys: number[]; order: number[] }[] }>(
+  const cases = loadFixture<{ argsort: { keys: number[]; order: number[] }[] }>(
+    FIXTURES,
     'find_peaks_options.json',
-    { own: true },
   ).argsort;
   it.each(cases.map((c) => [c.keys.length, c] as const))(
     'matches np.argsort on %i tie-heavy keys',

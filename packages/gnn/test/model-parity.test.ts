@@ -1,11 +1,13 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test-utils/fixtures.js';
 import {
   type HeteroGraph,
   HeteroNNConvModel,
   type HeteroRelation,
   type StateDict,
 } from '../src/index.js';
-import { type FixtureArray, maxAbsDiff, readFixture, values } from './fixtures.js';
+import { type FixtureArray, maxAbsDiff, values } from './fixtures.js';
 
 interface ModelCase {
   aggr: 'add' | 'mean';
@@ -24,7 +26,8 @@ interface ModelCase {
   grads: Record<string, FixtureArray>;
 }
 
-const fx = readFixture<{ cases: ModelCase[] }>('hetero_model.json', { shared: false });
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const fx = loadFixture<{ cases: ModelCase[] }>(FIXTURES, 'hetero_model.json');
 
 function toGraph(c: ModelCase): HeteroGraph {
   const matrix = (a: FixtureArray) => ({

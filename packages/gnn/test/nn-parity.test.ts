@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test-utils/fixtures.js';
 import {
   AdamW,
   clipGradNorm,
@@ -12,7 +14,7 @@ import {
   Tensor,
   tensor,
 } from '../src/index.js';
-import { type FixtureArray, maxAbsDiff, readFixture, values } from './fixtures.js';
+import { type FixtureArray, maxAbsDiff, values } from './fixtures.js';
 
 interface NNConvCase {
   aggr: 'add' | 'mean';
@@ -50,7 +52,8 @@ interface NNFixture {
   };
 }
 
-const fx = readFixture<NNFixture>('nn.json');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const fx = loadFixture<NNFixture>(FIXTURES, 'nn.json');
 const leaf = (a: FixtureArray) => tensor(values(a), a.shape, { requiresGrad: true });
 
 describe('NNConv against PyTorch Geometric (nn.json, float64)', () => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ndarray, { type NdArray } from 'ndarray';
@@ -9,12 +8,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The ONNX models of test/fixtures (made by tools/unet/make_fixtures.py). */
 export function openFixtureModel(name: string): Promise<InferenceSession> {
   return InferenceSession.create(join(here, 'fixtures', `${name}.onnx`));
-}
-
-/** Reference fixtures: MGRAPH_FIXTURES when set, else test/fixtures. */
-export function readFixture<T>(file: string): T {
-  const dir = process.env.MGRAPH_FIXTURES ?? join(here, 'fixtures');
-  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
 }
 
 export interface JsonArray {

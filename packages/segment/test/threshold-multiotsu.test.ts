@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { InvalidArgumentError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test-utils/fixtures.js';
 import { thresholdMultiotsu } from '../src/index.js';
-import { fromJson, type JsonArray, readFixture } from './helpers.js';
+import { fromJson, type JsonArray } from './helpers.js';
 
 interface Case {
   image: JsonArray;
@@ -11,7 +13,10 @@ interface Case {
   thresholds: number[];
   regions: JsonArray;
 }
-const fixture = readFixture<{ cases: Case[] }>('multiotsu.json');
+const fixture = loadFixture<{ cases: Case[] }>(
+  join(import.meta.dirname, 'fixtures'),
+  'multiotsu.json',
+);
 
 describe('thresholdMultiotsu (skimage threshold_multiotsu parity)', () => {
   it.each(fixture.cases.map((c, i) => [i, c] as const))(

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { ConvergenceError } from '@mgraph/core';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test-utils/fixtures.js';
 import {
   betweennessCentrality,
   closenessCentrality,
@@ -9,7 +11,6 @@ import {
   weightedDegree,
 } from '../src/index.js';
 import { graphFromEdges } from './helpers.js';
-import { loadFixture } from './load-fixture.js';
 
 interface CentralityCase {
   n: number;
@@ -29,7 +30,8 @@ interface CentralityCase {
   eigenvector_weighted_numpy?: number[];
 }
 
-const fixture = loadFixture<{ cases: CentralityCase[] }>('centrality.json');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const fixture = loadFixture<{ cases: CentralityCase[] }>(FIXTURES, 'centrality.json');
 
 const build = (c: CentralityCase) => graphFromEdges(c.n, c.edges);
 

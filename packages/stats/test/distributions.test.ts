@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import jStat from 'jstat';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test-utils/fixtures.js';
 import { fSf, normalCdf, normalPpf, tCdf, tPpf, tSf } from '../src/index.js';
-import { loadOwnFixture } from './load-fixture.js';
 
 interface Distributions {
   t_ppf_mpmath: { q: number; df: number; ppf: number }[];
@@ -11,7 +12,8 @@ interface Distributions {
   norm_ppf: { p: number; ppf: number }[];
   norm_cdf: { z: number; cdf: number }[];
 }
-const d = loadOwnFixture<{ distributions: Distributions }>('stats-extra.json').distributions;
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const d = loadFixture<{ distributions: Distributions }>(FIXTURES, 'stats-extra.json').distributions;
 
 const rel = (got: number, want: number) =>
   got === want ? 0 : Math.abs(got - want) / Math.max(Math.abs(want), Number.MIN_VALUE);

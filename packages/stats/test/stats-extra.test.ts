@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { CATHODE_SCHEME, ConvergenceError } from '@mgraph/core';
 import betweennessGraphology from 'graphology-metrics/centrality/betweenness.js';
 import closenessGraphology from 'graphology-metrics/centrality/closeness.js';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test-utils/fixtures.js';
 import {
   anova2,
   betweennessCentrality,
@@ -17,7 +19,6 @@ import {
   welchTTest,
 } from '../src/index.js';
 import { type AnovaTable, expectTable, graphFromEdges, rel } from './helpers.js';
-import { loadOwnFixture } from './load-fixture.js';
 
 interface Extra {
   pearson: { x: number[]; y: number[]; r: number; p: number; ci95: number[]; ci90: number[] }[];
@@ -55,7 +56,8 @@ interface Extra {
     eigenvector_max_iter_1000: number[];
   };
 }
-const extra = loadOwnFixture<Extra>('stats-extra.json');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const extra = loadFixture<Extra>(FIXTURES, 'stats-extra.json');
 
 const asArray = (r: Record<string, number>, n: number) =>
   Array.from({ length: n }, (_, i) => r[String(i)]!);

@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../test-utils/fixtures.js';
 import { anova2, pearson, welchTTest } from '../src/index.js';
 import { type AnovaTable, expectTable, rel } from './helpers.js';
-import { loadFixture } from './load-fixture.js';
 
 interface StatsFixture {
   welch: {
@@ -25,7 +26,8 @@ interface StatsFixture {
   }[];
 }
 
-const fixture = loadFixture<StatsFixture>('stats.json');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const fixture = loadFixture<StatsFixture>(FIXTURES, 'stats.json');
 
 describe('welchTTest reproduces scipy ttest_ind(equal_var=False) (stats.json)', () => {
   fixture.welch.forEach((c, k) => {
