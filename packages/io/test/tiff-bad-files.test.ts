@@ -109,6 +109,7 @@ describe('peak memory on files claiming 100,000 x 100,000 x 100,000 voxels', () 
       expect(arrayBuffers, `${mode}: typed arrays`).toBeLessThan(
         baseline.arrayBuffers + 16 * size + 1e6,
       );
+      expect(outcome, mode).toBe('InvalidArgumentError');
     }
   }, 120_000);
 });
