@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { AbortError, InvalidArgumentError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
+import { describeNeeds, python3Has } from '../../../test-utils/ci.js';
 import { readFromFile } from '../src/file-reads.js';
 import {
   decodeRaw,
@@ -232,24 +233,16 @@ describe('raw volumes', () => {
   });
 });
 
-const python = (() => {
-  try {
-    execFileSync('/usr/bin/python3', ['-c', 'import numpy'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!python && process.env.CI) throw new Error('CI: /usr/bin/python3 with numpy is required');
-
-describe.skipIf(!python)('.npy files written by numpy', () => {
-  it('every dtype, both byte orders, C and Fortran order, versions 1 and 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'io-npy-'));
-    const json = execFileSync(
-      '/usr/bin/python3',
-      [
-        '-c',
-        `
+describeNeeds(python3Has('numpy'), '/usr/bin/python3 with numpy (python3-numpy)')(
+  '.npy files written by numpy',
+  () => {
+    it('every dtype, both byte orders, C and Fortran order, versions 1 and 2', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'io-npy-'));
+      const json = execFileSync(
+        '/usr/bin/python3',
+        [
+          '-c',
+          `
 import json, numpy as np, sys, os
 d = sys.argv[1]
 out = {}
@@ -268,25 +261,26 @@ with open(os.path.join(d, 'v2.npy'), 'wb') as fh:
 out['v2.npy'] = [v2.astype('f8').ravel().tolist(), [2, 3]]
 print(json.dumps(out))
 `,
-        dir,
-      ],
-      { encoding: 'utf8' },
-    );
-    const expected = JSON.parse(json) as Record<string, [number[], number[]]>;
-    expect(Object.keys(expected)).toHaveLength(17);
-    for (const [name, [values, shape]] of Object.entries(expected)) {
-      const a = await readNpy(join(dir, name));
-      expect(a.shape, name).toEqual(shape);
-      const got: number[] = [];
-      const idx = shape.map(() => 0);
-      for (let n = 0; n < values.length; n++) {
-        got.push(Number(a.get(...idx)));
-        for (let d = shape.length - 1; d >= 0; d--) {
-          if (++idx[d]! < shape[d]!) break;
-          idx[d] = 0;
+          dir,
+        ],
+        { encoding: 'utf8' },
+      );
+      const expected = JSON.parse(json) as Record<string, [number[], number[]]>;
+      expect(Object.keys(expected)).toHaveLength(17);
+      for (const [name, [values, shape]] of Object.entries(expected)) {
+        const a = await readNpy(join(dir, name));
+        expect(a.shape, name).toEqual(shape);
+        const got: number[] = [];
+        const idx = shape.map(() => 0);
+        for (let n = 0; n < values.length; n++) {
+          got.push(Number(a.get(...idx)));
+          for (let d = shape.length - 1; d >= 0; d--) {
+            if (++idx[d]! < shape[d]!) break;
+            idx[d] = 0;
+          }
         }
+        expect(got, name).toEqual(values);
       }
-      expect(got, name).toEqual(values);
-    }
-  });
-});
+    });
+  },
+);

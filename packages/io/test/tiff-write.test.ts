@@ -1,6 +1,6 @@
 // encodeTiff / writeTiff: every option round-trips through our decoder, and the files are
 // read back exactly by tifffile, scikit-image and PIL (Python, run on files this test writes).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { InvalidArgumentError, type TypedArray } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
+import { describeNeeds, onPath, python3Has } from '../../../test-utils/ci.js';
 import { decodeTiff, encodeTiff, type TiffWriteOptions } from '../src/index.js';
 import { readTiff, writeTiff } from '../src/node.js';
 
@@ -263,23 +264,11 @@ describe('encodeTiff round-trips through decodeTiff', () => {
 
 // ---- Python readers on files we write ------------------------------------------------------
 
-function hasPythonStack(): boolean {
-  try {
-    execFileSync('/usr/bin/python3', ['-c', 'import tifffile, skimage.io, PIL, numpy'], {
-      stdio: 'ignore',
-    });
-  } catch {
-    return false;
-  }
-  // tiffcp (libtiff-tools) decodes LZW / predictor 3 for Debian's codec-less tifffile
-  return spawnSync('tiffcp', [], { stdio: 'ignore' }).error === undefined;
-}
-const python = hasPythonStack();
-if (!python && process.env.CI) {
-  throw new Error(
-    'CI: /usr/bin/python3 with tifffile, scikit-image, PIL and libtiff-tools is required (.ci/run installs them)',
-  );
-}
+// tiffcp (libtiff-tools) decodes LZW / predictor 3 for Debian's codec-less tifffile
+const describePython = describeNeeds(
+  python3Has('tifffile', 'skimage.io', 'PIL', 'numpy') && onPath('tiffcp'),
+  '/usr/bin/python3 with tifffile, scikit-image, PIL and numpy, and tiffcp (python3-tifffile python3-skimage python3-pil python3-numpy libtiff-tools)',
+);
 
 /** sha256 of the values as little-endian float64: what the Python side hashes too. */
 function valueHash(data: ArrayLike<number>): string {
@@ -351,7 +340,7 @@ function pilReads(c: WriteCase): boolean {
   );
 }
 
-describe.skipIf(!python)('files we write are read by tifffile, scikit-image and PIL', () => {
+describePython('files we write are read by tifffile, scikit-image and PIL', () => {
   it('every case of the write grid: values, dtype, shape, spacing, unit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'io-tiff-py-'));
     const cases = grid();
