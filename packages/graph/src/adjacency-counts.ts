@@ -3,6 +3,7 @@ import {
   InvalidArgumentError,
   type NdArray,
   type ProgressCallback,
+  throwIfAborted,
 } from '@mgraph/core';
 import { dilatedRows } from './dilated-rows.js';
 import { type LabelRuns, labelRuns } from './label-runs.js';
@@ -17,6 +18,8 @@ export interface AdjacencyCountsOptions {
   window?: number;
   /** Called with `(done, total)` rows of the image as the final pass proceeds. */
   onProgress?: ProgressCallback;
+  /** Cancels the pass (checked about every 1% of the rows, and before it starts). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -51,8 +54,9 @@ export interface AdjacencyCounts {
  *
  * @param labels - 2D `(rows, cols)` or 3D `(planes, rows, cols)` instance map, any strides,
  *   any dtype holding non-negative integers (int32 is the norm; 0 = no object)
- * @param options - {@link AdjacencyCountsOptions}: `window` (7), `onProgress`
+ * @param options - {@link AdjacencyCountsOptions}: `window` (7), `onProgress`, `signal`
  * @returns {@link AdjacencyCounts}: `source`, `target` (Int32Array), `count` (Uint32Array)
+ * @throws AbortError when `options.signal` fires
  * @throws InvalidArgumentError when `labels` is not a 2D / 3D ndarray, holds a negative or
  *   non-integer value, or `window` is not an odd integer >= 1
  *
@@ -69,10 +73,10 @@ export function adjacencyCounts(
   options: AdjacencyCountsOptions = {},
 ): AdjacencyCounts {
   const fn = 'adjacencyCounts';
-  const { window = 7, onProgress } = options;
+  const { window = 7, onProgress, signal } = options;
   const radius = checkWindow(fn, window);
   const runs = labelRuns(fn, labels);
-  return countPairs(runs, radius, onProgress);
+  return countPairs(fn, runs, radius, { onProgress, signal });
 }
 
 /**
@@ -90,10 +94,13 @@ export function checkWindow(fn: string, window: unknown): number {
 
 /** The directed counts of an image already in run form (see {@link adjacencyCounts}). */
 export function countPairs(
+  fn: string,
   runs: LabelRuns,
   radius: number,
-  onProgress?: ProgressCallback,
+  options: Pick<AdjacencyCountsOptions, 'onProgress' | 'signal'>,
 ): AdjacencyCounts {
+  const { onProgress, signal } = options;
+  throwIfAborted(fn, signal);
   const { rows, maxLabel, rowPtr, label, start, end } = runs;
   const { data, offset, length } = dilatedRows(runs, radius);
   const pairs = new PairTable();
@@ -112,7 +119,10 @@ export function countPairs(
         }
       }
     }
-    if (onProgress && ((r + 1) % every === 0 || r + 1 === rows)) onProgress(r + 1, rows);
+    if ((r + 1) % every === 0 || r + 1 === rows) {
+      onProgress?.(r + 1, rows);
+      throwIfAborted(fn, signal);
+    }
   }
   return { ...pairs.sorted(), maxLabel };
 }

@@ -70,6 +70,8 @@ export interface BuildGraphOptions {
   weightScale?: number | 'radius' | 'max';
   /** Progress of the adjacency pass, `(done, total)` rows. */
   onProgress?: ProgressCallback;
+  /** Cancels the adjacency pass (checked about every 1% of the rows). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -89,7 +91,7 @@ export interface BuildGraphOptions {
  *
  * @param labels - 2D or 3D instance map (int32 or any integer values >= 0, 0 = no object)
  * @param options - {@link BuildGraphOptions}: `scheme` (required), `phaseOfLabel` or `phases`
- *   (one required), `window` (7), `strength` ('mean'), `weightScale` ('radius'), `onProgress`
+ *   (one required), `window` (7), `strength` ('mean'), `weightScale` ('radius'), `onProgress`, `signal`
  * @returns a graphology `UndirectedGraph` (no self loops, no parallel edges)
  * @throws InvalidArgumentError when `options.scheme` is missing or not a phase scheme; on
  *   bad labels or window (see {@link adjacencyCounts}); when both or neither of
@@ -97,6 +99,7 @@ export interface BuildGraphOptions {
  *   image or gives a code outside the scheme; when an object's phase is one the scheme does
  *   not cut into objects (e.g. `'background'` of `CATHODE_SCHEME`); on an unknown
  *   `strength`, a strength function returning a non-positive value, or a bad `weightScale`
+ * @throws AbortError when `options.signal` fires
  * @throws ShapeMismatchError when `phases` and `labels` differ in shape
  *
  * @remarks
@@ -120,6 +123,7 @@ export function buildGraph(labels: NdArray, options: BuildGraphOptions): Microst
     strength = 'mean',
     weightScale = 'radius',
     onProgress,
+    signal,
   } = options;
   const scheme = checkScheme(fn, 'options.scheme', options.scheme);
   const radius = checkWindow(fn, window);
@@ -131,7 +135,7 @@ export function buildGraph(labels: NdArray, options: BuildGraphOptions): Microst
   const regions = regionSummary(runs);
   const codes = phaseCodes(fn, runs, regions, phaseOfLabel, phases, labels, scheme);
   checkObjectCodes(fn, regions, codes, scheme, phaseOfLabel !== undefined);
-  const counts = countPairs(runs, radius, onProgress);
+  const counts = countPairs(fn, runs, radius, { onProgress, signal });
 
   const ndim = runs.shape.length;
   const graph: MicrostructureGraph = new UndirectedGraph<

@@ -71,7 +71,7 @@ export interface HeteroDataArrays {
  * `s` and `t` appears as `s -> t` in `(s, rel, t)` and `t -> s` in `(t, rel, s)`; between two
  * nodes of one type, both directions appear in `(s, rel, s)` (what PyG's `ToUndirected`
  * gives). Edges to nodes of types left out are dropped. Write the arrays as `.npy` with
- * {@link heteroDataToNpy} / {@link writeHeteroDataNpy}.
+ * {@link encodeHeteroDataNpy} / {@link writeHeteroDataNpy}.
  *
  * @param graph - a graph from {@link buildGraph} (it carries its scheme), or any graphology
  *   graph with node attribute `phase` and the numeric attributes asked for, read with

@@ -42,8 +42,8 @@ export {
   neighborPhaseCounts,
 } from './neighbor-phase-counts.js';
 export {
+  encodeHeteroDataNpy,
   encodeNpy,
-  heteroDataToNpy,
   type NpyArray,
   writeHeteroDataNpy,
 } from './npy.js';

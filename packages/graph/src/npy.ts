@@ -88,7 +88,7 @@ export function encodeNpy(array: NpyArray): Uint8Array {
  * @param data - arrays from {@link toHeteroData}
  * @returns file name -> bytes
  */
-export function heteroDataToNpy(data: HeteroDataArrays): Record<string, Uint8Array> {
+export function encodeHeteroDataNpy(data: HeteroDataArrays): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   for (const type of data.nodeTypes) {
     const node = data.nodes[type]!;
@@ -125,7 +125,7 @@ export function heteroDataToNpy(data: HeteroDataArrays): Record<string, Uint8Arr
 }
 
 /**
- * Write {@link heteroDataToNpy}'s files into a directory (created if missing). Node.js only
+ * Write {@link encodeHeteroDataNpy}'s files into a directory (created if missing). Node.js only
  * (loads `node:fs` when called). Destination first, as `fs.writeFile` and `numpy.save`.
  *
  * @param dir - target directory
@@ -150,7 +150,7 @@ export async function writeHeteroDataNpy(dir: string, data: HeteroDataArrays): P
   const { join } = await import('node:path');
   await mkdir(dir, { recursive: true });
   const paths: string[] = [];
-  for (const [name, bytes] of Object.entries(heteroDataToNpy(data))) {
+  for (const [name, bytes] of Object.entries(encodeHeteroDataNpy(data))) {
     const path = join(dir, name);
     await writeFile(path, bytes);
     paths.push(path);

@@ -9,7 +9,7 @@ import { itNeeds, python3Has } from '../../../test-utils/ci.js';
 import {
   buildGraph,
   encodeNpy,
-  heteroDataToNpy,
+  encodeHeteroDataNpy,
   toHeteroData,
   writeHeteroDataNpy,
 } from '../src/index.js';
@@ -141,7 +141,7 @@ describe('.npy writer', () => {
 
   it('names the files of a HeteroData', async () => {
     const data = toHeteroData(graph);
-    const files = heteroDataToNpy(data);
+    const files = encodeHeteroDataNpy(data);
     expect(Object.keys(files)).toContain('nmc.x.npy');
     expect(Object.keys(files)).toContain('sse__contacts__nmc.edge_index.npy');
     // destination first, as fs.writeFile / numpy.save

@@ -31,7 +31,7 @@ import {
   graphToGEXF,
   graphToGraphML,
   graphToJSON,
-  heteroDataToNpy,
+  encodeHeteroDataNpy,
   type MicrostructureGraph,
   neighborPhaseCounts,
   toHeteroData,
@@ -409,7 +409,7 @@ function analyses(g: MicrostructureGraph, c: Case) {
     channels: c.channels.map((options) => concurrentChannels(g, options)),
     neighbors: neighborPhaseCounts(g),
     hetero,
-    npy: heteroDataToNpy(hetero),
+    npy: encodeHeteroDataNpy(hetero),
   };
 }
 
