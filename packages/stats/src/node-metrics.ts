@@ -3,6 +3,7 @@ import {
   type PhaseScheme,
   type ProgressCallback,
   schemeOfGraph,
+  throwIfAborted,
 } from '@mgraph/core';
 import type Graph from 'graphology';
 import { betweennessCentrality } from './betweenness-centrality.js';
@@ -46,6 +47,8 @@ export interface NodeMetricsOptions {
   scheme?: PhaseScheme;
   /** Called with `(done, total)` as the seven metrics complete. */
   onProgress?: ProgressCallback;
+  /** Cancels between metrics and inside betweenness / closeness (one check per source node). */
+  signal?: AbortSignal;
 }
 
 /** One row of {@link nodeMetrics}: the paper's node descriptors. */
@@ -85,12 +88,13 @@ export interface NodeMetricsRow {
  *   `weight`, graph attribute `scheme`, as built by `@mgraph/graph`)
  * @param options - `weight` ('weight'), `distance` (undefined), `eigenvectorWeight`
  *   (undefined), `maxIter` (1000), `tol` (1e-6), `nodes` (all), `phaseAttribute` ('phase'),
- *   `scheme` (the graph's), `onProgress`
+ *   `scheme` (the graph's), `onProgress`, `signal`
  * @returns one row per requested node (none for an empty graph)
  * @throws InvalidArgumentError for a bad graph, option, weight or unknown node; when the graph
  *   carries no scheme and none is passed, `options.scheme` differs from the graph's, or a
  *   node's phase is not a phase of the scheme
  * @throws ConvergenceError when the eigenvector iteration does not converge
+ * @throws AbortError when `options.signal` fires
  *
  * @remarks
  * References: Li, Deng, Liu, Hu, "Machine Learning Enabled Graph Analysis of Particulate
@@ -138,7 +142,8 @@ export function nodeMetrics(graph: Graph, options: NodeMetricsOptions = {}): Nod
       );
     }
   });
-  const { onProgress } = options;
+  const { onProgress, signal } = options;
+  throwIfAborted(fn, signal);
   const total = 7;
   if (keys.length === 0) {
     onProgress?.(total, total);
@@ -146,13 +151,14 @@ export function nodeMetrics(graph: Graph, options: NodeMetricsOptions = {}): Nod
   }
   const step = <T>(done: number, value: T): T => {
     onProgress?.(done, total);
+    throwIfAborted(fn, signal);
     return value;
   };
   const deg = step(1, degree(graph));
   const wdeg = step(2, weightedDegree(graph, { weight }));
   const clust = step(3, clustering(graph));
-  const betw = step(4, betweennessCentrality(graph, { weight: distance }));
-  const close = step(5, closenessCentrality(graph, { distance }));
+  const betw = step(4, betweennessCentrality(graph, { weight: distance, signal }));
+  const close = step(5, closenessCentrality(graph, { distance, signal }));
   const eig = step(
     6,
     eigenvectorCentrality(graph, {
