@@ -18,7 +18,8 @@ export function onPath(command: string): boolean {
   return spawnSync(command, ['--version'], { stdio: 'ignore' }).error === undefined;
 }
 
-const inCI = () => process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0';
+/** `CI` set to anything but '', '0' or 'false' (as scripts/test-summary.mjs reads it). */
+const inCI = () => !['', '0', 'false'].includes(process.env.CI ?? '');
 
 function missing(what: string): Error {
   return new Error(
