@@ -55,8 +55,17 @@ describe.each(shared.cases.map((c) => [c.shape.join('x'), c] as const))(
       expect(maxAbsDiff(edt.data, c.edt.data)).toBeLessThan(1e-9);
     });
 
-    it('label matches ndi.label count', () => {
+    it('label matches ndi.label: the count on the mask, every pixel on the peak mask', () => {
       expect(label(mask).count).toBe(c.label_default_count);
+      // markers = ndi.label of the peak pixels: compared element by element, not by count
+      const peaks = toNd(c.markers);
+      const peakMask = ndarray(
+        Uint8Array.from(peaks.data as Int32Array, (v) => (v > 0 ? 1 : 0)),
+        peaks.shape,
+      );
+      const got = label(peakMask);
+      expect(got.count).toBeGreaterThan(1);
+      expect(countDiff(got.labels.data, c.markers.data)).toBe(0);
     });
 
     it('peakLocalMax returns the same coordinates in the same order (highest first per label)', () => {
