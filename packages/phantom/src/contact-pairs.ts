@@ -90,8 +90,7 @@ export function contactPairs(
 
 /**
  * Dilate a binary `[nz, ny, nx]` array (row-major) along one axis by `radius`: an element
- * becomes 1 when some element of its line along `axis` within `radius` of it is 1. Each line
- * is walked once with a running count of the 1s in `[i - radius, i + radius]`.
+ * becomes 1 when some element of its line along `axis` within `radius` of it is 1.
  */
 function dilateAxis(
   mask: Uint8Array,
@@ -102,15 +101,33 @@ function dilateAxis(
   const step = [dims[1] * dims[2], dims[2], 1][axis]!;
   const length = dims[axis];
   const out = new Uint8Array(mask.length);
-  for (let s = 0; s < mask.length; s++) {
-    if (Math.floor(s / step) % length !== 0) continue; // not the first element of a line
-    let ones = 0;
-    for (let j = 0; j < Math.min(radius, length); j++) ones += mask[s + j * step]!;
-    for (let i = 0; i < length; i++) {
-      if (i + radius < length) ones += mask[s + (i + radius) * step]!;
-      if (i - radius - 1 >= 0) ones -= mask[s + (i - radius - 1) * step]!;
-      out[s + i * step] = ones > 0 ? 1 : 0;
+  // a line along `axis` starts at `block + offset`: blocks of `step * length` elements, one
+  // line per `offset < step` in each
+  for (let block = 0; block < mask.length; block += step * length) {
+    for (let s = block; s < block + step; s++) {
+      dilateLine(mask, out, s, step, length, radius);
     }
   }
   return out;
+}
+
+/**
+ * One line of {@link dilateAxis}: `length` elements from `s`, `step` apart; `ones` counts the
+ * 1s of `mask` at positions `[i - radius, i + radius]` of the line.
+ */
+function dilateLine(
+  mask: Uint8Array,
+  out: Uint8Array,
+  s: number,
+  step: number,
+  length: number,
+  radius: number,
+): void {
+  let ones = 0;
+  for (let j = 0; j < Math.min(radius, length); j++) ones += mask[s + j * step]!;
+  for (let i = 0; i < length; i++) {
+    if (i + radius < length) ones += mask[s + (i + radius) * step]!;
+    if (i - radius - 1 >= 0) ones -= mask[s + (i - radius - 1) * step]!;
+    out[s + i * step] = ones > 0 ? 1 : 0;
+  }
 }
