@@ -69,8 +69,7 @@ export function boundingBoxTable(
   shape: readonly number[],
   maxLabel: number,
 ): { table: Int32Array; labels: number } {
-  let labels = maxLabel;
-  if (labels === 0) for (let i = 0; i < data.length; i++) if (data[i]! > labels) labels = data[i]!;
+  const labels = maxLabel === 0 ? largestLabel(data) : maxLabel;
   const ndim = shape.length;
   const w = 2 * ndim;
   const table = new Int32Array(w * labels).fill(-1);
@@ -78,7 +77,8 @@ export function boundingBoxTable(
   const lines = nc === 0 ? 0 : data.length / nc;
   const last = w - 2;
   // coordinates of the current line (all axes but the last)
-  const line = new Array<number>(ndim - 1).fill(0);
+  const lead = ndim - 1;
+  const line = new Int32Array(Math.max(1, lead));
   let i = 0;
   for (let r = 0; r < lines; r++) {
     let prev = 0;
@@ -96,7 +96,7 @@ export function boundingBoxTable(
       }
       prev = l;
       if (table[o]! < 0) {
-        for (let d = 0; d < ndim - 1; d++) {
+        for (let d = 0; d < lead; d++) {
           table[o + 2 * d] = line[d]!;
           table[o + 2 * d + 1] = line[d]!;
         }
@@ -104,7 +104,7 @@ export function boundingBoxTable(
         if (x > table[o + last + 1]!) table[o + last + 1] = x;
         continue;
       }
-      for (let d = 0; d < ndim - 1; d++) {
+      for (let d = 0; d < lead; d++) {
         const c = line[d]!;
         if (c < table[o + 2 * d]!) table[o + 2 * d] = c;
         if (c > table[o + 2 * d + 1]!) table[o + 2 * d + 1] = c;
@@ -112,10 +112,21 @@ export function boundingBoxTable(
       if (x < table[o + last]!) table[o + last] = x;
       if (x > table[o + last + 1]!) table[o + last + 1] = x;
     }
-    for (let d = ndim - 2; d >= 0; d--) {
+    for (let d = lead - 1; d >= 0; d--) {
       if (++line[d]! < shape[d]!) break;
       line[d] = 0;
     }
   }
   return { table, labels };
+}
+
+/** The largest element (0 when none is positive): scipy's `input.max()` for `max_label=0`. */
+function largestLabel(data: ArrayLike<number>): number {
+  let m = 0;
+  const n = data.length;
+  for (let i = 0; i < n; i++) {
+    const v = data[i]!;
+    if (v > m) m = v;
+  }
+  return m;
 }

@@ -132,3 +132,24 @@ function sameLabelLarger(
   }
   return false;
 }
+
+/**
+ * `findObjects`' boxes packed as {@link labelWindowMaxima} reads them: per label l (index
+ * 0 unused), `6 l .. 6 l + 5` = z0, z1, y0, y1, x0, x1 inclusive (z0 = z1 = 0 in 2D), z0 = -1
+ * for a label not present.
+ *
+ * @internal
+ */
+export function packBoxes(boxes: readonly ([number, number][] | null)[], ndim: number): Int32Array {
+  const packed = new Int32Array(6 * (boxes.length + 1)).fill(-1);
+  boxes.forEach((box, k) => {
+    if (box === null) return;
+    const o = 6 * (k + 1);
+    const b3 = ndim === 3 ? box : [[0, 1] as [number, number], ...box];
+    for (let d = 0; d < 3; d++) {
+      packed[o + 2 * d] = b3[d]![0];
+      packed[o + 2 * d + 1] = b3[d]![1] - 1;
+    }
+  });
+  return packed;
+}
