@@ -1,96 +1,26 @@
 import type { Rng } from '@mgraph/core';
+import { gaussianFilter as ndGaussianFilter } from '@mgraph/ndimage';
+import ndarray from 'ndarray';
 import type { Grid } from './grid.js';
 
 /**
  * Separable Gaussian smoothing of a flat row-major image with scipy's default `reflect`
- * boundary (`d c b a | a b c d | d c b a`) and a kernel truncated at 4 sigma.
- * Returns a new array; `sigma <= 0` returns a copy.
+ * boundary (`d c b a | a b c d | d c b a`) and a kernel truncated at 4 sigma:
+ * `@mgraph/ndimage`'s `gaussianFilter` along the columns, then the rows, then the planes
+ * (axes of one element skipped), with a kernel radius of at least 1. Returns a new array;
+ * `sigma <= 0` returns a copy.
  *
  * @remarks
- * References: `scipy.ndimage.gaussian_filter` (mode `'reflect'`, `truncate=4.0`).
+ * References: `scipy.ndimage.gaussian_filter` (mode `'reflect'`, `truncate=4.0`); the last
+ * axis first and the radius of at least 1 keep the numbers phantom produced before it used
+ * `@mgraph/ndimage` (float32 rounding after each axis makes the order show in the last bit).
  */
 export function gaussianFilter(data: Float32Array, grid: Grid, sigma: number): Float32Array {
-  let out: Float32Array = Float32Array.from(data);
-  if (!(sigma > 0)) return out;
+  const shape = grid.ndim === 3 ? [grid.planes, grid.rows, grid.cols] : [grid.rows, grid.cols];
+  const axes = shape.map((_, d) => shape.length - 1 - d).filter((d) => shape[d]! >= 2);
+  if (!(sigma > 0) || axes.length === 0) return Float32Array.from(data);
   const radius = Math.max(1, Math.round(4 * sigma));
-  const kernel = new Float64Array(2 * radius + 1);
-  let total = 0;
-  for (let k = -radius; k <= radius; k++) {
-    const w = Math.exp((-0.5 * k * k) / (sigma * sigma));
-    kernel[k + radius] = w;
-    total += w;
-  }
-  for (let k = 0; k < kernel.length; k++) kernel[k]! /= total;
-  const plane = grid.rows * grid.cols;
-  const axes: Array<[length: number, stride: number]> = [
-    [grid.cols, 1],
-    [grid.rows, grid.cols],
-  ];
-  if (grid.ndim === 3) axes.push([grid.planes, plane]);
-  for (const [length, stride] of axes) {
-    if (length < 2) continue;
-    out = smoothAxis(out, grid.size, length, stride, kernel, radius);
-  }
-  return out;
-}
-
-/** scipy's `reflect` index (`d c b a | a b c d | d c b a`), period `2 * length`. */
-function reflectIndex(i: number, length: number): number {
-  const period = 2 * length;
-  let j = ((i % period) + period) % period;
-  if (j >= length) j = period - 1 - j;
-  return j;
-}
-
-/**
- * Correlate every line along one axis with the symmetric `kernel`. Lines along the last
- * axis are copied with their reflected borders and swept once; for the other axes whole
- * contiguous rows (`stride` values) are combined at once, which keeps memory access
- * sequential.
- */
-function smoothAxis(
-  src: Float32Array,
-  size: number,
-  length: number,
-  stride: number,
-  kernel: Float64Array,
-  radius: number,
-): Float32Array {
-  const dst = new Float32Array(size);
-  const block = stride * length;
-  const taps = Array.from({ length: length + 2 * radius }, (_, k) =>
-    reflectIndex(k - radius, length),
-  );
-  if (stride === 1) {
-    const line = new Float64Array(length + 2 * radius);
-    for (let base = 0; base < size; base += length) {
-      for (let k = 0; k < line.length; k++) line[k] = src[base + taps[k]!]!;
-      for (let i = 0; i < length; i++) {
-        const c = i + radius;
-        let acc = kernel[radius]! * line[c]!;
-        for (let j = 1; j <= radius; j++)
-          acc += kernel[radius + j]! * (line[c - j]! + line[c + j]!);
-        dst[base + i] = acc;
-      }
-    }
-    return dst;
-  }
-  const acc = new Float64Array(stride);
-  for (let base = 0; base < size; base += block) {
-    for (let i = 0; i < length; i++) {
-      const w0 = kernel[radius]!;
-      const row0 = base + i * stride;
-      for (let t = 0; t < stride; t++) acc[t] = w0 * src[row0 + t]!;
-      for (let j = 1; j <= radius; j++) {
-        const w = kernel[radius + j]!;
-        const lo = base + taps[i + radius - j]! * stride;
-        const hi = base + taps[i + radius + j]! * stride;
-        for (let t = 0; t < stride; t++) acc[t] += w * (src[lo + t]! + src[hi + t]!);
-      }
-      for (let t = 0; t < stride; t++) dst[row0 + t] = acc[t]!;
-    }
-  }
-  return dst;
+  return ndGaussianFilter(ndarray(data, shape), sigma, { axes, radius }).data as Float32Array;
 }
 
 /**
