@@ -1,4 +1,6 @@
 import { assertNumber, InvalidArgumentError } from '@mgraph/core';
+import { gaussianFilter1d } from '@mgraph/ndimage';
+import ndarray from 'ndarray';
 
 /**
  * Options of {@link smoothHistogram}: the smoothing applied to a histogram before peak
@@ -50,8 +52,9 @@ export const DEFAULT_SMOOTHING: Required<SmoothHistogramOptions> = {
  * @throws InvalidArgumentError for an unknown kernel, `width <= 0` or `binWidth <= 0`
  *
  * @remarks
- * References: SciPy `scipy.ndimage.gaussian_filter1d` (kernel radius `round(4 sigma)` bins,
- * here with `mode='constant'`).
+ * References: the Gaussian is `@mgraph/ndimage`'s `gaussianFilter1d`, i.e. SciPy
+ * `scipy.ndimage.gaussian_filter1d(counts, width / binWidth, mode='constant')` (kernel
+ * radius `round(4 sigma)` bins), checked against scipy in test/smooth-histogram.test.ts.
  */
 export function smoothHistogram(
   counts: ArrayLike<number>,
@@ -64,22 +67,12 @@ export function smoothHistogram(
   const n = counts.length;
   if (kernel === 'none') return Float64Array.from(counts);
   assertNumber(fn, 'smoothing.width', width, { greaterThan: 0 });
-  let weights: Float64Array;
   if (kernel === 'gaussian') {
+    const values = counts instanceof Float64Array ? counts : Float64Array.from(counts);
     const sigma = width / binWidth;
-    const radius = Math.round(4 * sigma);
-    weights = new Float64Array(2 * radius + 1);
-    let sum = 0;
-    for (let k = -radius; k <= radius; k++) {
-      const w = Math.exp((-0.5 * k * k) / (sigma * sigma));
-      weights[k + radius] = w;
-      sum += w;
-    }
-    for (let k = 0; k < weights.length; k++) weights[k]! /= sum;
-  } else if (kernel === 'boxcar') {
-    const radius = Math.max(0, Math.round((width / binWidth - 1) / 2));
-    weights = new Float64Array(2 * radius + 1).fill(1 / (2 * radius + 1));
-  } else {
+    return gaussianFilter1d(ndarray(values, [n]), sigma, { mode: 'constant' }).data as Float64Array;
+  }
+  if (kernel !== 'boxcar') {
     throw new InvalidArgumentError(
       fn,
       'smoothing.kernel',
@@ -87,13 +80,15 @@ export function smoothHistogram(
       "'gaussian', 'boxcar' or 'none'",
     );
   }
-  const radius = (weights.length - 1) / 2;
+  // moving average over the odd number of bins nearest to `width`, 0 past the ends
+  const radius = Math.max(0, Math.round((width / binWidth - 1) / 2));
+  const weight = 1 / (2 * radius + 1);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
     const lo = Math.max(0, i - radius);
     const hi = Math.min(n - 1, i + radius);
-    for (let j = lo; j <= hi; j++) s += weights[j - i + radius]! * counts[j]!;
+    for (let j = lo; j <= hi; j++) s += weight * counts[j]!;
     out[i] = s;
   }
   return out;
