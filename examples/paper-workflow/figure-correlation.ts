@@ -3,19 +3,11 @@
  * their electrochemical descriptors (columns), r printed in each cell, significant cells
  * (p < 0.05) marked with an asterisk.
  */
+import type { PearsonRow } from '@mgraph/pipeline';
 import type { TopLevelSpec } from 'vega-lite';
 
-/** One cell of the correlation table. */
-export interface CorrelationCell {
-  metric: string;
-  descriptor: string;
-  r: number;
-  p: number;
-  n: number;
-}
-
 /** The Vega-Lite spec of Fig. 5a. */
-export function correlationHeatmapSpec(cells: readonly CorrelationCell[]): TopLevelSpec {
+export function correlationHeatmapSpec(cells: readonly PearsonRow[]): TopLevelSpec {
   const values = cells.map((c) => ({
     ...c,
     text: Number.isFinite(c.r) ? `${c.r.toFixed(2)}${c.p < 0.05 ? '*' : ''}` : 'n/a',

@@ -6,23 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { hex, PHASE_COLORS } from './palette.js';
 import { pngDataUri } from './png.js';
-import type { ExampleRasters } from './types.js';
-
-/** A node and an edge of the overlay, in pixel coordinates of the rasters. */
-export interface OverlayNode {
-  id: string;
-  phase: string;
-  row: number;
-  col: number;
-  size: number;
-}
-export interface OverlayEdge {
-  row: number;
-  col: number;
-  row2: number;
-  col2: number;
-  weight: number;
-}
+import type { ExampleRasters, OverlayEdge, OverlayNode } from './types.js';
 
 /** Grey-level RGB of an intensity image, stretched between its 1st and 99th percentiles. */
 export function greyRgb(image: Float32Array): Uint8Array {

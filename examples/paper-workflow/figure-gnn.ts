@@ -3,13 +3,7 @@
  * split, with the identity line.
  */
 import type { TopLevelSpec } from 'vega-lite';
-
-/** One predicted node value. */
-export interface PredictionPoint {
-  target: string;
-  truth: number;
-  prediction: number;
-}
+import type { PredictionPoint } from './types.js';
 
 /** The Vega-Lite spec of Fig. 6b-d: one panel per target, equal axes, y = x drawn. */
 export function gnnPredictionSpec(

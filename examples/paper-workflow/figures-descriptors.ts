@@ -3,15 +3,20 @@
  * particles with and without a feature (a TPB; a concurrent Li+/e- channel). Whiskers at
  * 1.5 IQR, as matplotlib draws them.
  */
+import {
+  DESCRIPTORS,
+  type Descriptor,
+  type ParticleFeature,
+  type ParticleRow,
+} from '@mgraph/pipeline';
 import type { TopLevelSpec } from 'vega-lite';
-import type { ParticleRow } from './types.js';
 
-/** The three electrochemical descriptors, with axis titles. */
-export const DESCRIPTORS = [
-  { key: 'soc', title: 'SOC: mean edge energy (eV)' },
-  { key: 'heterogeneity', title: 'heterogeneity: std of edge energy (eV)' },
-  { key: 'polarization', title: 'polarization: peak distance (eV)' },
-] as const;
+/** Axis title of each descriptor. */
+const AXIS_TITLES: Record<Descriptor, string> = {
+  soc: 'SOC: mean edge energy (eV)',
+  heterogeneity: 'heterogeneity: std of edge energy (eV)',
+  polarization: 'polarization: peak distance (eV)',
+};
 
 /**
  * Box plots of the three descriptors split by a boolean feature of the particle.
@@ -23,11 +28,12 @@ export const DESCRIPTORS = [
  */
 export function descriptorBoxplotSpec(
   particles: readonly ParticleRow[],
-  feature: 'inTpb' | 'concurrentChannel',
+  feature: ParticleFeature,
   title: string,
   labels: [string, string],
 ): TopLevelSpec {
-  const panels = DESCRIPTORS.map(({ key, title: axis }) => {
+  const panels = DESCRIPTORS.map((key) => {
+    const axis = AXIS_TITLES[key];
     const values = particles
       .filter((p) => Number.isFinite(p[key]))
       .map((p) => ({ group: p[feature] ? labels[0] : labels[1], value: p[key] }));

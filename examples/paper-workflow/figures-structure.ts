@@ -3,13 +3,14 @@
  * interface ratio w(NMC-SSE)/w(NMC-graphite); (b) NMC particle size against its TPB count;
  * (c) NMC particles per channel category.
  */
+import type { ParticleRow } from '@mgraph/pipeline';
 import type { TopLevelSpec } from 'vega-lite';
-import type { ParticleRow, TpbRow } from './types.js';
+import type { TpbCsvRow } from './types.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** Fig. 3a: one point per TPB; x on a log scale (ratios span decades). */
-export function tpbPerimeterSpec(tpbs: readonly TpbRow[]): TopLevelSpec {
+export function tpbPerimeterSpec(tpbs: readonly TpbCsvRow[]): TopLevelSpec {
   const values = tpbs.filter((t) => t.interfaceRatio > 0 && Number.isFinite(t.interfaceRatio));
   return {
     $schema: SCHEMA,

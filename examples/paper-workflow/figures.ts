@@ -5,22 +5,29 @@
  */
 
 import { CATHODE_SCHEME } from '@mgraph/core';
-import { type CorrelationCell, correlationHeatmapSpec } from './figure-correlation.js';
-import { exampleFigureSpec, type OverlayEdge, type OverlayNode } from './figure-example.js';
-import { gnnPredictionSpec, type PredictionPoint } from './figure-gnn.js';
+import type { ParticleRow, PearsonRow } from '@mgraph/pipeline';
+import { correlationHeatmapSpec } from './figure-correlation.js';
+import { exampleFigureSpec } from './figure-example.js';
+import { gnnPredictionSpec } from './figure-gnn.js';
 import { descriptorBoxplotSpec } from './figures-descriptors.js';
 import { channelCategorySpec, sizeVsTpbSpec, tpbPerimeterSpec } from './figures-structure.js';
 import { renderVegaLite } from './render-svg.js';
 import type { ReportFigure } from './report-html.js';
-import type { ExampleRasters, ParticleRow, TpbRow } from './types.js';
+import type {
+  ExampleRasters,
+  OverlayEdge,
+  OverlayNode,
+  PredictionPoint,
+  TpbCsvRow,
+} from './types.js';
 
 /** Data for the figures. */
 export interface FigureData {
   example: { name: string; rasters: ExampleRasters; graph: string } | null;
   segmenterLabel: string;
   particles: ParticleRow[];
-  tpbs: TpbRow[];
-  correlations: CorrelationCell[];
+  tpbs: TpbCsvRow[];
+  correlations: PearsonRow[];
   predictions: PredictionPoint[] | null;
   gnnSubtitle: string;
 }

@@ -6,7 +6,8 @@
  */
 import { fromGraph, type HeteroGraph, predict, train } from '@mgraph/gnn';
 import { graphFromJSON } from '@mgraph/graph';
-import type { PredictionPoint } from './figure-gnn.js';
+import type { AnalysisNodeAttributes } from '@mgraph/pipeline';
+import type { PredictionPoint } from './types.js';
 
 /**
  * Node features the GNN sees: structure only, no descriptor leaks in (`tpbCount` and
@@ -69,9 +70,9 @@ export interface GnnStepOptions {
  */
 function heteroInput(json: string): { data: HeteroGraph; dropped: number } {
   const graph = graphFromJSON(json);
-  const drop = graph.filterNodes(
-    (_, a) => a.phase === 'nmc' && !Number.isFinite((a as { soc?: number }).soc),
-  );
+  const drop = graph.filterNodes((_, a: AnalysisNodeAttributes) => {
+    return a.phase === 'nmc' && !Number.isFinite(a.soc);
+  });
   for (const key of drop) graph.dropNode(key);
   return {
     data: fromGraph(graph, { features: [...GNN_FEATURES], targets: [...GNN_TARGETS] }),

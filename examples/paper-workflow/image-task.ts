@@ -1,25 +1,23 @@
 /**
- * One image through the paper's pipeline (runs inside a pool worker): load or generate ->
- * segment (U-Net) -> mIoU against the truth -> instance segmentation (watershed + convexity
- * refinement) -> graph -> TPBs and concurrent channels -> electrochemical descriptors ->
- * graph metrics of every NMC node. Returns plain, cloneable data.
+ * One image of the batch (runs inside a pool worker): load or generate it, analyse it with
+ * `@mgraph/pipeline` (U-Net phases -> instances -> graph -> TPBs and channels -> descriptors
+ * -> metrics -> particle rows), score the segmentation against the truth, match particles to
+ * the phantom truth, and return plain, cloneable data.
  */
 import { CATHODE_SCHEME, InvalidArgumentError, type NdArray } from '@mgraph/core';
-import { electrochemicalDescriptors } from '@mgraph/electrochem';
-import { buildGraph, concurrentChannels, graphToJSON, triplePhaseBoundaries } from '@mgraph/graph';
+import { graphToJSON } from '@mgraph/graph';
 import { readTiff } from '@mgraph/io/node';
 import { generateComposite } from '@mgraph/phantom';
+import { analyzeImage, type ImageAnalysis } from '@mgraph/pipeline';
 import { meanIoU } from '@mgraph/segment';
-import { nodeMetrics } from '@mgraph/stats';
-import { instanceSegmentation } from '@mgraph/watershed';
 import ndarray from 'ndarray';
-import { segmentImage } from './segmenters.js';
+import { segmenterFor } from './segmenters.js';
 import type {
   ExampleRasters,
+  ImageParticle,
   ImageResult,
   ImageTask,
-  ParticleRow,
-  TpbRow,
+  TpbCsvRow,
   WorkerSettings,
 } from './types.js';
 
@@ -153,8 +151,26 @@ export function exampleRasters(
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
+/** The particles of an analysis with the phantom truth they overlap most (NaN when unknown). */
+function withTruth(analysis: ImageAnalysis, truth: Truth | null): ImageParticle[] {
+  const match = truth?.instances
+    ? matchLabels(analysis.instances.labels.data, truth.instances.data)
+    : new Map<number, number>();
+  return analysis.particles.map((p) => {
+    const truthLabel = match.get(p.label) ?? 0;
+    const t = truth?.particles?.get(truthLabel);
+    return {
+      ...p,
+      truthLabel,
+      truthSoc: t?.soc ?? Number.NaN,
+      truthHeterogeneity: t?.heterogeneity ?? Number.NaN,
+      truthPolarization: t?.polarization ?? Number.NaN,
+    };
+  });
+}
+
 /**
- * Run the pipeline on one image.
+ * Run one image through the workflow.
  *
  * @param task - which image.
  * @param settings - segmenter, model path, graph window, minimum object size.
@@ -165,154 +181,48 @@ export async function processImage(
   task: ImageTask,
   settings: WorkerSettings,
 ): Promise<ImageResult> {
-  const timings: Record<string, number> = {};
-  let t0 = performance.now();
+  const t0 = performance.now();
   const { image, energy, truth } = await loadImage(task);
-  timings.load = seconds(t0);
+  const load = seconds(t0);
 
-  t0 = performance.now();
-  const phases =
-    settings.segmenter === 'truth'
-      ? (truth?.phases ?? null)
-      : await segmentImage(image, settings.segmenter, settings.modelPath);
-  if (!phases)
+  const given = settings.segmenter === 'truth' ? truth?.phases : undefined;
+  if (settings.segmenter === 'truth' && !given)
     throw new InvalidArgumentError(
       'processImage',
       'segmenter',
       'truth',
       'a phase map beside the image',
     );
-  timings.segment = seconds(t0);
-  let miou: number | null = null;
-  let classIoU: number[] | null = null;
-  if (truth) {
-    const iou = meanIoU(truth.phases, phases, { classes: CATHODE_SCHEME.phases.length });
-    miou = iou.mIoU;
-    classIoU = Array.from(iou.perClass);
-  }
-
-  t0 = performance.now();
-  const inst = instanceSegmentation(phases, {
+  const analysis = await analyzeImage(given ? { phases: given, energy } : { image, energy }, {
     scheme: CATHODE_SCHEME,
-    split: ['nmc'],
+    ...(settings.segmenter === 'truth'
+      ? {}
+      : { segmenter: await segmenterFor(settings.segmenter, settings.modelPath) }),
+    window: settings.window,
     minSize: settings.minSize,
   });
-  timings.watershed = seconds(t0);
-
-  t0 = performance.now();
-  const graph = buildGraph(inst.labels, {
-    phaseOfLabel: inst.phaseOfLabel,
-    scheme: CATHODE_SCHEME,
-    window: settings.window,
-  });
-  const tpb = triplePhaseBoundaries(graph);
-  const channels = concurrentChannels(graph);
-  timings.graph = seconds(t0);
-
-  const nmcKeys = graph.filterNodes((_, attrs) => attrs.phase === 'nmc');
-  t0 = performance.now();
-  const descriptors = new Map<
-    number,
-    { soc: number; heterogeneity: number; polarization: number; valid: boolean; reason: string }
-  >();
-  if (energy) {
-    const found = electrochemicalDescriptors(energy, inst.labels, {
-      labelsToUse: nmcKeys.map(Number),
-    });
-    for (const d of found)
-      descriptors.set(d.label, {
-        soc: d.soc ?? Number.NaN,
-        heterogeneity: d.heterogeneity ?? Number.NaN,
-        polarization: d.polarization ?? Number.NaN,
-        valid: d.valid,
-        reason: d.reason ?? '',
-      });
-  }
-  timings.electrochem = seconds(t0);
-
-  t0 = performance.now();
-  const metrics = new Map(
-    // networkx's 100 power iterations do not always converge on graphs with several
-    // components; 10,000 do (same fixed point, same tolerance).
-    nodeMetrics(graph, { weight: 'weight', nodes: nmcKeys, maxIter: 10_000 }).map((row) => [
-      row.node,
-      row,
-    ]),
-  );
-  timings.metrics = seconds(t0);
-
-  const match = truth?.instances
-    ? matchLabels(inst.labels.data, truth.instances.data)
-    : new Map<number, number>();
-  const particles: ParticleRow[] = nmcKeys.map((key) => {
-    const attrs = graph.getNodeAttributes(key);
-    const d = descriptors.get(attrs.label);
-    const m = metrics.get(key)!;
-    const truthLabel = match.get(attrs.label) ?? 0;
-    const t = truth?.particles?.get(truthLabel);
-    const valid = d?.valid ?? false;
-    if (valid)
-      graph.mergeNodeAttributes(key, {
-        soc: d!.soc,
-        heterogeneity: d!.heterogeneity,
-        polarization: d!.polarization,
-      } as never);
-    return {
-      image: task.name,
-      status: 'ok',
-      error: '',
-      label: attrs.label,
-      size: attrs.size,
-      soc: valid ? d!.soc : Number.NaN,
-      heterogeneity: valid ? d!.heterogeneity : Number.NaN,
-      polarization: valid ? d!.polarization : Number.NaN,
-      descriptorsValid: valid,
-      descriptorNote: energy ? (d?.reason ?? '') : 'no energy map',
-      tpbCount: tpb.countByNode[key] ?? 0,
-      inTpb: (tpb.countByNode[key] ?? 0) > 0,
-      channelCategory: channels.categoryByNode[key] ?? 'none',
-      concurrentChannel: channels.concurrentByNode[key] === true,
-      degree: m.degree,
-      weightedDegree: m.weightedDegree,
-      clustering: m.clustering,
-      betweenness: m.betweenness,
-      closeness: m.closeness,
-      eigenvector: m.eigenvector,
-      nmcNeighbors: m.neighbors.nmc!,
-      sseNeighbors: m.neighbors.sse!,
-      graphiteNeighbors: m.neighbors.graphite!,
-      truthLabel,
-      truthSoc: t?.soc ?? Number.NaN,
-      truthHeterogeneity: t?.heterogeneity ?? Number.NaN,
-      truthPolarization: t?.polarization ?? Number.NaN,
-    };
-  });
-  // Structural node features for the GNN: TPB count and concurrent-channel membership
-  // (both computed from the graph alone), on every node.
-  graph.forEachNode((key) =>
-    graph.mergeNodeAttributes(key, {
-      tpbCount: tpb.countByNode[key] ?? 0,
-      concurrentChannel: channels.concurrentByNode[key] === true ? 1 : 0,
-    } as never),
-  );
-  const tpbs: TpbRow[] = tpb.triangles.map((tri) => ({
+  const iou = truth
+    ? meanIoU(truth.phases, analysis.phases, { classes: CATHODE_SCHEME.phases.length })
+    : null;
+  const tpbs: TpbCsvRow[] = analysis.tpbs.map((t) => ({
     image: task.name,
-    nmc: Number(tri.nodes[0]),
-    nmcSize: graph.getNodeAttribute(tri.nodes[0], 'size'),
-    perimeter: tri.perimeter,
-    interfaceRatio: tri.ratio,
+    nmc: t.label,
+    nmcSize: t.size,
+    perimeter: t.perimeter,
+    interfaceRatio: t.interfaceRatio,
   }));
+  const { segment, instances, graph, descriptors, metrics } = analysis.seconds;
   return {
     name: task.name,
     shape: image.shape.slice(),
-    miou,
-    classIoU,
-    nodeCount: graph.order,
-    edgeCount: graph.size,
-    particles,
+    miou: iou?.mIoU ?? null,
+    classIoU: iou ? Array.from(iou.perClass) : null,
+    nodeCount: analysis.graph.order,
+    edgeCount: analysis.graph.size,
+    particles: withTruth(analysis, truth),
     tpbs,
-    graph: graphToJSON(graph),
-    example: exampleRasters(image, phases.data, inst.labels.data),
-    timings,
+    graph: graphToJSON(analysis.graph),
+    example: exampleRasters(image, analysis.phases.data, analysis.instances.labels.data),
+    timings: { load, segment, watershed: instances, graph, electrochem: descriptors, metrics },
   };
 }

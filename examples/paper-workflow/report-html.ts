@@ -13,6 +13,29 @@ export interface ReportTable {
   columns: readonly Column<Record<string, unknown>>[];
 }
 
+/**
+ * A typed table as a {@link ReportTable}: each row reduced to the columns shown.
+ *
+ * @param meta - id, title, caption.
+ * @param rows - the rows.
+ * @param columns - the columns shown, in order.
+ */
+export function reportTable<Row>(
+  meta: Pick<ReportTable, 'id' | 'title' | 'caption'>,
+  rows: readonly Row[],
+  columns: readonly Column<Row>[],
+): ReportTable {
+  return {
+    ...meta,
+    rows: rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, row[c.key]]))),
+    columns: columns.map(({ key, header, digits }) => ({
+      key,
+      ...(header === undefined ? {} : { header }),
+      ...(digits === undefined ? {} : { digits }),
+    })),
+  };
+}
+
 /** A figure of the report: its SVG text. */
 export interface ReportFigure {
   id: string;

@@ -3,7 +3,6 @@
  * (onnxruntime-node with one intra-op thread, since the pool already puts one worker on
  * each core) or the multi-level Otsu baseline.
  */
-import type { NdArray } from '@mgraph/core';
 import { loadUNet, otsuSegmenter, type Segmenter } from '@mgraph/segment';
 import type { SegmenterKind } from './types.js';
 
@@ -21,21 +20,18 @@ async function create(
 }
 
 /**
- * Segment an X-ray image into the cathode phase map.
+ * The segmenter of this worker (created on first use, then reused).
  *
- * @param image - 2D float32 image.
  * @param kind - `unet` or `otsu`.
  * @param modelPath - ONNX model with its `.json` card beside it (default: the U-Net shipped
  *   with @mgraph/segment).
- * @returns the uint8 phase map.
+ * @returns the segmenter, for `analyzeImage`'s `segmenter` option.
  */
-export async function segmentImage(
-  image: NdArray<Float32Array>,
+export function segmenterFor(
   kind: Exclude<SegmenterKind, 'truth'>,
   modelPath?: string,
-): Promise<NdArray<Uint8Array>> {
+): Promise<Segmenter> {
   const key = `${kind}:${modelPath ?? ''}`;
   if (!cached || cached.key !== key) cached = { key, segmenter: create(kind, modelPath) };
-  const segmenter = await cached.segmenter;
-  return (await segmenter.segment(image)).phases;
+  return cached.segmenter;
 }

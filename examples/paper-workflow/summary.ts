@@ -3,8 +3,8 @@
  * higher / no significant difference) and the GNN's errors against the mean baseline.
  */
 
+import type { AnovaRow, WelchRow } from '@mgraph/pipeline';
 import type { GnnOutcome } from './gnn-step.js';
-import type { AnovaRow, WelchRow } from './statistics.js';
 import { formatNumber } from './tables.js';
 import type { ImageFailure } from './types.js';
 

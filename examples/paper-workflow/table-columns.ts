@@ -2,38 +2,21 @@
  * Column lists of every table the workflow writes (CSV keeps full precision; Markdown and
  * the report round to `digits`).
  */
+import { type AnovaRow, GRAPH_METRICS, type PearsonRow, type WelchRow } from '@mgraph/pipeline';
 import type { GnnErrorRow } from './gnn-step.js';
-import { type AnovaRow, GRAPH_METRICS, type WelchRow } from './statistics.js';
 import type { Column } from './tables.js';
-import type { ParticleRow, TpbRow } from './types.js';
+import type { ImageFailure, ImageRow, ParticleCsvRow, TpbCsvRow } from './types.js';
 
-/** A row of `images.csv`: one per input image, failed ones with their reason. */
-export interface ImageRow {
-  image: string;
-  status: 'ok' | 'failed';
-  error: string;
-  miou: number | null;
-  iouBackground: number | null;
-  iouSse: number | null;
-  iouNmc: number | null;
-  iouGraphite: number | null;
-  nodes: number | null;
-  edges: number | null;
-  nmcParticles: number | null;
-  tpbs: number | null;
-  seconds: number | null;
-}
+/** The neighbour columns of `particles.csv`, one per cathode object phase, NMC first. */
+export const NEIGHBOR_COLUMNS = ['nmcNeighbors', 'sseNeighbors', 'graphiteNeighbors'] as const;
 
-/** A row of the Pearson table (Fig. 5a as numbers). */
-export interface PearsonRow {
-  metric: string;
-  descriptor: string;
-  r: number;
-  p: number;
-  n: number;
-}
+/**
+ * The metrics of the Pearson table (Fig. 5a), in its row order: the graph metrics, the
+ * neighbour counts of each phase, the particle size.
+ */
+export const PEARSON_METRICS = [...GRAPH_METRICS, ...NEIGHBOR_COLUMNS, 'size'] as const;
 
-export const PARTICLE_COLUMNS: Column<ParticleRow>[] = (
+export const PARTICLE_COLUMNS: Column<ParticleCsvRow>[] = (
   [
     'image',
     'status',
@@ -50,6 +33,7 @@ export const PARTICLE_COLUMNS: Column<ParticleRow>[] = (
     'channelCategory',
     'concurrentChannel',
     ...GRAPH_METRICS,
+    ...NEIGHBOR_COLUMNS,
     'truthLabel',
     'truthSoc',
     'truthHeterogeneity',
@@ -73,7 +57,7 @@ export const IMAGE_COLUMNS: Column<ImageRow>[] = [
   { key: 'seconds', digits: 3 },
 ];
 
-export const TPB_COLUMNS: Column<TpbRow>[] = [
+export const TPB_COLUMNS: Column<TpbCsvRow>[] = [
   { key: 'image' },
   { key: 'nmc', header: 'NMC label' },
   { key: 'nmcSize', header: 'NMC size' },
@@ -124,4 +108,9 @@ export const GNN_COLUMNS: Column<GnnErrorRow>[] = [
   { key: 'r2', header: 'R^2', digits: 3 },
   { key: 'baselineRmse', header: 'mean-baseline RMSE' },
   { key: 'baselineMae', header: 'mean-baseline MAE' },
+];
+
+export const FAILURE_COLUMNS: Column<ImageFailure>[] = [
+  { key: 'name', header: 'image' },
+  { key: 'reason' },
 ];

@@ -1,8 +1,11 @@
 /**
- * The data that crosses between the workflow's steps (and between worker threads, so every
- * type here is structured-cloneable: plain objects, numbers, strings, typed arrays).
+ * The data that crosses between the workflow's stages (and between worker threads, so every
+ * type here is structured-cloneable: plain objects, numbers, strings, typed arrays). What is
+ * computed per image is `@mgraph/pipeline`'s; the types here add where an image comes from,
+ * the phantom truth, and the shapes of the files and figures.
  */
-import type { NodeMetricsRow } from '@mgraph/stats';
+import type { ChannelCategory } from '@mgraph/graph';
+import type { ParticleRow } from '@mgraph/pipeline';
 
 /** Where one image comes from. */
 export type ImageSource =
@@ -32,39 +35,35 @@ export interface WorkerSettings {
   minSize: number;
 }
 
-/**
- * The per-NMC-particle row of `particles.csv`: identification, descriptors, TPB / channel
- * membership, the graph metrics of @mgraph/stats' `nodeMetrics`, and the matched truth.
- */
-export interface ParticleRow extends Omit<NodeMetricsRow, 'node' | 'phase' | 'neighbors'> {
-  image: string;
-  status: 'ok' | 'failed';
-  error: string;
-  label: number;
-  size: number;
-  soc: number;
-  heterogeneity: number;
-  polarization: number;
-  descriptorsValid: boolean;
-  /** Why the descriptors are invalid (too few pixels in range, no energy map); empty when valid. */
-  descriptorNote: string;
-  tpbCount: number;
-  inTpb: boolean;
-  channelCategory: string;
-  concurrentChannel: boolean;
+/** An NMC particle of one image: the pipeline's row and the phantom truth it matches. */
+export interface ImageParticle extends ParticleRow {
   /** Ground-truth particle with the largest overlap (phantoms; 0 when none). */
   truthLabel: number;
   truthSoc: number;
   truthHeterogeneity: number;
   truthPolarization: number;
-  /** Neighbours of each cathode phase (`nodeMetrics`' `neighbors`, one column per phase). */
+}
+
+/**
+ * A row of `particles.csv`: the image and its status, the particle's row with one column per
+ * neighbour phase instead of the `neighbors` record, and the matched truth. A failed image
+ * has one row with its reason and NaN / empty cells.
+ */
+export interface ParticleCsvRow
+  extends Omit<ImageParticle, 'node' | 'phase' | 'neighbors' | 'channelCategory'> {
+  image: string;
+  status: 'ok' | 'failed';
+  error: string;
+  /** Empty for a failed image. */
+  channelCategory: ChannelCategory | '';
+  /** Neighbours of each cathode phase (`neighbors` of the row, one column per phase). */
   nmcNeighbors: number;
   sseNeighbors: number;
   graphiteNeighbors: number;
 }
 
-/** One triple phase boundary (paper Fig. 3a). */
-export interface TpbRow {
+/** One triple phase boundary (paper Fig. 3a), a row of `tpbs.csv`. */
+export interface TpbCsvRow {
   image: string;
   nmc: number;
   nmcSize: number;
@@ -92,8 +91,8 @@ export interface ImageResult {
   classIoU: number[] | null;
   nodeCount: number;
   edgeCount: number;
-  particles: ParticleRow[];
-  tpbs: TpbRow[];
+  particles: ImageParticle[];
+  tpbs: TpbCsvRow[];
   /** The microstructure graph (graphology JSON text) with descriptors on NMC nodes. */
   graph: string;
   /** Rasters for the example-image figure (dropped by the workflow after the first). */
@@ -106,4 +105,46 @@ export interface ImageResult {
 export interface ImageFailure {
   name: string;
   reason: string;
+}
+
+/** A row of `images.csv`: one per input image, failed ones with their reason. */
+export interface ImageRow {
+  image: string;
+  status: 'ok' | 'failed';
+  error: string;
+  miou: number | null;
+  iouBackground: number | null;
+  iouSse: number | null;
+  iouNmc: number | null;
+  iouGraphite: number | null;
+  nodes: number | null;
+  edges: number | null;
+  nmcParticles: number | null;
+  tpbs: number | null;
+  seconds: number | null;
+}
+
+/** A node of the Fig. 2 overlay, in pixel coordinates of the rasters. */
+export interface OverlayNode {
+  id: string;
+  phase: string;
+  row: number;
+  col: number;
+  size: number;
+}
+
+/** An edge of the Fig. 2 overlay, between two node centroids. */
+export interface OverlayEdge {
+  row: number;
+  col: number;
+  row2: number;
+  col2: number;
+  weight: number;
+}
+
+/** One predicted node value of the GNN (Fig. 6b-d). */
+export interface PredictionPoint {
+  target: string;
+  truth: number;
+  prediction: number;
 }

@@ -1,3 +1,5 @@
+import type { ChannelCategory } from '@mgraph/graph';
+import type { ParticleRow } from '@mgraph/pipeline';
 import { describe, expect, it } from 'vitest';
 import { correlationHeatmapSpec } from '../paper-workflow/figure-correlation.js';
 import { exampleFigureSpec, instanceRgb, phaseRgb } from '../paper-workflow/figure-example.js';
@@ -6,19 +8,48 @@ import { descriptorBoxplotSpec } from '../paper-workflow/figures-descriptors.js'
 import { channelCategorySpec, tpbPerimeterSpec } from '../paper-workflow/figures-structure.js';
 import { renderVegaLite } from '../paper-workflow/render-svg.js';
 import { buildReportHtml } from '../paper-workflow/report-html.js';
-import type { ParticleRow } from '../paper-workflow/types.js';
 import { parseXml } from './xml-check.js';
 
-const particles = Array.from({ length: 40 }, (_, i) => ({
-  size: 100 + 5 * i,
-  tpbCount: i % 3,
-  inTpb: i % 3 > 0,
-  concurrentChannel: i % 2 === 0,
-  channelCategory: ['both', 'ionic-only', 'electronic-only', 'none'][i % 4],
-  soc: 8344 + (i % 5) * 0.1,
-  heterogeneity: 0.5 + (i % 7) * 0.05,
-  polarization: 1 + (i % 4) * 0.2,
-})) as unknown as ParticleRow[];
+/** A complete particle row: neutral values, then `fields`. */
+function particleRow(fields: Partial<ParticleRow>): ParticleRow {
+  return {
+    node: '1',
+    label: 1,
+    phase: 'nmc',
+    size: 100,
+    soc: Number.NaN,
+    heterogeneity: Number.NaN,
+    polarization: Number.NaN,
+    descriptorsValid: true,
+    descriptorNote: '',
+    tpbCount: 0,
+    inTpb: false,
+    channelCategory: 'none',
+    concurrentChannel: false,
+    degree: 0,
+    weightedDegree: 0,
+    clustering: 0,
+    betweenness: 0,
+    closeness: 0,
+    eigenvector: 0,
+    neighbors: { sse: 0, nmc: 0, graphite: 0 },
+    ...fields,
+  };
+}
+
+const CATEGORIES: ChannelCategory[] = ['both', 'ionic-only', 'electronic-only', 'none'];
+const particles = Array.from({ length: 40 }, (_, i) =>
+  particleRow({
+    size: 100 + 5 * i,
+    tpbCount: i % 3,
+    inTpb: i % 3 > 0,
+    concurrentChannel: i % 2 === 0,
+    channelCategory: CATEGORIES[i % 4],
+    soc: 8344 + (i % 5) * 0.1,
+    heterogeneity: 0.5 + (i % 7) * 0.05,
+    polarization: 1 + (i % 4) * 0.2,
+  }),
+);
 
 describe('figures render to well-formed SVG without a browser', () => {
   it('channel categories: one bar per category with its count', async () => {

@@ -1,0 +1,131 @@
+/**
+ * Stage 2 of the workflow, the writing: the data files (`particles.csv`, `tpbs.csv`,
+ * `images.csv`, one JSON and one GraphML graph per image) and every table as CSV and
+ * Markdown, each file written atomically.
+ */
+import { join } from 'node:path';
+import { graphFromJSON, graphToGraphML } from '@mgraph/graph';
+import { writeFileAtomic } from './atomic-write.js';
+import type { WorkflowOptions } from './options.js';
+import { type ReportTable, reportTable } from './report-html.js';
+import {
+  ANOVA_COLUMNS,
+  GNN_COLUMNS,
+  IMAGE_COLUMNS,
+  PARTICLE_COLUMNS,
+  PEARSON_COLUMNS,
+  TPB_COLUMNS,
+  WELCH_COLUMNS,
+} from './table-columns.js';
+import { type Column, toCsv, toMarkdown } from './tables.js';
+import type { WorkflowComputation } from './workflow-compute.js';
+
+/** Writes files under the output directory and remembers their paths. */
+export interface OutputWriter {
+  /** Write `data` to `rel` (relative to the output directory), atomically. */
+  write(rel: string, data: string): Promise<void>;
+  /** Absolute paths written so far, in order. */
+  readonly files: string[];
+}
+
+/** An {@link OutputWriter} for the directory `out`. */
+export function createOutputWriter(out: string): OutputWriter {
+  const files: string[] = [];
+  return {
+    files,
+    async write(rel, data) {
+      files.push(await writeFileAtomic(join(out, rel), data));
+    },
+  };
+}
+
+const WELCH_CAPTION =
+  "Welch's two-sample t-test (alpha 0.05), difference = mean with - mean without, its 95% CI, Cohen's d with the pooled SD.";
+
+/**
+ * Write the data files and the tables.
+ *
+ * @param computed - the computing stage's result.
+ * @param options - `out`, `segmenter` (captions).
+ * @param writer - where to write.
+ * @returns the tables, for the report.
+ */
+export async function writeOutputs(
+  computed: WorkflowComputation,
+  options: Pick<WorkflowOptions, 'segmenter'>,
+  writer: OutputWriter,
+): Promise<ReportTable[]> {
+  const { results, statistics, gnn } = computed;
+  const tables: ReportTable[] = [];
+  const table = async <Row>(
+    id: string,
+    title: string,
+    caption: string,
+    rows: readonly Row[],
+    columns: readonly Column<Row>[],
+  ) => {
+    await writer.write(`tables/${id}.csv`, toCsv(rows, columns));
+    await writer.write(
+      `tables/${id}.md`,
+      `## ${title}\n\n${caption}\n\n${toMarkdown(rows, columns)}`,
+    );
+    tables.push(reportTable({ id, title, caption }, rows, columns));
+  };
+  await writer.write('particles.csv', toCsv(computed.particleRows, PARTICLE_COLUMNS));
+  await writer.write(
+    'tpbs.csv',
+    toCsv(
+      results.flatMap((r) => r.tpbs),
+      TPB_COLUMNS,
+    ),
+  );
+  await writer.write('images.csv', toCsv(computed.imageRows, IMAGE_COLUMNS));
+  for (const r of results) {
+    await writer.write(`graphs/${r.name}.json`, r.graph);
+    await writer.write(`graphs/${r.name}.graphml`, graphToGraphML(graphFromJSON(r.graph)));
+  }
+  await table(
+    'images',
+    'Images: segmentation and graph size',
+    `mIoU of the ${options.segmenter} segmentation against the truth phase map (where known), per-class IoU, graph size; failed images with their reason.`,
+    computed.imageRows,
+    IMAGE_COLUMNS,
+  );
+  await table(
+    'table-s1-welch-tpb',
+    'Table S1: Welch t-tests, NMC particles with vs without a TPB',
+    WELCH_CAPTION,
+    statistics.welchTpb,
+    WELCH_COLUMNS,
+  );
+  await table(
+    'table-s2-welch-channel',
+    'Table S2: Welch t-tests, NMC particles with vs without a concurrent Li+/e- channel',
+    WELCH_CAPTION,
+    statistics.welchChannel,
+    WELCH_COLUMNS,
+  );
+  await table(
+    'table-s3-anova',
+    'Table S3: two-way ANOVA of log heterogeneity and log polarization',
+    'Factors: TPB involvement x concurrent channel, with interaction; type II sums of squares (statsmodels anova_lm typ=2). Particles with polarization 0 (one dominant peak) have no log polarization and are left out of that response.',
+    statistics.anova,
+    ANOVA_COLUMNS,
+  );
+  await table(
+    'table-pearson',
+    'Pearson correlation of graph metrics with descriptors (Fig. 5a)',
+    'Pearson r and two-sided p over all valid NMC particles.',
+    statistics.pearson,
+    PEARSON_COLUMNS,
+  );
+  if (gnn)
+    await table(
+      'table-gnn',
+      'GNN errors on the test split',
+      `Heterogeneous NNConv GNN, ${gnn.graphs.train}/${gnn.graphs.validation}/${gnn.graphs.test} graphs (train/validation/test), best epoch ${gnn.bestEpoch} of ${gnn.epochs}; errors in original units, against predicting the training mean.`,
+      gnn.errors,
+      GNN_COLUMNS,
+    );
+  return tables;
+}
