@@ -63,6 +63,9 @@ describe('peakLocalMax', () => {
     expect(() => peakLocalMax(im, { labels: ndarray(new Float64Array(49), [7, 7]) })).toThrow(
       /options\.labels/,
     );
+    // scikit-image raises on an all-zero footprint too (scipy's maximum_filter refuses it)
+    const empty = ndarray(new Uint8Array(9), [3, 3]);
+    expect(() => peakLocalMax(im, { footprint: empty })).toThrow(/options\.footprint/);
   });
 });
 
