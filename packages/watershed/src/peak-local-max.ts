@@ -230,7 +230,8 @@ function resolveFootprint(
     throw new InvalidArgumentError(fn, 'options.footprint', footprint, `${ndim}D like the image`);
   }
   const data = flatData(footprint as NdArray<Uint8Array>);
-  if (data.every((v) => v === 0)) {
+  // as scipy's maximum_filter, which scikit-image skips for a one-element footprint
+  if (data.length > 1 && data.every((v) => v === 0)) {
     throw new InvalidArgumentError(fn, 'options.footprint', footprint, 'a nonzero element');
   }
   return { footprint, size: data.length };
