@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { graphFromGraphML } from '@mgraph/graph';
 import { writeTiff } from '@mgraph/io/node';
 import { generateComposite, toUint16, writeCompositeFiles } from '@mgraph/phantom';
+import { welchTTest } from '@mgraph/stats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseWorkflowArgs } from '../paper-workflow/options.js';
 import { PARTICLE_COLUMNS } from '../paper-workflow/table-columns.js';
@@ -29,6 +30,12 @@ if (!chromium)
   console.warn(
     'report.html browser test skipped: no chromium on PATH (apt-get install chromium, or set CHROMIUM)',
   );
+
+/** A numeric CSV cell; an empty cell (NaN written out) fails instead of reading as 0. */
+function cell(text: string | undefined): number {
+  expect(text).toMatch(/^-?[\d.]+(e[-+]?\d+)?$/);
+  return Number(text);
+}
 
 let input: string;
 let out: string;
@@ -77,7 +84,9 @@ describe('paper workflow on 6 images, one corrupt', () => {
     const bad = rows.find((r) => r[0] === 'img-2b')!;
     expect(bad[1]).toBe('failed');
     expect(bad[2]).toMatch(/readable TIFF/);
-    for (const r of rows.filter((r) => r[1] === 'ok')) expect(Number(r[3])).toBe(1);
+    const ok = rows.filter((r) => r[1] === 'ok');
+    expect(ok).toHaveLength(5);
+    for (const r of ok) expect(cell(r[3])).toBe(1);
   });
   it('writes particles.csv with every column, a failed row, and valid particle rows', async () => {
     const { header, rows } = parseCsv(await readFile(join(out, 'particles.csv'), 'utf8'));
@@ -88,35 +97,72 @@ describe('paper workflow on 6 images, one corrupt', () => {
     const ok = rows.filter((r) => r[1] === 'ok');
     expect(ok.length).toBeGreaterThan(20);
     const col = (name: string) => header.indexOf(name);
-    for (const r of ok.filter((r) => r[col('descriptorsValid')] === 'true')) {
-      const soc = Number(r[col('soc')]);
+    const valid = ok.filter((r) => r[col('descriptorsValid')] === 'true');
+    expect(valid.length).toBeGreaterThan(20);
+    for (const r of valid) {
+      const soc = cell(r[col('soc')]);
       expect(soc).toBeGreaterThanOrEqual(8340);
       expect(soc).toBeLessThanOrEqual(8348);
-      expect(Number(r[col('heterogeneity')])).toBeGreaterThanOrEqual(0);
-      expect(Number(r[col('size')])).toBeGreaterThanOrEqual(10);
+      expect(cell(r[col('heterogeneity')])).toBeGreaterThanOrEqual(0);
+      expect(cell(r[col('size')])).toBeGreaterThanOrEqual(10);
+      // neighbour columns: one per phase, summing to the degree
+      const neighbors = ['nmcNeighbors', 'sseNeighbors', 'graphiteNeighbors'].map((c) =>
+        cell(r[col(c)]),
+      );
+      expect(neighbors.reduce((a, b) => a + b, 0)).toBe(cell(r[col('degree')]));
     }
     expect(new Set(ok.map((r) => r[col('channelCategory')]))).toContain('both');
   });
   it('writes Tables S1-S3 (CSV and Markdown) with the expected rows', async () => {
     const s1 = parseCsv(await readFile(join(out, 'tables', 'table-s1-welch-tpb.csv'), 'utf8'));
     expect(s1.rows.map((r) => r[1])).toEqual(['soc', 'heterogeneity', 'polarization']);
-    const p = s1.header.indexOf('p');
-    for (const r of s1.rows) expect(Number(r[p])).toBeGreaterThanOrEqual(0);
     const s2 = parseCsv(await readFile(join(out, 'tables', 'table-s2-welch-channel.csv'), 'utf8'));
-    expect(s2.rows).toHaveLength(3);
+    expect(s2.rows.map((r) => r[1])).toEqual(['soc', 'heterogeneity', 'polarization']);
+    // each row is Welch's test of the particles written to particles.csv
+    const particles = parseCsv(await readFile(join(out, 'particles.csv'), 'utf8'));
+    const pc = (name: string) => particles.header.indexOf(name);
+    const valid = particles.rows.filter((r) => r[pc('descriptorsValid')] === 'true');
+    for (const [table, feature] of [
+      [s1, 'inTpb'],
+      [s2, 'concurrentChannel'],
+    ] as const) {
+      const at = (name: string) => table.header.indexOf(name);
+      for (const r of table.rows) {
+        const values = (has: string) =>
+          valid.filter((v) => v[pc(feature)] === has).map((v) => cell(v[pc(r[1])]));
+        const direct = welchTTest(values('true'), values('false'));
+        expect(cell(r[at('t')])).toBeCloseTo(direct.t, 12);
+        expect(cell(r[at('p')])).toBeCloseTo(direct.p, 12);
+        expect(r[at('p < 0.05')]).toBe(String(direct.p < 0.05));
+        expect(r[at('note')]).toBe('');
+      }
+    }
     const s3 = parseCsv(await readFile(join(out, 'tables', 'table-s3-anova.csv'), 'utf8'));
     const terms = (response: string) => s3.rows.filter((r) => r[0] === response).map((r) => r[1]);
     expect(terms('log heterogeneity')).toEqual(['TPB', 'channel', 'TPB:channel', 'Residual']);
-    // on 5 small images a cell of the 2x2 design may be empty for log polarization (one-mode
-    // particles have polarization 0 and no log): then one row says why
+    for (const r of s3.rows.filter((r) => r[0] === 'log heterogeneity' && r[1] !== 'Residual')) {
+      expect(cell(r[4])).toBeGreaterThan(0); // F
+      expect(cell(r[5])).toBeGreaterThan(0); // p
+      expect(cell(r[5])).toBeLessThanOrEqual(1);
+    }
+    // On these 5 images a cell of the 2x2 design is empty for log polarization (one-mode
+    // particles have polarization 0 and no log): the table has one row saying why.
+    const cells = new Map<string, number>();
+    for (const v of valid)
+      if (cell(v[pc('polarization')]) > 0) {
+        const key = `${v[pc('inTpb')]}/${v[pc('concurrentChannel')]}`;
+        cells.set(key, (cells.get(key) ?? 0) + 1);
+      }
+    expect(cells.size).toBeLessThan(4);
     const pol = s3.rows.filter((r) => r[0] === 'log polarization');
-    if (pol.length === 1) expect(pol[0][6]).toMatch(/anova2/);
-    else expect(pol.map((r) => r[1])).toEqual(['TPB', 'channel', 'TPB:channel', 'Residual']);
+    expect(pol).toHaveLength(1);
+    expect(pol[0][1]).toBe('-');
+    expect(pol[0][6]).toMatch(/anova2: .*every \(a, b\) cell observed/);
     const md = await readFile(join(out, 'tables', 'table-s3-anova.md'), 'utf8');
     expect(md).toContain('| response | term | sum of squares | df | F | p | note |');
     const gnn = parseCsv(await readFile(join(out, 'tables', 'table-gnn.csv'), 'utf8'));
     expect(gnn.rows.map((r) => r[0])).toEqual(['soc', 'heterogeneity', 'polarization']);
-    for (const r of gnn.rows) expect(Number(r[1])).toBeGreaterThan(0);
+    for (const r of gnn.rows) expect(cell(r[1])).toBeGreaterThan(0);
   });
   it('writes every figure as parseable SVG and inlines them all in report.html', async () => {
     const figures = (await readdir(join(out, 'figures'))).sort();
