@@ -25,6 +25,48 @@ export function assertNdarray(
   ) {
     throw new InvalidArgumentError(fn, argument, value, 'an ndarray (scijs ndarray)');
   }
+  assertInBounds(fn, argument, v as NdArray);
+}
+
+/**
+ * Assert that every index an ndarray view can address lies inside its `data` (shape of
+ * non-negative integers, integer strides and offset): scijs `ndarray` accepts a view larger
+ * than its data, and reading it would give `undefined` (0 once copied into a typed array).
+ *
+ * @throws InvalidArgumentError naming `fn`, `argument`, the addressable range and the data length
+ */
+export function assertInBounds(fn: string, argument: string, arr: NdArray): void {
+  const { shape, stride, offset } = arr;
+  if (
+    stride.length !== shape.length ||
+    !shape.every((n) => Number.isSafeInteger(n) && n >= 0) ||
+    !stride.every((s) => Number.isSafeInteger(s)) ||
+    !Number.isSafeInteger(offset)
+  ) {
+    throw new InvalidArgumentError(
+      fn,
+      argument,
+      arr,
+      'an ndarray with a shape of non-negative integers and integer strides and offset',
+    );
+  }
+  if (shape.some((n) => n === 0)) return;
+  let lo = offset;
+  let hi = offset;
+  for (let d = 0; d < shape.length; d++) {
+    const reach = (shape[d]! - 1) * stride[d]!;
+    if (reach > 0) hi += reach;
+    else lo += reach;
+  }
+  const length = (arr.data as ArrayLike<unknown>).length;
+  if (lo < 0 || hi >= length) {
+    throw new InvalidArgumentError(
+      fn,
+      argument,
+      arr,
+      `a view inside its data (it addresses elements ${lo}..${hi} of a data array of length ${length})`,
+    );
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import ndarray, { type NdArray } from 'ndarray';
+import { assertInBounds } from './checks.js';
 import { forEachOffset, rowMajorStrides } from './strides.js';
 import type { TypedArray } from './types.js';
 
@@ -25,18 +26,24 @@ export function isContiguous(arr: NdArray): boolean {
  *
  * @param arr - any ndarray over a typed array or a plain array
  * @returns `arr`, or a row-major copy with offset 0
+ * @throws InvalidArgumentError when the view addresses elements outside its data
  */
 export function toContiguous<T extends NdArray>(arr: T): T {
   if (isContiguous(arr)) return arr;
+  assertInBounds('toContiguous', 'arr', arr);
   return ndarray(copyData(arr), arr.shape.slice()) as unknown as T;
 }
 
 /**
  * The elements of `arr` as a flat row-major array: `arr.data` itself when contiguous,
  * otherwise a copy. Read-only by contract.
+ *
+ * @throws InvalidArgumentError when the view addresses elements outside its data
  */
 export function flatData<D extends TypedArray>(arr: NdArray<D>): D {
-  return isContiguous(arr) ? arr.data : (copyData(arr) as D);
+  if (isContiguous(arr)) return arr.data;
+  assertInBounds('flatData', 'arr', arr);
+  return copyData(arr) as D;
 }
 
 function copyData(arr: NdArray): TypedArray | unknown[] {

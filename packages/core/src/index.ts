@@ -9,6 +9,7 @@ export { applyScheme } from './apply-scheme.js';
 export {
   assertDtype,
   assertFinite,
+  assertInBounds,
   assertNdarray,
   assertNdim,
   assertNumber,

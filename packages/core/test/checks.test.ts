@@ -7,8 +7,10 @@ import {
   assertNdim,
   assertNumber,
   assertSameShape,
+  flatData,
   InvalidArgumentError,
   ShapeMismatchError,
+  toContiguous,
 } from '../src/index.js';
 
 const grid = (rows: number, cols: number) =>
@@ -123,5 +125,29 @@ describe('assertNumber', () => {
     expect(() => assertNumber('f', 'p', Number.NaN)).toThrow('got NaN');
     expect(() => assertNumber('f', 'p', '3')).toThrow('got "3"');
     expect(() => assertNumber('f', 'c', 3, { max: 2 })).toThrow('<= 2');
+  });
+});
+
+describe('views that address elements outside their data', () => {
+  it('are refused by assertNdarray, flatData and toContiguous, never zero-padded', () => {
+    const short = ndarray(new Uint8Array(2), [3, 3]);
+    expect(() => assertNdarray('label', 'mask', short)).toThrow(
+      'label: argument mask must be a view inside its data (it addresses elements 0..8 of a data array of length 2)',
+    );
+    expect(() => flatData(short)).toThrow(InvalidArgumentError);
+    expect(() => toContiguous(short)).toThrow('toContiguous: argument arr');
+    const data = new Uint8Array(9);
+    expect(() => assertNdarray('f', 'a', ndarray(data, [3, 3], [3, 1], 1))).toThrow('1..9');
+    expect(() => assertNdarray('f', 'a', ndarray(data, [3, 3], [-3, 1], 5))).toThrow('-1..7');
+    expect(() => assertNdarray('f', 'a', ndarray(data, [2.5, 3]))).toThrow('non-negative integers');
+  });
+  it('accept every view that stays inside (transposed, stepped, negative strides, empty)', () => {
+    const data = Uint8Array.from({ length: 12 }, (_, i) => i);
+    const a = ndarray(data, [3, 4]);
+    for (const view of [a, a.transpose(1, 0), a.step(-1, 2), a.lo(1, 1), a.hi(0, 4)]) {
+      expect(() => assertNdarray('f', 'a', view)).not.toThrow();
+      expect(flatData(view).length).toBe(view.size);
+    }
+    expect(Array.from(flatData(a.step(-1, -1)))).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
   });
 });
