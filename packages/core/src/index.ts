@@ -6,6 +6,7 @@
  */
 
 export { applyScheme } from './apply-scheme.js';
+export { assertBoolean, checkOptions, type OptionKeys } from './check-options.js';
 export {
   assertDtype,
   assertFinite,
