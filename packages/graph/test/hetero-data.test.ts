@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { itNeeds, python3Has } from '../../../test-utils/ci.js';
 import {
   buildGraph,
-  encodeNpy,
   encodeHeteroDataNpy,
+  encodeNpy,
   toHeteroData,
   writeHeteroDataNpy,
 } from '../src/index.js';
