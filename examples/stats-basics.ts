@@ -4,10 +4,13 @@
  *
  * Run: npx tsx examples/stats-basics.ts
  */
+import { CATHODE_SCHEME } from '@mgraph/core';
 import { anova2, boxplotStats, nodeMetrics, pearson, welchTTest } from '@mgraph/stats';
 import { UndirectedGraph } from 'graphology';
 
+// a graph shaped as @mgraph/graph's buildGraph makes it: node phases of a scheme it carries
 const g = new UndirectedGraph();
+g.setAttribute('scheme', CATHODE_SCHEME);
 for (const [k, phase] of [
   ['1', 'nmc'],
   ['2', 'sse'],
@@ -24,7 +27,7 @@ for (const [a, b, w] of [
   g.addEdge(a, b, { weight: w });
 for (const row of nodeMetrics(g, { nodes: ['1', '4'] }))
   console.log(
-    `node ${row.node}: degree ${row.degree}, clustering ${row.clustering}, betweenness ${row.betweenness.toFixed(3)}, closeness ${row.closeness.toFixed(3)}`,
+    `node ${row.node}: degree ${row.degree}, clustering ${row.clustering}, betweenness ${row.betweenness.toFixed(3)}, closeness ${row.closeness.toFixed(3)}, neighbours ${JSON.stringify(row.neighbors)}`,
   );
 
 const x = [1.1, 0.9, 1.3, 1.2, 0.8, 1.0];

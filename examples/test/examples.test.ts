@@ -99,6 +99,7 @@ describe('examples/*.ts run and print their results', () => {
   it('stats-basics: metrics, tests, ANOVA', async () => {
     const out = await example('stats-basics.ts');
     expect(out).toContain('node 1: degree 2, clustering 1');
+    expect(out).toContain('neighbours {"sse":1,"nmc":0,"graphite":1}');
     expect(out).toMatch(/welch t = -5\.55\d+/);
     expect(out).toContain('boxplot median: 1.65');
   }, 120_000);
