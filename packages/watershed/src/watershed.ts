@@ -172,8 +172,9 @@ function floodRanked(
 
 /**
  * The labels of a padded flood state, padding cropped: a state `s` with `lo <= s` and
- * `s !== blocked` is flooded with label `labelOf[s - shift]`; everything else (blocked, never
- * flooded, watershed lines) becomes 0.
+ * `s !== blocked` is flooded with label `labelOf[s - shift]`; a negative state (heap flood
+ * only) is a marker pixel on a watershed line, which keeps its label `labelOf[-s]`;
+ * everything else (blocked, never flooded, watershed lines) becomes 0.
  */
 function cropLabels(
   state: Int32Array | Uint16Array,
@@ -193,6 +194,8 @@ function cropLabels(
       for (let c = 0; c < n2; c++, k++) {
         const s = state[p + c]!;
         if (s >= lo && s !== blocked) out[k] = labelOf[s - shift]!;
+        // a marker pixel on a watershed line (heap flood only, where shift is 0)
+        else if (s < 0) out[k] = labelOf[-s]!;
       }
     }
   }
@@ -247,18 +250,22 @@ function floodByHeap(
 /**
  * True when the masked neighbours of `index` carry two different nonzero labels; the pixel
  * is then a watershed-line pixel and leaves the mask (scikit-image's `_diff_neighbors`).
- * Outside the mask is `output === BLOCKED`.
+ * Outside the mask is `output === BLOCKED`; a pixel that left the mask is BLOCKED too, except
+ * a marker pixel, which keeps its label as scikit-image keeps it (scikit-image clears the
+ * pixel's mask bit, not its output): it becomes `-labelIndex`, out of the mask but labelled.
  */
 function onLine(output: Int32Array, nbr: Int32Array, index: number): boolean {
-  if (output[index] === BLOCKED) return true;
+  const own = output[index]!;
+  if (own === BLOCKED || own < 0) return true;
   let l0 = 0;
   for (let j = 0; j < nbr.length; j++) {
     const q = index + nbr[j]!;
     const l1 = output[q]!;
-    if (l1 === BLOCKED) continue;
+    if (l1 === BLOCKED || l1 < 0) continue;
     if (l0 === 0) l0 = l1;
     else if (l1 !== 0 && l1 !== l0) {
-      output[index] = BLOCKED;
+      // a marker (the only pixel labelled before it pops) keeps its label
+      output[index] = own === 0 ? BLOCKED : -own;
       return true;
     }
   }

@@ -231,7 +231,10 @@ describe('strided views read like their contiguous copies', () => {
         const ws = watershed(img, markers, { mask });
         const wsC = watershed(imgC, markers, { mask: maskC });
         expect(Array.from(ws.data)).toEqual(Array.from(wsC.data));
-        expect(regionProps(view(ws))).toEqual(regionProps(contiguous(view(ws))));
+        // a view of a full-size label image (view(ws) would apply the view twice and address
+        // elements outside ws's data, which core now refuses)
+        const labView = view(label(maskBase).labels);
+        expect(regionProps(labView)).toEqual(regionProps(contiguous(labView)));
       }
     }
   });
