@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEFAULT_EFFECTS } from '@mgraph/phantom';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeNeeds } from '../../test-utils/ci.js';
 import { DEFAULT_SEED, parseWorkflowArgs } from '../paper-workflow/options.js';
 import { parseCsv } from '../paper-workflow/tables.js';
 import { runWorkflow } from '../paper-workflow/workflow.js';
@@ -18,77 +19,86 @@ const model = join(
   'unet.onnx',
 );
 
-describe.skipIf(!existsSync(model))('paper workflow with the shipped U-Net', () => {
-  it('segments 2 phantoms, scores mIoU, and skips the GNN with a reason', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'mgraph-wf-unet-'));
-    const options = parseWorkflowArgs(['--count', '2', '--size', '128', '--out', out], '/')!;
-    const log: string[] = [];
-    const summary = await runWorkflow({ ...options, progress: false }, { log: (l) => log.push(l) });
-    expect(log[0]).toContain(model);
-    expect(summary.completed).toBe(2);
-    expect(summary.meanIoU).toBeGreaterThan(0.4);
-    expect(summary.meanIoU).toBeLessThanOrEqual(1);
-    expect(summary.gnn).toBeNull();
-    expect(summary.gnnSkipped).toMatch(/at least 5 graphs/);
-    const { header, rows } = parseCsv(await readFile(join(out, 'images.csv'), 'utf8'));
-    const iou = header.indexOf('IoU NMC');
-    expect(rows).toHaveLength(2);
-    for (const r of rows) expect(Number(r[iou])).toBeGreaterThan(0.8);
-    const figures = await readdir(join(out, 'figures'));
-    expect(figures).toHaveLength(7);
-    expect(figures).not.toContain('fig6bcd-gnn-prediction.svg');
-    const html = await readFile(join(out, 'report.html'), 'utf8');
-    expect(html).toContain('GNN skipped');
-    expect(html).toContain('phases (U-Net)');
-  }, 120_000);
-});
+describeNeeds(existsSync(model), `the committed U-Net model (${model})`)(
+  'paper workflow with the shipped U-Net',
+  () => {
+    it('segments 2 phantoms, scores mIoU, and skips the GNN with a reason', async () => {
+      const out = await mkdtemp(join(tmpdir(), 'mgraph-wf-unet-'));
+      const options = parseWorkflowArgs(['--count', '2', '--size', '128', '--out', out], '/')!;
+      const log: string[] = [];
+      const summary = await runWorkflow(
+        { ...options, progress: false },
+        { log: (l) => log.push(l) },
+      );
+      expect(log[0]).toContain(model);
+      expect(summary.completed).toBe(2);
+      expect(summary.meanIoU).toBeGreaterThan(0.4);
+      expect(summary.meanIoU).toBeLessThanOrEqual(1);
+      expect(summary.gnn).toBeNull();
+      expect(summary.gnnSkipped).toMatch(/at least 5 graphs/);
+      const { header, rows } = parseCsv(await readFile(join(out, 'images.csv'), 'utf8'));
+      const iou = header.indexOf('IoU NMC');
+      expect(rows).toHaveLength(2);
+      for (const r of rows) expect(Number(r[iou])).toBeGreaterThan(0.8);
+      const figures = await readdir(join(out, 'figures'));
+      expect(figures).toHaveLength(7);
+      expect(figures).not.toContain('fig6bcd-gnn-prediction.svg');
+      const html = await readFile(join(out, 'report.html'), 'utf8');
+      expect(html).toContain('GNN skipped');
+      expect(html).toContain('phases (U-Net)');
+    }, 120_000);
+  },
+);
 
-describe.skipIf(!existsSync(model))('the headline claim, end to end', () => {
-  // The demo's batch: 73 phantoms (seeds 100000-100072, never seen by the U-Net), segmented
-  // by the U-Net, analysed, tested. The phantoms plant lower heterogeneity and polarization on
-  // NMC particles with a TPB and with a concurrent channel, and no SOC shift (DEFAULT_EFFECTS).
-  // With fewer images the smaller effects are not reliably significant (the channel groups
-  // are small: ~380 of ~4,600 particles have no concurrent channel): at 40 images channel
-  // polarization has p = 0.11 and SOC p = 0.013; at 73 every planted effect has p < 1e-3 and
-  // SOC p > 0.3.
-  it('recovers the planted effects from U-Net-segmented phantoms, and not the absent one', async () => {
-    expect(DEFAULT_EFFECTS.tpb).toMatchObject({ soc: 0 });
-    expect(DEFAULT_EFFECTS.tpb.heterogeneity).toBeLessThan(1);
-    expect(DEFAULT_EFFECTS.channel.polarization).toBeLessThan(1);
-    const out = await mkdtemp(join(tmpdir(), 'mgraph-wf-effects-'));
-    const options = parseWorkflowArgs(['--out', out, '--epochs', '1', '--workers', '2'], '/')!;
-    expect([options.count, options.size, options.seed, options.segmenter]).toEqual([
-      73,
-      256,
-      DEFAULT_SEED,
-      'unet',
-    ]);
-    const summary = await runWorkflow({ ...options, progress: false }, { log: () => {} });
-    expect(summary.completed).toBe(73);
-    expect(summary.validParticles).toBeGreaterThan(4000);
-    for (const id of ['table-s1-welch-tpb', 'table-s2-welch-channel']) {
-      const { header, rows } = parseCsv(await readFile(join(out, 'tables', `${id}.csv`), 'utf8'));
-      const row = (descriptor: string) => {
-        const r = rows.find((x) => x[header.indexOf('descriptor')] === descriptor)!;
-        const at = (name: string) => Number(r[header.indexOf(name)]);
-        return {
-          p: at('p'),
-          difference: at('difference'),
-          significant: r[header.indexOf('p < 0.05')],
+describeNeeds(existsSync(model), `the committed U-Net model (${model})`)(
+  'the headline claim, end to end',
+  () => {
+    // The demo's batch: 73 phantoms (seeds 100000-100072, never seen by the U-Net), segmented
+    // by the U-Net, analysed, tested. The phantoms plant lower heterogeneity and polarization on
+    // NMC particles with a TPB and with a concurrent channel, and no SOC shift (DEFAULT_EFFECTS).
+    // With fewer images the smaller effects are not reliably significant (the channel groups
+    // are small: ~380 of ~4,600 particles have no concurrent channel): at 40 images channel
+    // polarization has p = 0.11 and SOC p = 0.013; at 73 every planted effect has p < 1e-3 and
+    // SOC p > 0.3.
+    it('recovers the planted effects from U-Net-segmented phantoms, and not the absent one', async () => {
+      expect(DEFAULT_EFFECTS.tpb).toMatchObject({ soc: 0 });
+      expect(DEFAULT_EFFECTS.tpb.heterogeneity).toBeLessThan(1);
+      expect(DEFAULT_EFFECTS.channel.polarization).toBeLessThan(1);
+      const out = await mkdtemp(join(tmpdir(), 'mgraph-wf-effects-'));
+      const options = parseWorkflowArgs(['--out', out, '--epochs', '1', '--workers', '2'], '/')!;
+      expect([options.count, options.size, options.seed, options.segmenter]).toEqual([
+        73,
+        256,
+        DEFAULT_SEED,
+        'unet',
+      ]);
+      const summary = await runWorkflow({ ...options, progress: false }, { log: () => {} });
+      expect(summary.completed).toBe(73);
+      expect(summary.validParticles).toBeGreaterThan(4000);
+      for (const id of ['table-s1-welch-tpb', 'table-s2-welch-channel']) {
+        const { header, rows } = parseCsv(await readFile(join(out, 'tables', `${id}.csv`), 'utf8'));
+        const row = (descriptor: string) => {
+          const r = rows.find((x) => x[header.indexOf('descriptor')] === descriptor)!;
+          const at = (name: string) => Number(r[header.indexOf(name)]);
+          return {
+            p: at('p'),
+            difference: at('difference'),
+            significant: r[header.indexOf('p < 0.05')],
+          };
         };
-      };
-      for (const planted of ['heterogeneity', 'polarization']) {
-        const r = row(planted);
-        expect(r.p, `${id} ${planted}`).toBeLessThan(1e-3);
-        expect(r.difference, `${id} ${planted}`).toBeLessThan(0);
-        expect(r.significant).toBe('true');
+        for (const planted of ['heterogeneity', 'polarization']) {
+          const r = row(planted);
+          expect(r.p, `${id} ${planted}`).toBeLessThan(1e-3);
+          expect(r.difference, `${id} ${planted}`).toBeLessThan(0);
+          expect(r.significant).toBe('true');
+        }
+        const soc = row('soc');
+        expect(soc.p, `${id} soc`).toBeGreaterThan(0.2);
+        expect(soc.significant).toBe('false');
       }
-      const soc = row('soc');
-      expect(soc.p, `${id} soc`).toBeGreaterThan(0.2);
-      expect(soc.significant).toBe('false');
-    }
-    expect(summary.findings).toContain(
-      'As planted in the phantoms: heterogeneity and polarization are significantly lower with a TPB and with a concurrent channel, SOC is not.',
-    );
-  }, 240_000);
-});
+      expect(summary.findings).toContain(
+        'As planted in the phantoms: heterogeneity and polarization are significantly lower with a TPB and with a concurrent channel, SOC is not.',
+      );
+    }, 240_000);
+  },
+);

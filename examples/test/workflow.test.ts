@@ -11,6 +11,7 @@ import { writeTiff } from '@mgraph/io/node';
 import { generateComposite, toUint16, writeCompositeFiles } from '@mgraph/phantom';
 import { welchTTest } from '@mgraph/stats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { itNeeds } from '../../test-utils/ci.js';
 import { parseWorkflowArgs } from '../paper-workflow/options.js';
 import { PARTICLE_COLUMNS } from '../paper-workflow/table-columns.js';
 import { parseCsv } from '../paper-workflow/tables.js';
@@ -198,7 +199,7 @@ describe('paper workflow on 6 images, one corrupt', () => {
     expect(all.filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
     expect(summary.files.length).toBe(new Set(summary.files).size);
   });
-  it.skipIf(!chromium)(
+  itNeeds(chromium !== null, 'chromium (Debian package)')(
     'renders in headless Chromium: 8 SVG figures with size, a non-blank page',
     async () => {
       const run = promisify(execFile);
