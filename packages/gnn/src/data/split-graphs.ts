@@ -1,4 +1,13 @@
-import { createRng, InvalidArgumentError } from '@mgraph/core';
+import {
+  assertNumber,
+  checkOptions,
+  createRng,
+  InvalidArgumentError,
+  type OptionKeys,
+} from '@mgraph/core';
+import { assertAllocation, MAX_GRAPHS } from '../limits.js';
+
+const KEYS: OptionKeys<SplitGraphsOptions> = { fractions: true, seed: true };
 
 /** Graph positions of each split. */
 export interface GraphSplit {
@@ -26,14 +35,13 @@ export interface SplitGraphsOptions {
  * @returns the three index lists
  * @throws InvalidArgumentError for bad fractions or count
  */
-export function splitGraphs(
-  count: number,
-  options: SplitGraphsOptions = {},
-): GraphSplit {
-  const { fractions = [0.6, 0.2, 0.2], seed = 0 } = options;
+export function splitGraphs(count: number, options: SplitGraphsOptions = {}): GraphSplit {
+  const { fractions = [0.6, 0.2, 0.2], seed = 0 } = checkOptions('splitGraphs', options, KEYS);
   if (!Number.isInteger(count) || count < 0) {
     throw new InvalidArgumentError('splitGraphs', 'count', count, 'an integer >= 0');
   }
+  assertAllocation('splitGraphs', 'count', count, count, MAX_GRAPHS, 8, 'graphs');
+  assertNumber('splitGraphs', 'options.seed', seed);
   const okFractions =
     Array.isArray(fractions) &&
     fractions.length === 3 &&
