@@ -74,4 +74,10 @@ export { clipGradNorm } from './optim/clip-grad-norm.js';
 export { type Evaluation, evaluate, type TargetEvaluation } from './train/evaluate.js';
 export { predict } from './train/predict.js';
 export { type RegressionMetrics, regressionMetrics } from './train/regression-metrics.js';
-export { type EpochRecord, type TrainOptions, type TrainResult, train } from './train/train.js';
+export {
+  type EpochRecord,
+  type TrainOptions,
+  type TrainResult,
+  train,
+  trainAsync,
+} from './train/train.js';

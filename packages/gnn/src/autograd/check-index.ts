@@ -7,6 +7,9 @@ export function assertIndex(
   index: ArrayLike<number>,
   bound: number,
 ): void {
+  if (typeof index !== 'object' || index === null || typeof index.length !== 'number') {
+    throw new InvalidArgumentError(fn, name, index, 'an array of row indices');
+  }
   for (let i = 0; i < index.length; i++) {
     const v = index[i]!;
     if (!(Number.isInteger(v) && v >= 0 && v < bound)) {

@@ -1,5 +1,5 @@
-import { assertNumber, type Rng } from '@mgraph/core';
-import { gradOf, newArray, result, type Tensor } from './tensor.js';
+import { assertNumber, InvalidArgumentError, type Rng } from '@mgraph/core';
+import { assertTensor, gradOf, newArray, result, type Tensor } from './tensor.js';
 
 /**
  * Inverted dropout (PyTorch `F.dropout` in training mode): each element is zeroed with
@@ -17,7 +17,11 @@ import { gradOf, newArray, result, type Tensor } from './tensor.js';
  * overfitting", JMLR 15 (2014).
  */
 export function dropout(x: Tensor, p: number, rng: Rng): Tensor {
+  assertTensor('dropout', 'x', x);
   assertNumber('dropout', 'p', p, { min: 0, lessThan: 1 });
+  if (typeof rng !== 'object' || rng === null || typeof rng.random !== 'function') {
+    throw new InvalidArgumentError('dropout', 'rng', rng, 'a generator from createRng');
+  }
   if (p === 0) return x;
   const X = x.data;
   const n = X.length;

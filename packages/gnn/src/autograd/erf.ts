@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from '@mgraph/core';
+
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 
 /**
@@ -16,6 +18,7 @@ const TWO_OVER_SQRT_PI = 1.1283791670955126;
  * formula 7.1.6.
  */
 export function erf(z: number): number {
+  if (typeof z !== 'number') throw new InvalidArgumentError('erf', 'z', z, 'a number');
   if (Number.isNaN(z)) return Number.NaN;
   const a = Math.abs(z);
   if (a >= 6) return Math.sign(z);

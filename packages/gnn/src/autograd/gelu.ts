@@ -1,5 +1,5 @@
 import { erf } from './erf.js';
-import { gradOf, newArray, result, type Tensor } from './tensor.js';
+import { assertTensor, gradOf, newArray, result, type Tensor } from './tensor.js';
 
 const SQRT1_2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 0.3989422804014327;
@@ -15,6 +15,7 @@ const INV_SQRT_2PI = 0.3989422804014327;
  * arXiv:1606.08415.
  */
 export function gelu(x: Tensor): Tensor {
+  assertTensor('gelu', 'x', x);
   const X = x.data;
   const n = X.length;
   const cdf = new Float64Array(n);

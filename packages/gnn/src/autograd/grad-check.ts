@@ -1,5 +1,13 @@
-import { createRng, InvalidArgumentError } from '@mgraph/core';
-import { Tensor } from './tensor.js';
+import {
+  assertNumber,
+  checkOptions,
+  createRng,
+  InvalidArgumentError,
+  type OptionKeys,
+} from '@mgraph/core';
+import { assertTensor, Tensor } from './tensor.js';
+
+const KEYS: OptionKeys<GradCheckOptions> = { step: true, seed: true };
 
 /** Result of {@link gradCheck}. */
 export interface GradCheckResult {
@@ -33,8 +41,17 @@ export function gradCheck(
   inputs: readonly Tensor[],
   options: GradCheckOptions = {},
 ): GradCheckResult {
-  const { step = 1e-6, seed = 0 } = options;
+  const { step = 1e-6, seed = 0 } = checkOptions('gradCheck', options, KEYS);
+  assertNumber('gradCheck', 'options.step', step, { greaterThan: 0 });
+  assertNumber('gradCheck', 'options.seed', seed);
+  if (typeof fn !== 'function') {
+    throw new InvalidArgumentError('gradCheck', 'fn', fn, 'a function of the input tensors');
+  }
+  if (!Array.isArray(inputs)) {
+    throw new InvalidArgumentError('gradCheck', 'inputs', inputs, 'an array of tensors');
+  }
   inputs.forEach((t, i) => {
+    assertTensor('gradCheck', `inputs[${i}]`, t);
     if (t.dtype !== 'float64') {
       throw new InvalidArgumentError('gradCheck', `inputs[${i}]`, t.dtype, 'a float64 tensor');
     }
@@ -43,6 +60,7 @@ export function gradCheck(
     (t) => new Tensor(Float64Array.from(t.data), t.shape, { requiresGrad: true }),
   );
   const out = fn(...leaves);
+  assertTensor('gradCheck', 'fn(...inputs)', out);
   const rng = createRng(seed);
   const w = Float64Array.from({ length: out.size }, () => rng.uniform(-1, 1));
   const objective = (o: Tensor) => {

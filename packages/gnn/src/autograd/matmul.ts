@@ -1,4 +1,5 @@
-import { InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
+import { assertBoolean, checkOptions, type OptionKeys, ShapeMismatchError } from '@mgraph/core';
+import { assertAllocation } from '../limits.js';
 import {
   assert2d,
   assertSameDtype,
@@ -15,6 +16,8 @@ export interface MatmulOptions {
   transposeB?: boolean;
 }
 
+const MATMUL_KEYS: OptionKeys<MatmulOptions> = { transposeB: true };
+
 /**
  * Matrix product `a @ b`, or `a @ b^T` with `transposeB` (the layout of PyTorch's
  * `Linear.weight`, `(out, in)`).
@@ -28,10 +31,8 @@ export interface MatmulOptions {
  * @throws ShapeMismatchError when the inner dimensions differ
  */
 export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tensor {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidArgumentError('matmul', 'options', options, 'an object ({ transposeB })');
-  }
-  const { transposeB = false } = options;
+  const { transposeB = false } = checkOptions('matmul', options, MATMUL_KEYS);
+  assertBoolean('matmul', 'options.transposeB', transposeB);
   assert2d('matmul', 'a', a);
   assert2d('matmul', 'b', b);
   assertSameDtype('matmul', ['a', 'b'], [a, b]);
@@ -42,6 +43,7 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   if (kb !== k) {
     throw new ShapeMismatchError('matmul', 'b', transposeB ? [m, k] : [k, m], b.shape);
   }
+  assertAllocation('matmul', 'a', a.shape, n * m);
   const A = a.data;
   // the right operand as (k, m), rows contiguous: inner loops then run over m
   const Bkm = transposeB ? transpose(b.data, m, k) : b.data;

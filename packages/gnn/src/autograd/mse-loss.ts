@@ -12,13 +12,13 @@ import { assertSameDtype, gradOf, newArray, result, type Tensor } from './tensor
  * @throws InvalidArgumentError for mixed dtypes
  */
 export function mseLoss(input: Tensor, target: Tensor): Tensor {
+  assertSameDtype('mseLoss', ['input', 'target'], [input, target]);
   if (
     input.shape.length !== target.shape.length ||
     input.shape.some((s, i) => s !== target.shape[i])
   ) {
     throw new ShapeMismatchError('mseLoss', 'target', input.shape, target.shape);
   }
-  assertSameDtype('mseLoss', ['input', 'target'], [input, target]);
   const A = input.data;
   const B = target.data;
   const n = A.length;

@@ -1,4 +1,4 @@
-import { gradOf, newArray, result, type Tensor } from './tensor.js';
+import { assertTensor, gradOf, newArray, result, type Tensor } from './tensor.js';
 
 /**
  * Sum of all elements.
@@ -6,6 +6,7 @@ import { gradOf, newArray, result, type Tensor } from './tensor.js';
  * @returns a scalar tensor (shape `[]`); gradient 1 for every element
  */
 export function sum(x: Tensor): Tensor {
+  assertTensor('sum', 'x', x);
   return reduceAll(x, 1);
 }
 
@@ -15,6 +16,7 @@ export function sum(x: Tensor): Tensor {
  * @returns a scalar tensor (shape `[]`); gradient `1/n` for every element
  */
 export function mean(x: Tensor): Tensor {
+  assertTensor('mean', 'x', x);
   return reduceAll(x, x.size === 0 ? 1 : x.size);
 }
 

@@ -1,4 +1,4 @@
-import { gradOf, newArray, result, type Tensor } from './tensor.js';
+import { assertTensor, gradOf, newArray, result, type Tensor } from './tensor.js';
 
 /**
  * Rectified linear unit `max(x, 0)` element-wise.
@@ -6,6 +6,7 @@ import { gradOf, newArray, result, type Tensor } from './tensor.js';
  * @returns a tensor of `x`'s shape; the gradient passes where `x > 0` (0 at `x = 0`, as PyTorch)
  */
 export function relu(x: Tensor): Tensor {
+  assertTensor('relu', 'x', x);
   const X = x.data;
   const out = newArray(x.dtype, X.length);
   for (let i = 0; i < X.length; i++) out[i] = Math.max(X[i]!, 0);

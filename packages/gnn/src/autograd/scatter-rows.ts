@@ -1,4 +1,5 @@
 import { assertNumber, InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
+import { assertAllocation } from '../limits.js';
 import { assertIndex } from './check-index.js';
 import { assert2d, gradOf, newArray, result, type Tensor } from './tensor.js';
 
@@ -30,6 +31,10 @@ export function scatterRows(
     throw new InvalidArgumentError('scatterRows', 'reduce', reduce, "'add' or 'mean'");
   }
   const [e, c] = src.shape as [number, number];
+  assertAllocation('scatterRows', 'size', size, size * c);
+  if (typeof index !== 'object' || index === null || typeof index.length !== 'number') {
+    throw new InvalidArgumentError('scatterRows', 'index', index, 'an array of row indices');
+  }
   if (index.length !== e) throw new ShapeMismatchError('scatterRows', 'index', [e], [index.length]);
   assertIndex('scatterRows', 'index', index, size);
   // divisor of each output row: its in-degree for 'mean' (at least 1), 1 for 'add'

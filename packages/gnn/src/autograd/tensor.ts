@@ -1,4 +1,11 @@
-import { InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
+import {
+  assertBoolean,
+  checkOptions,
+  InvalidArgumentError,
+  type OptionKeys,
+  ShapeMismatchError,
+} from '@mgraph/core';
+import { assertAllocation } from '../limits.js';
 
 /** The floating-point storage of a {@link Tensor}. */
 export type FloatArray = Float64Array | Float32Array;
@@ -17,6 +24,9 @@ export interface TensorOptions extends TensorInitOptions {
   /** `'float64'` (default) or `'float32'`. */
   dtype?: FloatDtype;
 }
+
+const INIT_KEYS: OptionKeys<TensorInitOptions> = { requiresGrad: true };
+const TENSOR_KEYS: OptionKeys<TensorOptions> = { requiresGrad: true, dtype: true };
 
 /**
  * A dense row-major array of rank 0, 1 or 2 over a `Float64Array` or `Float32Array`, with
@@ -49,14 +59,13 @@ export class Tensor {
    *   options that are not an object
    */
   constructor(data: FloatArray, shape: readonly number[], options: TensorInitOptions = {}) {
-    if (typeof options !== 'object' || options === null) {
-      throw new InvalidArgumentError('Tensor', 'options', options, 'an object ({ requiresGrad })');
-    }
-    const { requiresGrad = false } = options;
+    const { requiresGrad = false } = checkOptions('Tensor', options, INIT_KEYS);
+    assertBoolean('Tensor', 'options.requiresGrad', requiresGrad);
     if (!(data instanceof Float64Array || data instanceof Float32Array)) {
       throw new InvalidArgumentError('Tensor', 'data', data, 'a Float64Array or Float32Array');
     }
     if (
+      !Array.isArray(shape) ||
       shape.length > 2 ||
       !shape.every((s) => Number.isInteger(s) && s >= 0) ||
       shape.reduce((a, b) => a * b, 1) !== data.length
@@ -113,6 +122,17 @@ export class Tensor {
    * @throws ShapeMismatchError when `upstream` has the wrong length
    */
   backward(upstream?: ArrayLike<number>): void {
+    if (
+      upstream !== undefined &&
+      (typeof upstream !== 'object' || upstream === null || typeof upstream.length !== 'number')
+    ) {
+      throw new InvalidArgumentError(
+        'Tensor.backward',
+        'upstream',
+        upstream,
+        'an array of numbers',
+      );
+    }
     if (!this.requiresGrad) {
       throw new InvalidArgumentError(
         'Tensor.backward',
@@ -192,6 +212,9 @@ export function result(
 
 /** @internal throw unless every tensor has the same dtype as the first */
 export function assertSameDtype(fn: string, names: readonly string[], ts: readonly Tensor[]): void {
+  ts.forEach((t, i) => {
+    assertTensor(fn, names[i]!, t);
+  });
   const d = ts[0]!.dtype;
   for (let i = 1; i < ts.length; i++) {
     if (ts[i]!.dtype !== d) {
@@ -200,8 +223,16 @@ export function assertSameDtype(fn: string, names: readonly string[], ts: readon
   }
 }
 
-/** @internal throw unless `t` is 2D */
+/** @internal throw unless `value` is a {@link Tensor} */
+export function assertTensor(fn: string, name: string, value: unknown): asserts value is Tensor {
+  if (!(value instanceof Tensor)) {
+    throw new InvalidArgumentError(fn, name, value, 'a Tensor (see tensor())');
+  }
+}
+
+/** @internal throw unless `t` is a 2D tensor */
 export function assert2d(fn: string, name: string, t: Tensor): void {
+  assertTensor(fn, name, t);
   if (t.shape.length !== 2) {
     throw new InvalidArgumentError(fn, name, t.shape, 'a 2D (rows, cols) tensor shape');
   }
@@ -222,10 +253,15 @@ export function tensor(
   shape: readonly number[] = [values.length],
   options: TensorOptions = {},
 ): Tensor {
-  const { dtype = 'float64', requiresGrad = false } = options;
+  const { dtype = 'float64', requiresGrad = false } = checkOptions('tensor', options, TENSOR_KEYS);
   if (dtype !== 'float64' && dtype !== 'float32') {
     throw new InvalidArgumentError('tensor', 'options.dtype', dtype, "'float64' or 'float32'");
   }
+  assertBoolean('tensor', 'options.requiresGrad', requiresGrad);
+  if (typeof values !== 'object' || values === null || typeof values.length !== 'number') {
+    throw new InvalidArgumentError('tensor', 'values', values, 'an array of numbers');
+  }
+  assertAllocation('tensor', 'values', values, values.length);
   const data = dtype === 'float32' ? Float32Array.from(values) : Float64Array.from(values);
   return new Tensor(data, shape, { requiresGrad });
 }

@@ -13,6 +13,14 @@ import type { FeatureMatrix, HeteroGraph, HeteroRelation } from './hetero-graph.
  */
 export function batchGraphs(graphs: readonly HeteroGraph[]): HeteroGraph {
   const fn = 'batchGraphs';
+  if (!Array.isArray(graphs as unknown)) {
+    throw new InvalidArgumentError(fn, 'graphs', graphs, 'an array of HeteroGraphs');
+  }
+  graphs.forEach((g, i) => {
+    if (typeof g !== 'object' || g === null || !Array.isArray(g.nodeTypes)) {
+      throw new InvalidArgumentError(fn, `graphs[${i}]`, g, 'a HeteroGraph (see fromGraph)');
+    }
+  });
   if (graphs.length === 0)
     throw new InvalidArgumentError(fn, 'graphs', graphs, 'at least one graph');
   const first = graphs[0]!;

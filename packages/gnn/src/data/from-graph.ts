@@ -1,4 +1,11 @@
-import { InvalidArgumentError, type PhaseScheme, schemeOfGraph } from '@mgraph/core';
+import {
+  checkOptions,
+  checkScheme,
+  InvalidArgumentError,
+  type OptionKeys,
+  type PhaseScheme,
+  schemeOfGraph,
+} from '@mgraph/core';
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { edgeTypeKey } from '../nn/hetero-conv.js';
 import {
@@ -68,6 +75,18 @@ export interface FromGraphOptions {
   scheme?: PhaseScheme;
 }
 
+const FROM_GRAPH_KEYS: OptionKeys<FromGraphOptions> = {
+  features: true,
+  edgeFeatures: true,
+  targets: true,
+  targetValues: true,
+  nodeTypes: true,
+  phaseAttribute: true,
+  targetType: true,
+  relation: true,
+  scheme: true,
+};
+
 /**
  * Build the heterogeneous input of {@link HeteroNNConvModel} from a microstructure graph
  * (graphology, as `buildGraph` of `@mgraph/graph` returns): one node type per object phase
@@ -103,6 +122,7 @@ export function fromGraph(graph: AbstractGraph, options: FromGraphOptions = {}):
   ) {
     throw new InvalidArgumentError(fn, 'graph', graph, 'a graphology graph');
   }
+  options = checkOptions(fn, options, FROM_GRAPH_KEYS);
   const scheme = schemeOfGraph(fn, graph, options.scheme);
   const schemePhases = `phases of scheme ${JSON.stringify(scheme.name)} (${scheme.phases.map((p) => JSON.stringify(p)).join(', ')})`;
   const {
@@ -126,6 +146,23 @@ export function fromGraph(graph: AbstractGraph, options: FromGraphOptions = {}):
       `a non-empty list of distinct ${schemePhases}`,
     );
   }
+  for (const [k, v] of [
+    ['phaseAttribute', phaseAttribute],
+    ['relation', relation],
+  ] as const) {
+    if (typeof v !== 'string') throw new InvalidArgumentError(fn, `options.${k}`, v, 'a name');
+  }
+  if (!Array.isArray(targets) || !targets.every((t) => typeof t === 'string')) {
+    throw new InvalidArgumentError(fn, 'options.targets', targets, 'an array of target names');
+  }
+  if (targetValues !== undefined && (typeof targetValues !== 'object' || targetValues === null)) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.targetValues',
+      targetValues,
+      'an object of targets by node key',
+    );
+  }
   const targetType = options.targetType ?? defaultTargetType(fn, scheme);
   if (!scheme.phases.includes(targetType)) {
     throw new InvalidArgumentError(
@@ -144,6 +181,30 @@ export function fromGraph(graph: AbstractGraph, options: FromGraphOptions = {}):
     );
   }
   const features = options.features ?? ['size', ...nodeTypes.map((t) => `${t}Neighbors`)];
+  const isFeature = (f: unknown) =>
+    typeof f === 'string' ||
+    (typeof f === 'object' &&
+      f !== null &&
+      typeof (f as NodeFeature).name === 'string' &&
+      typeof (f as NodeFeature).value === 'function');
+  for (const [k, list] of [
+    ['features', features],
+    ['edgeFeatures', edgeFeatures],
+  ] as const) {
+    if (!Array.isArray(list)) {
+      throw new InvalidArgumentError(
+        fn,
+        `options.${k}`,
+        list,
+        'an array of names or { name, value }',
+      );
+    }
+    list.forEach((f, i) => {
+      if (!isFeature(f)) {
+        throw new InvalidArgumentError(fn, `options.${k}[${i}]`, f, 'a name or { name, value }');
+      }
+    });
+  }
   if (features.length === 0)
     throw new InvalidArgumentError(fn, 'options.features', features, 'at least one feature');
   if (edgeFeatures.length === 0) {
@@ -303,6 +364,7 @@ function matrix(rows: number, cols: number): FeatureMatrix {
  * order of the paper's model (and of this package before schemes).
  */
 export function defaultNodeTypes(scheme: PhaseScheme): string[] {
+  scheme = checkScheme('defaultNodeTypes', 'scheme', scheme);
   const active = scheme.objects.filter((p) => scheme.active.includes(p));
   return [...active, ...scheme.objects.filter((p) => !active.includes(p))];
 }

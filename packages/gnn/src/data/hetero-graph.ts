@@ -46,6 +46,12 @@ export interface HeteroGraph {
 
 /** Every ordered pair of node types as a relation `[src, relation, dst]`. */
 export function allRelations(nodeTypes: readonly string[], relation: string): EdgeType[] {
+  if (!Array.isArray(nodeTypes) || !nodeTypes.every((t) => typeof t === 'string')) {
+    throw new InvalidArgumentError('allRelations', 'nodeTypes', nodeTypes, 'an array of names');
+  }
+  if (typeof relation !== 'string') {
+    throw new InvalidArgumentError('allRelations', 'relation', relation, 'a relation name');
+  }
   const out: EdgeType[] = [];
   for (const s of nodeTypes) for (const d of nodeTypes) out.push([s, relation, d]);
   return out;
@@ -63,6 +69,9 @@ export function allRelations(nodeTypes: readonly string[], relation: string): Ed
  * @throws ShapeMismatchError for matrices whose sizes disagree
  */
 export function validateHeteroGraph(fn: string, graph: HeteroGraph, name = 'graph'): void {
+  if (typeof fn !== 'string') {
+    throw new InvalidArgumentError('validateHeteroGraph', 'fn', fn, 'a function name (string)');
+  }
   if (typeof graph !== 'object' || graph === null || !Array.isArray(graph.nodeTypes)) {
     throw new InvalidArgumentError(fn, name, graph, 'a HeteroGraph (see fromGraph)');
   }

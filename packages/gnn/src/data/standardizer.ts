@@ -1,5 +1,10 @@
 import { InvalidArgumentError } from '@mgraph/core';
-import type { FeatureMatrix, HeteroGraph, HeteroRelation } from './hetero-graph.js';
+import {
+  type FeatureMatrix,
+  type HeteroGraph,
+  type HeteroRelation,
+  validateHeteroGraph,
+} from './hetero-graph.js';
 
 /** Column means and standard deviations. */
 export interface ColumnStats {
@@ -30,9 +35,12 @@ export interface Standardizer {
  * @throws InvalidArgumentError for an empty list
  */
 export function fitStandardizer(graphs: readonly HeteroGraph[]): Standardizer {
-  if (graphs.length === 0) {
+  if (!Array.isArray(graphs as unknown) || graphs.length === 0) {
     throw new InvalidArgumentError('fitStandardizer', 'graphs', graphs, 'at least one graph');
   }
+  graphs.forEach((g, i) => {
+    validateHeteroGraph('fitStandardizer', g, `graphs[${i}]`);
+  });
   const first = graphs[0]!;
   const x: Record<string, ColumnStats> = {};
   for (const t of first.nodeTypes)
@@ -61,6 +69,34 @@ export function fitStandardizer(graphs: readonly HeteroGraph[]): Standardizer {
  * @returns a new {@link HeteroGraph} (index arrays shared with the input)
  */
 export function standardize(graph: HeteroGraph, s: Standardizer): HeteroGraph {
+  const fn = 'standardize';
+  validateHeteroGraph(fn, graph);
+  const stats = (st: unknown, argument: string, cols: number) => {
+    const c = st as Partial<ColumnStats> | null;
+    const ok =
+      typeof c === 'object' &&
+      c !== null &&
+      Array.isArray(c.mean) &&
+      Array.isArray(c.std) &&
+      c.mean.length === cols &&
+      c.std.length === cols &&
+      c.mean.every((v) => Number.isFinite(v)) &&
+      c.std.every((v) => Number.isFinite(v) && v > 0);
+    if (!ok) {
+      throw new InvalidArgumentError(
+        fn,
+        argument,
+        st,
+        `column statistics { mean, std } of ${cols} finite numbers (std > 0), from fitStandardizer`,
+      );
+    }
+  };
+  if (typeof s !== 'object' || s === null || typeof s.x !== 'object' || s.x === null) {
+    throw new InvalidArgumentError(fn, 's', s, 'a Standardizer (see fitStandardizer)');
+  }
+  for (const t of graph.nodeTypes) stats(s.x[t], `s.x.${t}`, graph.featureNames.length);
+  stats(s.edge, 's.edge', graph.edgeFeatureNames.length);
+  if (graph.y !== null && s.y !== null) stats(s.y, 's.y', graph.targetNames.length);
   const x: Record<string, FeatureMatrix> = {};
   for (const t of graph.nodeTypes) x[t] = scale(graph.x[t]!, s.x[t]!);
   const relations: Record<string, HeteroRelation> = {};

@@ -13,6 +13,18 @@ export type EdgeType = readonly [string, string, string];
  * (PyG >= 2.3): `<src___rel___dst>`, so parameters read `convs.<nmc___contacts___sse>.lin.weight`.
  */
 export function edgeTypeKey(edgeType: EdgeType): string {
+  if (
+    !Array.isArray(edgeType) ||
+    edgeType.length !== 3 ||
+    !edgeType.every((s) => typeof s === 'string')
+  ) {
+    throw new InvalidArgumentError(
+      'edgeTypeKey',
+      'edgeType',
+      edgeType,
+      'a [src, relation, dst] triple of names',
+    );
+  }
   return `<${edgeType.join('___')}>`;
 }
 
@@ -37,6 +49,25 @@ export class HeteroConv extends Module {
    */
   constructor(convs: ReadonlyArray<readonly [EdgeType, NNConv]>) {
     super();
+    const ok =
+      Array.isArray(convs) &&
+      convs.every(
+        (c) =>
+          Array.isArray(c) &&
+          c.length === 2 &&
+          Array.isArray(c[0]) &&
+          c[0].length === 3 &&
+          c[0].every((s: unknown) => typeof s === 'string') &&
+          c[1] instanceof Module,
+      );
+    if (!ok) {
+      throw new InvalidArgumentError(
+        'HeteroConv',
+        'convs',
+        convs,
+        'an array of [[src, relation, dst], NNConv] pairs',
+      );
+    }
     if (convs.length === 0) {
       throw new InvalidArgumentError('HeteroConv', 'convs', convs, 'at least one relation');
     }
@@ -64,6 +95,14 @@ export class HeteroConv extends Module {
     x: Readonly<Record<string, Tensor>>,
     edges: Readonly<Record<string, { index: EdgeIndex; attr: Tensor }>>,
   ): Record<string, Tensor> {
+    for (const [name, v] of [
+      ['x', x],
+      ['edges', edges],
+    ] as const) {
+      if (typeof v !== 'object' || v === null) {
+        throw new InvalidArgumentError('HeteroConv.forward', name, v, 'an object keyed by type');
+      }
+    }
     const out: Record<string, Tensor> = {};
     for (const et of this.edgeTypes) {
       const key = edgeTypeKey(et);

@@ -1,8 +1,11 @@
 import {
+  assertBoolean,
   assertNumber,
   CATHODE_SCHEME,
+  checkOptions,
   createRng,
   InvalidArgumentError,
+  type OptionKeys,
   type Rng,
   ShapeMismatchError,
 } from '@mgraph/core';
@@ -18,6 +21,7 @@ import {
   type HeteroGraph,
   validateHeteroGraph,
 } from '../data/hetero-graph.js';
+import { assertAllocation, MAX_PARAMETERS } from '../limits.js';
 import { type EdgeType, edgeTypeKey, HeteroConv } from './hetero-conv.js';
 import { LayerNorm } from './layer-norm.js';
 import { Linear } from './linear.js';
@@ -134,7 +138,7 @@ export class HeteroNNConvModel extends Module {
         'relations of one relation name (as fromGraph builds them)',
       );
     }
-    const given = options as HeteroNNConvModelOptions;
+    const given = options as HeteroNNConvModelOptions | null | undefined;
     for (const k of [
       'inChannels',
       'edgeChannels',
@@ -142,10 +146,11 @@ export class HeteroNNConvModel extends Module {
       'relation',
       'targetType',
     ] as const) {
-      if (given[k] !== undefined) {
+      if (given?.[k] !== undefined) {
         throw new InvalidArgumentError(fn, `options.${k}`, given[k], 'left out (read from data)');
       }
     }
+    options = checkOptions(fn, options, DATA_KEYS);
     return new HeteroNNConvModel({
       ...options,
       inChannels: data.featureNames.length,
@@ -165,8 +170,21 @@ export class HeteroNNConvModel extends Module {
   constructor(options: HeteroNNConvModelOptions) {
     super();
     const fn = 'HeteroNNConvModel';
-    if (typeof options !== 'object' || options === null) {
+    if (options === undefined || options === null) {
       throw new InvalidArgumentError(fn, 'options', options, 'an object with inChannels');
+    }
+    checkOptions(fn, options, MODEL_KEYS);
+    if (
+      options.nodeTypes !== undefined &&
+      (!Array.isArray(options.nodeTypes) ||
+        !options.nodeTypes.every((t: unknown) => typeof t === 'string'))
+    ) {
+      throw new InvalidArgumentError(
+        fn,
+        'options.nodeTypes',
+        options.nodeTypes,
+        'an array of names',
+      );
     }
     const config: HeteroNNConvModelConfig = {
       inChannels: options.inChannels,
@@ -192,6 +210,15 @@ export class HeteroNNConvModel extends Module {
       assertNumber(fn, `options.${k}`, config[k], { integer: true, min: 1 });
     }
     assertNumber(fn, 'options.dropout', config.dropout, { min: 0, lessThan: 1 });
+    assertNumber(fn, 'options.seed', config.seed);
+    if (config.aggr !== 'add' && config.aggr !== 'mean') {
+      throw new InvalidArgumentError(fn, 'options.aggr', config.aggr, "'add' or 'mean'");
+    }
+    for (const k of ['relation', 'targetType'] as const) {
+      if (typeof config[k] !== 'string') {
+        throw new InvalidArgumentError(fn, `options.${k}`, config[k], 'a name (string)');
+      }
+    }
     if (
       config.nodeTypes.length === 0 ||
       new Set(config.nodeTypes).size !== config.nodeTypes.length
@@ -213,6 +240,22 @@ export class HeteroNNConvModel extends Module {
     }
     if (config.dtype !== 'float64' && config.dtype !== 'float32') {
       throw new InvalidArgumentError(fn, 'options.dtype', config.dtype, "'float64' or 'float32'");
+    }
+    // every parameter is allocated below: refuse a model past MAX_PARAMETERS first
+    const count = parameterCount(config);
+    if (count > MAX_PARAMETERS) {
+      const widest = (
+        ['hiddenChannels', 'edgeHidden', 'inChannels', 'edgeChannels', 'outChannels'] as const
+      ).reduce((a, b) => (config[b] > config[a] ? b : a));
+      assertAllocation(
+        fn,
+        `options.${widest}`,
+        config[widest],
+        count,
+        MAX_PARAMETERS,
+        8,
+        'parameters',
+      );
     }
     this.config = config;
     const rng = createRng(config.seed);
@@ -262,7 +305,8 @@ export class HeteroNNConvModel extends Module {
    */
   forward(graph: HeteroGraph, options: ForwardOptions = {}): Tensor {
     const fn = 'HeteroNNConvModel.forward';
-    const { training = false, rng } = options;
+    const { training = false, rng } = checkOptions(fn, options, FORWARD_KEYS);
+    assertBoolean(fn, 'options.training', training);
     const { nodeTypes, targetType, inChannels, edgeChannels, dtype, dropout: p } = this.config;
     validateHeteroGraph(fn, graph);
     if (graph.featureNames.length !== inChannels) {
@@ -318,6 +362,49 @@ export class HeteroNNConvModel extends Module {
     const h2 = this.norm2.forward(add(h1[targetType]!, maybeDrop(gelu(c2[targetType]!))));
     return this.head.forward(h2);
   }
+}
+
+const MODEL_KEYS: OptionKeys<HeteroNNConvModelOptions> = {
+  inChannels: true,
+  edgeChannels: true,
+  hiddenChannels: true,
+  edgeHidden: true,
+  outChannels: true,
+  dropout: true,
+  aggr: true,
+  nodeTypes: true,
+  relation: true,
+  targetType: true,
+  seed: true,
+  dtype: true,
+};
+
+const DATA_KEYS: OptionKeys<HeteroNNConvModelDataOptions> = {
+  hiddenChannels: true,
+  edgeHidden: true,
+  outChannels: true,
+  dropout: true,
+  aggr: true,
+  seed: true,
+  dtype: true,
+};
+
+const FORWARD_KEYS: OptionKeys<ForwardOptions> = { training: true, rng: true };
+
+/** Number of parameters of a model of `config`, computed without allocating it. */
+function parameterCount(config: HeteroNNConvModelConfig): number {
+  const { inChannels: cin, hiddenChannels: h, edgeChannels: e, edgeHidden: eh } = config;
+  const types = config.nodeTypes.length;
+  // NNConv: edge MLP Linear(e, eh) + Linear(eh, a * b), root Linear(a, b) without bias, bias b
+  const conv = (a: number, b: number) => e * eh + eh + eh * a * b + a * b + a * b + b;
+  return (
+    types * types * conv(cin, h) +
+    types * conv(h, h) +
+    types * 2 * h +
+    2 * h +
+    h * config.outChannels +
+    config.outChannels
+  );
 }
 
 function asTensor(m: FeatureMatrix, dtype: FloatDtype): Tensor {

@@ -1,6 +1,7 @@
-import { assertNumber } from '@mgraph/core';
+import { assertNumber, checkOptions, InvalidArgumentError, type OptionKeys } from '@mgraph/core';
 import { layerNorm } from '../autograd/layer-norm.js';
 import type { FloatDtype, Tensor } from '../autograd/tensor.js';
+import { assertAllocation } from '../limits.js';
 import { parameter } from './init.js';
 import { Module } from './module.js';
 
@@ -32,9 +33,13 @@ export class LayerNorm extends Module {
    */
   constructor(channels: number, options: LayerNormOptions = {}) {
     super();
-    const { eps = 1e-5, dtype = 'float64' } = options;
+    const { eps = 1e-5, dtype = 'float64' } = checkOptions('LayerNorm', options, LN_KEYS);
     assertNumber('LayerNorm', 'channels', channels, { integer: true, min: 1 });
     assertNumber('LayerNorm', 'options.eps', eps, { greaterThan: 0 });
+    if (dtype !== 'float64' && dtype !== 'float32') {
+      throw new InvalidArgumentError('LayerNorm', 'options.dtype', dtype, "'float64' or 'float32'");
+    }
+    assertAllocation('LayerNorm', 'channels', channels, channels);
     this.eps = eps;
     this.weight = parameter([channels], dtype, { fill: 1 });
     this.bias = parameter([channels], dtype, { fill: 0 });
@@ -52,3 +57,5 @@ export class LayerNorm extends Module {
     return layerNorm(x, this.weight, this.bias, this.eps);
   }
 }
+
+const LN_KEYS: OptionKeys<LayerNormOptions> = { eps: true, dtype: true };

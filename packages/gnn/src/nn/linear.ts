@@ -1,7 +1,16 @@
-import { assertNumber, createRng, type Rng } from '@mgraph/core';
+import {
+  assertBoolean,
+  assertNumber,
+  checkOptions,
+  createRng,
+  InvalidArgumentError,
+  type OptionKeys,
+  type Rng,
+} from '@mgraph/core';
 import { add } from '../autograd/add.js';
 import { matmul } from '../autograd/matmul.js';
-import type { FloatDtype, Tensor } from '../autograd/tensor.js';
+import { assertTensor, type FloatDtype, type Tensor } from '../autograd/tensor.js';
+import { assertAllocation } from '../limits.js';
 import { parameter } from './init.js';
 import { Module } from './module.js';
 
@@ -40,7 +49,14 @@ export class Linear extends Module {
     super();
     assertNumber('Linear', 'inFeatures', inFeatures, { integer: true, min: 1 });
     assertNumber('Linear', 'outFeatures', outFeatures, { integer: true, min: 1 });
-    const { bias = true, rng = createRng(0), dtype = 'float64' } = options;
+    const {
+      bias = true,
+      rng = createRng(0),
+      dtype = 'float64',
+    } = checkOptions('Linear', options, LINEAR_KEYS);
+    assertBoolean('Linear', 'options.bias', bias);
+    assertRngAndDtype('Linear', rng, dtype);
+    assertAllocation('Linear', 'outFeatures', outFeatures, inFeatures * outFeatures);
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
     const bound = 1 / Math.sqrt(inFeatures);
@@ -63,7 +79,21 @@ export class Linear extends Module {
    * @throws ShapeMismatchError when `x` has the wrong width
    */
   forward(x: Tensor): Tensor {
+    assertTensor('Linear.forward', 'x', x);
     const y = matmul(x, this.weight, { transposeB: true });
     return this.bias === null ? y : add(y, this.bias);
+  }
+}
+
+const LINEAR_KEYS: OptionKeys<LinearOptions> = { bias: true, rng: true, dtype: true };
+
+/** @internal throw unless `rng` is a generator and `dtype` a float dtype */
+export function assertRngAndDtype(fn: string, rng: unknown, dtype: unknown): void {
+  const r = rng as Partial<Rng> | null;
+  if (typeof r !== 'object' || r === null || typeof r.uniform !== 'function') {
+    throw new InvalidArgumentError(fn, 'options.rng', rng, 'a generator from createRng');
+  }
+  if (dtype !== 'float64' && dtype !== 'float32') {
+    throw new InvalidArgumentError(fn, 'options.dtype', dtype, "'float64' or 'float32'");
   }
 }

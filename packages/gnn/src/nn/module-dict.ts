@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@mgraph/core';
 import type { Tensor } from '../autograd/tensor.js';
 import { Module } from './module.js';
 
@@ -10,6 +11,23 @@ export class ModuleDict<M extends Module = Module> extends Module {
   /** @param items - `[key, module]` pairs in registration order */
   constructor(items: ReadonlyArray<readonly [string, M]>) {
     super();
+    const ok =
+      Array.isArray(items) &&
+      items.every(
+        (it) =>
+          Array.isArray(it) &&
+          it.length === 2 &&
+          typeof it[0] === 'string' &&
+          it[1] instanceof Module,
+      );
+    if (!ok) {
+      throw new InvalidArgumentError(
+        'ModuleDict',
+        'items',
+        items,
+        'an array of [name, Module] pairs',
+      );
+    }
     this.modules = new Map(items);
   }
 

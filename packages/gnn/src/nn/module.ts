@@ -1,4 +1,11 @@
-import { InvalidArgumentError, ModelError, ShapeMismatchError } from '@mgraph/core';
+import {
+  assertBoolean,
+  checkOptions,
+  InvalidArgumentError,
+  ModelError,
+  type OptionKeys,
+  ShapeMismatchError,
+} from '@mgraph/core';
 import type { FloatDtype, Tensor } from '../autograd/tensor.js';
 
 /**
@@ -25,6 +32,9 @@ export interface LoadStateDictOptions {
    */
   strict?: boolean;
 }
+
+/** Largest finite float32. */
+const FLOAT32_MAX = 3.4028234663852886e38;
 
 /**
  * Base of every layer: a tree of named parameters and sub-modules whose dotted names are
@@ -86,9 +96,12 @@ export abstract class Module {
    * @throws InvalidArgumentError for a non-finite value or malformed entry
    */
   loadStateDict(state: StateDict, options: LoadStateDictOptions = {}): void {
-    const { strict = true } = options;
     const fn = 'loadStateDict';
-    if (typeof state !== 'object' || state === null) {
+    const { strict = true } = checkOptions(fn, options, {
+      strict: true,
+    } satisfies OptionKeys<LoadStateDictOptions>);
+    assertBoolean(fn, 'options.strict', strict);
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) {
       throw new InvalidArgumentError(fn, 'state', state, 'an object of { shape, data } entries');
     }
     const named = this.namedParameters();
@@ -129,14 +142,20 @@ export abstract class Module {
           [entry.data.length],
         );
       }
+      // float32 parameters: a value past the float32 range would be stored as +-Infinity
+      const float32 = p.dtype === 'float32';
       for (let i = 0; i < entry.data.length; i++) {
         const v = entry.data[i];
-        if (typeof v !== 'number' || !Number.isFinite(v)) {
+        if (
+          typeof v !== 'number' ||
+          !Number.isFinite(v) ||
+          (float32 && !Number.isFinite(Math.fround(v)))
+        ) {
           throw new InvalidArgumentError(
             fn,
             `state[${JSON.stringify(name)}].data[${i}]`,
             v,
-            'a finite number',
+            `a finite number${float32 ? ` inside the float32 range (|v| <= ${FLOAT32_MAX})` : ''}`,
           );
         }
       }

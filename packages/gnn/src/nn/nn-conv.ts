@@ -1,7 +1,10 @@
 import {
+  assertBoolean,
   assertNumber,
+  checkOptions,
   createRng,
   InvalidArgumentError,
+  type OptionKeys,
   type Rng,
   ShapeMismatchError,
 } from '@mgraph/core';
@@ -9,9 +12,10 @@ import { add } from '../autograd/add.js';
 import { batchedVecMat } from '../autograd/batched-vec-mat.js';
 import { gatherRows } from '../autograd/gather-rows.js';
 import { type ScatterReduce, scatterRows } from '../autograd/scatter-rows.js';
-import type { FloatDtype, Tensor } from '../autograd/tensor.js';
+import { assertTensor, type FloatDtype, type Tensor } from '../autograd/tensor.js';
+import { assertAllocation } from '../limits.js';
 import { parameter } from './init.js';
-import { Linear } from './linear.js';
+import { assertRngAndDtype, Linear } from './linear.js';
 import { Module } from './module.js';
 import type { Layer } from './sequential.js';
 
@@ -67,7 +71,9 @@ export class NNConv extends Module {
     options: NNConvOptions = {},
   ) {
     super();
-    const [inSrc, inDst] = typeof inChannels === 'number' ? [inChannels, inChannels] : inChannels;
+    const [inSrc, inDst] = Array.isArray(inChannels)
+      ? (inChannels as readonly [number, number])
+      : [inChannels as number, inChannels as number];
     assertNumber('NNConv', 'inChannels', inSrc, { integer: true, min: 1 });
     assertNumber('NNConv', 'inChannels', inDst, { integer: true, min: 1 });
     assertNumber('NNConv', 'outChannels', outChannels, { integer: true, min: 1 });
@@ -77,10 +83,18 @@ export class NNConv extends Module {
       bias = true,
       rng = createRng(0),
       dtype = 'float64',
-    } = options;
+    } = checkOptions('NNConv', options, NNCONV_KEYS);
     if (aggr !== 'add' && aggr !== 'mean') {
       throw new InvalidArgumentError('NNConv', 'options.aggr', aggr, "'add' or 'mean'");
     }
+    assertBoolean('NNConv', 'options.rootWeight', rootWeight);
+    assertBoolean('NNConv', 'options.bias', bias);
+    assertRngAndDtype('NNConv', rng, dtype);
+    const layer = nn as Partial<Layer> | null;
+    if (typeof layer !== 'object' || layer === null || typeof layer.forward !== 'function') {
+      throw new InvalidArgumentError('NNConv', 'nn', nn, 'a Module with forward (e.g. Sequential)');
+    }
+    assertAllocation('NNConv', 'outChannels', outChannels, inDst * outChannels);
     this.inSrc = inSrc;
     this.inDst = inDst;
     this.outChannels = outChannels;
@@ -108,6 +122,19 @@ export class NNConv extends Module {
    */
   forward(xSrc: Tensor, xDst: Tensor, edgeIndex: EdgeIndex, edgeAttr: Tensor): Tensor {
     const fn = 'NNConv.forward';
+    assertTensor(fn, 'xSrc', xSrc);
+    assertTensor(fn, 'xDst', xDst);
+    assertTensor(fn, 'edgeAttr', edgeAttr);
+    const isIndex = (a: unknown) =>
+      typeof a === 'object' && a !== null && typeof (a as ArrayLike<number>).length === 'number';
+    if (!Array.isArray(edgeIndex) || edgeIndex.length !== 2 || !edgeIndex.every(isIndex)) {
+      throw new InvalidArgumentError(
+        fn,
+        'edgeIndex',
+        edgeIndex,
+        'a [src, dst] pair of index arrays',
+      );
+    }
     if (xSrc.cols !== this.inSrc || xSrc.shape.length !== 2) {
       throw new ShapeMismatchError(fn, 'xSrc', [xSrc.rows, this.inSrc], xSrc.shape);
     }
@@ -126,3 +153,11 @@ export class NNConv extends Module {
     return out;
   }
 }
+
+const NNCONV_KEYS: OptionKeys<NNConvOptions> = {
+  aggr: true,
+  rootWeight: true,
+  bias: true,
+  rng: true,
+  dtype: true,
+};

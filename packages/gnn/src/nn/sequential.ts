@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@mgraph/core';
 import { relu } from '../autograd/relu.js';
 import type { Tensor } from '../autograd/tensor.js';
 import { Module } from './module.js';
@@ -30,6 +31,14 @@ export class Sequential extends Module {
   /** @param layers - applied first to last */
   constructor(layers: readonly Layer[]) {
     super();
+    if (!Array.isArray(layers)) {
+      throw new InvalidArgumentError('Sequential', 'layers', layers, 'an array of layers');
+    }
+    layers.forEach((l, i) => {
+      if (!(l instanceof Module) || typeof (l as Partial<Layer>).forward !== 'function') {
+        throw new InvalidArgumentError('Sequential', `layers[${i}]`, l, 'a Module with forward');
+      }
+    });
     this.layers = layers.slice();
   }
 

@@ -1,5 +1,7 @@
-import { assertNumber, InvalidArgumentError } from '@mgraph/core';
-import { type FloatArray, newArray, type Tensor } from '../autograd/tensor.js';
+import { assertNumber, checkOptions, InvalidArgumentError, type OptionKeys } from '@mgraph/core';
+import { assertTensor, type FloatArray, newArray, type Tensor } from '../autograd/tensor.js';
+
+const KEYS: OptionKeys<AdamWOptions> = { lr: true, weightDecay: true, betas: true, eps: true };
 
 /** Options of {@link AdamW}; defaults are the paper's (lr, weight decay) and PyTorch's. */
 export interface AdamWOptions {
@@ -40,7 +42,18 @@ export class AdamW {
    * @throws InvalidArgumentError for a negative rate or decay, betas outside [0, 1), eps <= 0
    */
   constructor(params: readonly Tensor[], options: AdamWOptions = {}) {
-    const { lr = 1e-3, weightDecay = 1e-2, betas = [0.9, 0.999], eps = 1e-8 } = options;
+    const {
+      lr = 1e-3,
+      weightDecay = 1e-2,
+      betas = [0.9, 0.999],
+      eps = 1e-8,
+    } = checkOptions('AdamW', options, KEYS);
+    if (!Array.isArray(params)) {
+      throw new InvalidArgumentError('AdamW', 'params', params, 'an array of tensors');
+    }
+    params.forEach((p, i) => {
+      assertTensor('AdamW', `params[${i}]`, p);
+    });
     assertNumber('AdamW', 'options.lr', lr, { min: 0 });
     assertNumber('AdamW', 'options.weightDecay', weightDecay, { min: 0 });
     if (!Array.isArray(betas) || betas.length !== 2) {

@@ -1,5 +1,5 @@
-import { assertNumber } from '@mgraph/core';
-import type { Tensor } from '../autograd/tensor.js';
+import { assertNumber, InvalidArgumentError } from '@mgraph/core';
+import { assertTensor, type Tensor } from '../autograd/tensor.js';
 
 /**
  * Scale the gradients of `parameters` in place so that their joint L2 norm is at most
@@ -17,6 +17,12 @@ import type { Tensor } from '../autograd/tensor.js';
  */
 export function clipGradNorm(parameters: readonly Tensor[], maxNorm: number): number {
   assertNumber('clipGradNorm', 'maxNorm', maxNorm, { greaterThan: 0 });
+  if (!Array.isArray(parameters)) {
+    throw new InvalidArgumentError('clipGradNorm', 'parameters', parameters, 'an array of tensors');
+  }
+  parameters.forEach((p, i) => {
+    assertTensor('clipGradNorm', `parameters[${i}]`, p);
+  });
   // PyTorch: norm of the per-parameter norms
   let sq = 0;
   for (const p of parameters) {

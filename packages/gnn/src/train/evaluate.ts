@@ -1,7 +1,7 @@
 import { InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
-import type { HeteroGraph } from '../data/hetero-graph.js';
+import { type HeteroGraph, validateHeteroGraph } from '../data/hetero-graph.js';
 import type { Standardizer } from '../data/standardizer.js';
-import type { HeteroNNConvModel } from '../nn/hetero-nnconv-model.js';
+import { HeteroNNConvModel } from '../nn/hetero-nnconv-model.js';
 import { predict } from './predict.js';
 import { type RegressionMetrics, regressionMetrics } from './regression-metrics.js';
 
@@ -35,6 +35,15 @@ export function evaluate(
   standardizer: Standardizer,
 ): Evaluation {
   const fn = 'evaluate';
+  if (!(model instanceof HeteroNNConvModel)) {
+    throw new InvalidArgumentError(fn, 'model', model, 'a HeteroNNConvModel');
+  }
+  if (!Array.isArray(graphs as unknown)) {
+    throw new InvalidArgumentError(fn, 'graphs', graphs, 'an array of HeteroGraphs');
+  }
+  graphs.forEach((g, i) => {
+    validateHeteroGraph(fn, g, `graphs[${i}]`);
+  });
   graphs.forEach((g, i) => {
     if (g.y === null)
       throw new InvalidArgumentError(

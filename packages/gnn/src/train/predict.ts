@@ -1,8 +1,8 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import { InvalidArgumentError, ModelError } from '@mgraph/core';
 import { batchGraphs } from '../data/batch-graphs.js';
 import type { FeatureMatrix, HeteroGraph } from '../data/hetero-graph.js';
 import { type Standardizer, standardize } from '../data/standardizer.js';
-import type { HeteroNNConvModel } from '../nn/hetero-nnconv-model.js';
+import { HeteroNNConvModel } from '../nn/hetero-nnconv-model.js';
 
 /**
  * Predict the targets of the `targetType` nodes of graphs, in original units: inputs are
@@ -21,12 +21,31 @@ export function predict(
   graphs: readonly HeteroGraph[],
   standardizer: Standardizer,
 ): FeatureMatrix[] {
+  if (!(model instanceof HeteroNNConvModel)) {
+    throw new InvalidArgumentError('predict', 'model', model, 'a HeteroNNConvModel');
+  }
+  if (!Array.isArray(graphs as unknown)) {
+    throw new InvalidArgumentError('predict', 'graphs', graphs, 'an array of HeteroGraphs');
+  }
+  if (typeof standardizer !== 'object' || standardizer === null) {
+    throw new InvalidArgumentError('predict', 'standardizer', standardizer, 'a Standardizer');
+  }
   const ys = standardizer.y;
   if (ys === null)
     throw new InvalidArgumentError('predict', 'standardizer.y', ys, 'target statistics');
   if (graphs.length === 0) return [];
   const batch = batchGraphs(graphs.map((g) => standardize({ ...g, y: null }, standardizer)));
   const out = model.forward(batch).data;
+  for (let i = 0; i < out.length; i++) {
+    if (!Number.isFinite(out[i]!)) {
+      throw new ModelError(
+        'predict',
+        `output [${i}] (non-finite weights?)`,
+        'a finite number',
+        out[i],
+      );
+    }
+  }
   const k = model.config.outChannels;
   const result: FeatureMatrix[] = [];
   let row = 0;

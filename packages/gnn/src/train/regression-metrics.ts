@@ -1,4 +1,4 @@
-import { ShapeMismatchError } from '@mgraph/core';
+import { assertFinite, InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
 
 /** Error figures of one target. */
 export interface RegressionMetrics {
@@ -23,9 +23,19 @@ export function regressionMetrics(
   truth: ArrayLike<number>,
   predicted: ArrayLike<number>,
 ): RegressionMetrics {
+  for (const [name, v] of [
+    ['truth', truth],
+    ['predicted', predicted],
+  ] as const) {
+    if (typeof v !== 'object' || v === null || typeof v.length !== 'number') {
+      throw new InvalidArgumentError('regressionMetrics', name, v, 'an array of numbers');
+    }
+  }
   const n = truth.length;
   if (predicted.length !== n)
     throw new ShapeMismatchError('regressionMetrics', 'predicted', [n], [predicted.length]);
+  assertFinite('regressionMetrics', 'truth', truth);
+  assertFinite('regressionMetrics', 'predicted', predicted);
   if (n === 0) return { rmse: Number.NaN, mae: Number.NaN, r2: Number.NaN };
   let mu = 0;
   for (let i = 0; i < n; i++) mu += truth[i]!;

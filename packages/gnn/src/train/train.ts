@@ -1,7 +1,10 @@
 import {
   assertNumber,
+  checkOptions,
   createRng,
   InvalidArgumentError,
+  ModelError,
+  type OptionKeys,
   type ProgressCallback,
   throwIfAborted,
 } from '@mgraph/core';
@@ -94,7 +97,74 @@ export interface TrainResult {
  * F. Hutter, arXiv:1711.05101 (AdamW); L. Prechelt, "Early Stopping - But When?" (1998).
  */
 export function train(graphs: readonly HeteroGraph[], options: TrainOptions = {}): TrainResult {
-  const fn = 'train';
+  const run = trainSteps('train', graphs, options);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link train} that gives the event loop a turn after every epoch (a macrotask, so timers
+ * run), so that `AbortSignal.timeout(ms)`, a UI or a server stay responsive: the same
+ * options, the same result bit for bit. An epoch itself still runs synchronously.
+ *
+ * @param graphs - graphs with targets ({@link fromGraph}); not modified
+ * @param options - see {@link TrainOptions}
+ * @returns a promise of the {@link TrainResult}
+ * @throws (rejects with) the errors of {@link train}; `AbortError` when `signal` fires,
+ *   at the latest one epoch after it does
+ * @example
+ * const result = await trainAsync(graphs, { signal: AbortSignal.timeout(60_000) });
+ */
+export async function trainAsync(
+  graphs: readonly HeteroGraph[],
+  options: TrainOptions = {},
+): Promise<TrainResult> {
+  const run = trainSteps('trainAsync', graphs, options);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+const TRAIN_KEYS: OptionKeys<TrainOptions> = {
+  model: true,
+  seed: true,
+  fractions: true,
+  split: true,
+  maxEpochs: true,
+  patience: true,
+  lr: true,
+  weightDecay: true,
+  clipNorm: true,
+  batchSize: true,
+  onProgress: true,
+  onEpoch: true,
+  signal: true,
+};
+
+const TRAIN_MODEL_KEYS: OptionKeys<NonNullable<TrainOptions['model']>> = {
+  hiddenChannels: true,
+  edgeHidden: true,
+  dropout: true,
+  aggr: true,
+  nodeTypes: true,
+  relation: true,
+  targetType: true,
+  seed: true,
+  dtype: true,
+};
+
+/** The training loop of {@link train}, yielding after every epoch. */
+function* trainSteps(
+  fn: string,
+  graphs: readonly HeteroGraph[],
+  options: TrainOptions,
+): Generator<void, TrainResult, void> {
+  options = checkOptions(fn, options, TRAIN_KEYS);
+  const modelOptions = checkOptions(fn, options.model, TRAIN_MODEL_KEYS, 'options.model');
   const {
     seed = 0,
     fractions = [0.6, 0.2, 0.2],
@@ -112,7 +182,21 @@ export function train(graphs: readonly HeteroGraph[], options: TrainOptions = {}
   assertNumber(fn, 'options.maxEpochs', maxEpochs, { integer: true, min: 1 });
   assertNumber(fn, 'options.patience', patience, { integer: true, min: 1 });
   assertNumber(fn, 'options.batchSize', batchSize, { integer: true, min: 1 });
-  if (!Array.isArray(graphs) || graphs.length === 0) {
+  assertNumber(fn, 'options.lr', lr, { min: 0 });
+  assertNumber(fn, 'options.weightDecay', weightDecay, { min: 0 });
+  assertNumber(fn, 'options.clipNorm', clipNorm, { greaterThan: 0 });
+  for (const [k, f] of [
+    ['onProgress', onProgress],
+    ['onEpoch', onEpoch],
+  ] as const) {
+    if (f !== undefined && typeof f !== 'function') {
+      throw new InvalidArgumentError(fn, `options.${k}`, f, 'a function');
+    }
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new InvalidArgumentError(fn, 'options.signal', signal, 'an AbortSignal');
+  }
+  if (!Array.isArray(graphs as unknown) || graphs.length === 0) {
     throw new InvalidArgumentError(fn, 'graphs', graphs, 'a non-empty array of graphs');
   }
   graphs.forEach((g, i) => {
@@ -122,7 +206,20 @@ export function train(graphs: readonly HeteroGraph[], options: TrainOptions = {}
     }
   });
   const split = options.split ?? splitGraphs(graphs.length, { fractions, seed });
+  if (typeof split !== 'object' || split === null) {
+    throw new InvalidArgumentError(fn, 'options.split', split, 'a { train, val, test } split');
+  }
+  // a graph in two parts would leak training data into the validation or test scores
+  const partOf = new Map<number, string>();
   for (const part of ['train', 'val', 'test'] as const) {
+    if (!Array.isArray(split[part])) {
+      throw new InvalidArgumentError(
+        fn,
+        `options.split.${part}`,
+        split[part],
+        'an array of graph positions',
+      );
+    }
     for (const i of split[part]) {
       if (!(Number.isInteger(i) && i >= 0 && i < graphs.length)) {
         throw new InvalidArgumentError(
@@ -132,6 +229,16 @@ export function train(graphs: readonly HeteroGraph[], options: TrainOptions = {}
           `graph positions in [0, ${graphs.length})`,
         );
       }
+      const seen = partOf.get(i);
+      if (seen !== undefined) {
+        throw new InvalidArgumentError(
+          fn,
+          `options.split.${part}`,
+          i,
+          `positions not already in split.${seen} (train, val and test must be disjoint, each position once)`,
+        );
+      }
+      partOf.set(i, part);
     }
   }
   const trainGraphs = split.train.map((i) => graphs[i]!);
@@ -151,12 +258,12 @@ export function train(graphs: readonly HeteroGraph[], options: TrainOptions = {}
   const first = graphs[0]!;
   const model = new HeteroNNConvModel({
     seed,
-    ...options.model,
+    ...modelOptions,
     inChannels: first.featureNames.length,
     edgeChannels: first.edgeFeatureNames.length,
     outChannels: first.targetNames.length,
-    nodeTypes: options.model?.nodeTypes ?? first.nodeTypes,
-    targetType: options.model?.targetType ?? first.targetType,
+    nodeTypes: modelOptions.nodeTypes ?? first.nodeTypes,
+    targetType: modelOptions.targetType ?? first.targetType,
   });
   const dtype = model.config.dtype;
   const params = model.parameters();
@@ -201,6 +308,16 @@ export function train(graphs: readonly HeteroGraph[], options: TrainOptions = {}
       valBatch === null || valBatch.y!.rows === 0
         ? trainLoss
         : mseLoss(model.forward(valBatch), targetTensor(valBatch)).item();
+    if (!Number.isFinite(trainLoss) || !Number.isFinite(valLoss)) {
+      // overflowing weights (a learning rate too large): the best weights so far would be
+      // returned silently with meaningless scores
+      throw new ModelError(
+        fn,
+        `loss at epoch ${epoch} (diverged: lower options.lr or options.clipNorm)`,
+        'a finite training and validation loss',
+        Number.isFinite(trainLoss) ? valLoss : trainLoss,
+      );
+    }
     const record = { epoch, trainLoss, valLoss };
     history.push(record);
     if (valLoss < best) {
@@ -214,6 +331,7 @@ export function train(graphs: readonly HeteroGraph[], options: TrainOptions = {}
     onEpoch?.(record);
     onProgress?.(epoch, maxEpochs);
     if (sinceBest >= patience) break;
+    yield;
   }
   params.forEach((p, k) => {
     p.data.set(bestWeights[k]!);
