@@ -1,5 +1,6 @@
 import { flatData, type NdArray } from '@mgraph/core';
 import ndarray from 'ndarray';
+import { assertNumericData } from './checks.js';
 import { assertImage } from './neighborhood.js';
 
 /**
@@ -13,10 +14,10 @@ import { assertImage } from './neighborhood.js';
  * in 3D an incremental hull of those voxel centres, then of its vertices' half-voxel
  * offsets. Every row is then filled between the hull's exact entry and exit points.
  *
- * @param mask - 2D or 3D ndarray of any dtype and strides; nonzero = foreground
+ * @param mask - 2D or 3D ndarray of any numeric dtype and strides; nonzero = foreground
  * @returns uint8 ndarray, 1 inside the hull, same shape; all 0 for an empty mask. Unlike
  *   scikit-image, flat 3D objects (all voxels in one plane) get their hull too.
- * @throws InvalidArgumentError for a non-2D/3D input
+ * @throws InvalidArgumentError for a non-2D/3D or non-numeric input
  *
  * @remarks
  * References: A. M. Andrew, "Another efficient algorithm for convex hulls in two
@@ -26,6 +27,7 @@ import { assertImage } from './neighborhood.js';
  */
 export function convexHullImage(mask: NdArray): NdArray<Uint8Array> {
   assertImage('convexHullImage', 'mask', mask);
+  assertNumericData('convexHullImage', 'mask', mask);
   const src = flatData(mask as NdArray<Uint8Array>);
   const shape = mask.shape.slice();
   return ndarray(convexHullFlat(src, shape), shape);

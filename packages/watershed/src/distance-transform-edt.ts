@@ -1,11 +1,14 @@
 import {
   assertNumber,
+  checkOptions,
   flatData,
   InvalidArgumentError,
   type NdArray,
+  type OptionKeys,
   type ProgressCallback,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
+import { assertCallback, assertNumericData } from './checks.js';
 import { assertImage } from './neighborhood.js';
 
 /** Options of {@link distanceTransformEdt}. */
@@ -15,6 +18,8 @@ export interface DistanceTransformOptions {
   /** Called after each axis pass with `(axesDone, ndim)`. */
   onProgress?: ProgressCallback;
 }
+
+const EDT_KEYS: OptionKeys<DistanceTransformOptions> = { sampling: true, onProgress: true };
 
 /**
  * Exact Euclidean distance transform: for every nonzero element, the distance to the
@@ -27,10 +32,13 @@ export interface DistanceTransformOptions {
  *
  * @param mask - 2D `(rows, cols)` or 3D `(planes, rows, cols)` ndarray of any dtype and
  *   strides; nonzero = object
- * @param options - `sampling` (default 1), `onProgress`
+ * @param options - `sampling` (default 1), `onProgress`; `null` = defaults, an unknown
+ *   option is an error
  * @returns float64 distances, same shape, contiguous. Where the image has no zero element at
  *   all the distance is `Infinity` (scipy returns meaningless finite values there).
- * @throws InvalidArgumentError for a non-2D/3D input or a non-positive / wrongly sized sampling
+ * @throws InvalidArgumentError for a non-2D/3D or non-numeric input, an unknown option, a
+ *   non-positive / wrongly sized sampling, or one so small or large that squared distances
+ *   underflow or overflow float64
  *
  * @remarks
  * References: P. F. Felzenszwalb, D. P. Huttenlocher, "Distance transforms of sampled
@@ -38,13 +46,16 @@ export interface DistanceTransformOptions {
  */
 export function distanceTransformEdt(
   mask: NdArray,
-  options: DistanceTransformOptions = {},
+  options: DistanceTransformOptions | null = {},
 ): NdArray<Float64Array> {
   const fn = 'distanceTransformEdt';
   assertImage(fn, 'mask', mask);
+  assertNumericData(fn, 'mask', mask);
+  const opts = checkOptions(fn, options, EDT_KEYS);
+  assertCallback(fn, 'options.onProgress', opts.onProgress);
   const shape = mask.shape.slice();
   const ndim = shape.length;
-  const sampling = resolveSampling(fn, options.sampling ?? 1, ndim);
+  const sampling = resolveSampling(fn, opts.sampling ?? 1, shape);
   const src = flatData(mask as NdArray<Float64Array>);
   const size = src.length;
   const out = new Float64Array(size);
@@ -69,7 +80,7 @@ export function distanceTransformEdt(
       }
     }
   }
-  options.onProgress?.(1, ndim);
+  opts.onProgress?.(1, ndim);
 
   // passes 2..ndim: lower envelope of parabolas along every other axis; lines are gathered
   // BLOCK at a time so that strided reads and writes use whole cache lines
@@ -111,7 +122,7 @@ export function distanceTransformEdt(
       }
     }
     step *= len;
-    options.onProgress?.(ndim - axis, ndim);
+    opts.onProgress?.(ndim - axis, ndim);
   }
   for (let i = 0; i < size; i++) out[i] = Math.sqrt(out[i]!);
   return ndarray(out, shape);
@@ -151,7 +162,12 @@ function envelope1d(f: Float64Array, n: number, w: number, v: Int32Array, z: Flo
   return k;
 }
 
-function resolveSampling(fn: string, sampling: number | readonly number[], ndim: number): number[] {
+function resolveSampling(
+  fn: string,
+  sampling: number | readonly number[],
+  shape: readonly number[],
+): number[] {
+  const ndim = shape.length;
   const list = typeof sampling === 'number' ? new Array<number>(ndim).fill(sampling) : sampling;
   if (!Array.isArray(list) || list.length !== ndim) {
     throw new InvalidArgumentError(
@@ -161,8 +177,31 @@ function resolveSampling(fn: string, sampling: number | readonly number[], ndim:
       `a positive number or ${ndim} positive numbers`,
     );
   }
+  let span = 0;
   list.forEach((s, d) => {
     assertNumber(fn, `options.sampling[${d}]`, s, { greaterThan: 0 });
+    // squared spacings must stay normal float64 numbers, else distances underflow to 0
+    if (s * s < MIN_NORMAL) {
+      throw new InvalidArgumentError(
+        fn,
+        `options.sampling[${d}]`,
+        s,
+        `at least ${Math.sqrt(MIN_NORMAL)} (its square must be a normal float64)`,
+      );
+    }
+    span += (s * shape[d]!) ** 2;
   });
+  // the largest squared distance must be finite, else distances overflow to Infinity
+  if (!Number.isFinite(span)) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.sampling',
+      sampling,
+      `small enough that squared distances across the ${shape.join(' x ')} image stay finite (below ${Number.MAX_VALUE})`,
+    );
+  }
   return [...list];
 }
+
+/** Smallest positive normal float64. */
+const MIN_NORMAL = 2.2250738585072014e-308;

@@ -118,6 +118,14 @@ export function readFloodStart(
         }
         if (m !== 0) {
           if (m !== lastLabel) {
+            if (m > 2147483647) {
+              throw new InvalidArgumentError(
+                'watershed',
+                `markers[${k}]`,
+                m,
+                'a label of at most 2147483647 (the labels are int32)',
+              );
+            }
             lastLabel = m;
             let index = indexOf.get(m);
             if (index === undefined) {

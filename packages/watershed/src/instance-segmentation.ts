@@ -1,16 +1,19 @@
 import {
   assertDtype,
   assertNumber,
+  checkOptions,
   checkScheme,
   flatData,
   InvalidArgumentError,
   type LabelImage,
+  type OptionKeys,
   type PhaseMap,
   type PhaseScheme,
   type ProgressCallback,
   throwIfAborted,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
+import { assertCallback, assertSignal } from './checks.js';
 import { labelFlat } from './label.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';
 import { splitTouchingFlat } from './split-touching.js';
@@ -46,6 +49,18 @@ export interface InstanceSegmentationOptions {
   signal?: AbortSignal;
 }
 
+const INSTANCE_SEGMENTATION_KEYS: OptionKeys<InstanceSegmentationOptions> = {
+  scheme: true,
+  split: true,
+  minSize: true,
+  connectivity: true,
+  minDistance: true,
+  convexityThreshold: true,
+  maxIterations: true,
+  onProgress: true,
+  signal: true,
+};
+
 /** Result of {@link instanceSegmentation}. */
 export interface InstanceSegmentationResult {
   /** int32 instance labels 1..count, 0 = a phase not cut into objects, or a dropped object. */
@@ -73,7 +88,8 @@ export interface InstanceSegmentationResult {
  *   `connectivity` (1), `minDistance` (5), `convexityThreshold` (0.95), `maxIterations` (10),
  *   `onProgress`, `signal`
  * @returns `{ labels, phaseOfLabel, count, scheme, countByPhase }`
- * @throws InvalidArgumentError for a missing or invalid `options.scheme`, a non-uint8 /
+ * @throws InvalidArgumentError for missing options (`null` / `undefined`: `scheme` is
+ *   required), an unknown option, a missing or invalid `options.scheme`, a non-uint8 /
  *   non-2D/3D map, codes outside the scheme, `split` naming a phase that is not an object
  *   phase, or bad options; AbortError when `signal` fires
  * @example instanceSegmentation(phases, { scheme: LI_ION_ELECTRODE_SCHEME }) // pores, am, cbd
@@ -94,15 +110,18 @@ export function instanceSegmentation(
   const fn = 'instanceSegmentation';
   assertImage(fn, 'phases', phases);
   assertDtype(fn, 'phases', phases, 'uint8');
-  if (options?.scheme === undefined) {
+  const opts = checkOptions(fn, options, INSTANCE_SEGMENTATION_KEYS);
+  assertCallback(fn, 'options.onProgress', opts.onProgress);
+  assertSignal(fn, 'options.signal', opts.signal);
+  if (opts.scheme === undefined) {
     throw new InvalidArgumentError(
       fn,
       'options.scheme',
-      options?.scheme,
+      opts.scheme,
       'a PhaseScheme (required: e.g. CATHODE_SCHEME, SOFC_ANODE_SCHEME, LI_ION_ELECTRODE_SCHEME or definePhaseScheme(...))',
     );
   }
-  const scheme = checkScheme(fn, 'options.scheme', options.scheme);
+  const scheme = checkScheme(fn, 'options.scheme', opts.scheme);
   const {
     split = scheme.active,
     minSize = 1,
@@ -111,9 +130,9 @@ export function instanceSegmentation(
     maxIterations = 10,
     onProgress,
     signal,
-  } = options;
+  } = opts;
   const shape = phases.shape.slice();
-  const connectivity = checkConnectivity(fn, options.connectivity ?? 1, shape.length);
+  const connectivity = checkConnectivity(fn, opts.connectivity ?? 1, shape.length);
   assertNumber(fn, 'options.minSize', minSize, { integer: true, min: 0 });
   assertNumber(fn, 'options.minDistance', minDistance, { integer: true, min: 1 });
   assertNumber(fn, 'options.convexityThreshold', convexityThreshold, { min: 0, max: 1 });

@@ -1,5 +1,12 @@
-import { flatData, type LabelImage, type NdArray } from '@mgraph/core';
+import {
+  checkOptions,
+  flatData,
+  type LabelImage,
+  type NdArray,
+  type OptionKeys,
+} from '@mgraph/core';
 import ndarray from 'ndarray';
+import { assertNumericData } from './checks.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';
 
 /** Options of {@link label}. */
@@ -10,6 +17,8 @@ export interface LabelOptions {
    */
   connectivity?: number;
 }
+
+const LABEL_KEYS: OptionKeys<LabelOptions> = { connectivity: true };
 
 /** Result of {@link label}. */
 export interface LabelResult {
@@ -27,20 +36,23 @@ export interface LabelResult {
  * Runs of nonzero elements with a union-find over provisional run labels (Rosenfeld-Pfaltz
  * on runs), union by smallest root and path halving.
  *
- * @param mask - 2D or 3D ndarray of any dtype and strides; nonzero = object
- * @param options - `connectivity` (default 1)
+ * @param mask - 2D or 3D ndarray of any numeric dtype and strides; nonzero = object
+ * @param options - `connectivity` (default 1); `null` = defaults, an unknown option is an error
  * @returns `{ labels, count }`
- * @throws InvalidArgumentError for a non-2D/3D input or a connectivity outside 1..ndim
+ * @throws InvalidArgumentError for a non-2D/3D or non-numeric input (BigInt, strings), an
+ *   unknown option or a connectivity outside 1..ndim
  *
  * @remarks
  * References: A. Rosenfeld, J. L. Pfaltz, "Sequential operations in digital picture
  * processing", J. ACM 13 (1966) 471-494, doi:10.1145/321356.321357.
  */
-export function label(mask: NdArray, options: LabelOptions = {}): LabelResult {
+export function label(mask: NdArray, options: LabelOptions | null = {}): LabelResult {
   const fn = 'label';
   assertImage(fn, 'mask', mask);
+  assertNumericData(fn, 'mask', mask);
+  const opts = checkOptions(fn, options, LABEL_KEYS);
   const ndim = mask.shape.length;
-  const connectivity = checkConnectivity(fn, options.connectivity ?? 1, ndim);
+  const connectivity = checkConnectivity(fn, opts.connectivity ?? 1, ndim);
   const src = flatData(mask as NdArray<Float64Array>);
   const { labels, count } = labelFlat(src, mask.shape, connectivity);
   return { labels: ndarray(labels, mask.shape.slice()), count };

@@ -4,13 +4,16 @@ import {
   assertFinite,
   assertNumber,
   assertSameShape,
+  checkOptions,
   flatData,
   InvalidArgumentError,
   type NdArray,
+  type OptionKeys,
   rowMajorStrides,
 } from '@mgraph/core';
 import { type BoundingBox, findObjects } from '@mgraph/ndimage';
 import ndarray from 'ndarray';
+import { assertNumericData, compactLabels } from './checks.js';
 import { ensureSpacing } from './ensure-spacing.js';
 import { labelWindowMaxima, packBoxes } from './label-window-maxima.js';
 import { assertImage } from './neighborhood.js';
@@ -40,6 +43,18 @@ export interface PeakLocalMaxOptions {
   /** Minkowski p-norm of the spacing test (1, 2, ..., Infinity = Chebyshev). Default Infinity. */
   pNorm?: number;
 }
+
+const PEAK_LOCAL_MAX_KEYS: OptionKeys<PeakLocalMaxOptions> = {
+  minDistance: true,
+  thresholdAbs: true,
+  thresholdRel: true,
+  excludeBorder: true,
+  numPeaks: true,
+  numPeaksPerLabel: true,
+  footprint: true,
+  labels: true,
+  pNorm: true,
+};
 
 const LABEL_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as const;
 
@@ -78,19 +93,22 @@ interface Spacing {
  * come from one pass ({@link labelWindowMaxima}) instead of one crop each.
  *
  * @param image - 2D or 3D ndarray, any dtype and strides, finite values
- * @param options - see {@link PeakLocalMaxOptions}; defaults as scikit-image
+ * @param options - see {@link PeakLocalMaxOptions}; defaults as scikit-image; `null` =
+ *   defaults, an unknown option is an error
  * @returns peak coordinates (`[row, col]` or `[plane, row, col]`), highest first (per label
  *   in label order when `labels` is given)
- * @throws InvalidArgumentError for bad dimensions, non-finite values or options;
+ * @throws InvalidArgumentError for bad dimensions, a non-numeric dtype, non-finite values or
+ *   options (an unknown option included);
  *   ShapeMismatchError when `labels` differs in shape from the image
  *
  * @remarks
  * References: S. van der Walt et al., "scikit-image: image processing in Python", PeerJ 2
  * (2014) e453, doi:10.7717/peerj.453.
  */
-export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions = {}): number[][] {
+export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions | null = {}): number[][] {
   const fn = 'peakLocalMax';
   assertImage(fn, 'image', image);
+  assertNumericData(fn, 'image', image);
   const shape = image.shape.slice();
   const {
     minDistance = 1,
@@ -102,7 +120,7 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions = {}):
     footprint,
     labels,
     pNorm = Number.POSITIVE_INFINITY,
-  } = options;
+  } = checkOptions(fn, options, PEAK_LOCAL_MAX_KEYS);
   assertNumber(fn, 'options.minDistance', minDistance, { integer: true, min: 0 });
   if (thresholdAbs !== undefined) assertNumber(fn, 'options.thresholdAbs', thresholdAbs);
   if (thresholdRel !== undefined) assertNumber(fn, 'options.thresholdRel', thresholdRel);
@@ -116,7 +134,7 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions = {}):
   const data = flatData(image as NdArray<Float64Array>);
   const img = data instanceof Float64Array ? data : Float64Array.from(data);
   const threshold = getThreshold(fn, img, thresholdAbs, thresholdRel);
-  const fp = resolveFootprint(fn, footprint, minDistance, shape.length);
+  const fp = resolveFootprint(fn, footprint, minDistance, shape);
   const spacing = { minDistance, pNorm };
 
   if (labels === undefined) {
@@ -127,7 +145,9 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions = {}):
 
   assertSameShape(fn, 'image', image, 'options.labels', labels);
   assertDtype(fn, 'options.labels', labels, LABEL_DTYPES);
-  const lab = flatData(labels as NdArray<Int32Array>);
+  // labels ranked 1..count (order kept): per-label tables and boxes are sized by the number
+  // of labels present, not by the largest label value
+  const lab = compactLabels(flatData(labels as NdArray<Int32Array>)).slots as Int32Array;
   const inner = borderWidth.some((w) => w > 0) ? new Int32Array(lab) : lab;
   excludeBorderOf(inner, shape, borderWidth);
   const boxes = findObjects(ndarray(inner, shape));
@@ -222,10 +242,15 @@ function resolveFootprint(
   fn: string,
   footprint: NdArray | undefined,
   minDistance: number,
-  ndim: number,
+  shape: readonly number[],
 ): PeakFootprint {
-  if (footprint === undefined) return { box: minDistance };
+  const ndim = shape.length;
+  // a box wider than the image: every window already holds the whole image and the 0 of
+  // the padding, so any radius >= the longest axis gives the same maxima (and allocations
+  // stay proportional to the image, not to minDistance)
+  if (footprint === undefined) return { box: Math.min(minDistance, Math.max(1, ...shape)) };
   assertImage(fn, 'options.footprint', footprint);
+  assertNumericData(fn, 'options.footprint', footprint);
   if (footprint.shape.length !== ndim) {
     throw new InvalidArgumentError(fn, 'options.footprint', footprint, `${ndim}D like the image`);
   }

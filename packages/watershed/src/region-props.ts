@@ -1,12 +1,16 @@
 import {
+  assertBoolean,
   assertDtype,
   assertSameShape,
+  checkOptions,
   flatData,
   type LabelImage,
   type NdArray,
+  type OptionKeys,
   type ProgressCallback,
   throwIfAborted,
 } from '@mgraph/core';
+import { assertCallback, assertNumericData, assertSignal, compactLabels } from './checks.js';
 import { convexHullFlat } from './convex-hull-image.js';
 import { assertImage } from './neighborhood.js';
 
@@ -24,6 +28,13 @@ export interface RegionPropsOptions {
   /** Cancels between regions with an `AbortError`. */
   signal?: AbortSignal;
 }
+
+const REGION_PROPS_KEYS: OptionKeys<RegionPropsOptions> = {
+  convex: true,
+  intensity: true,
+  onProgress: true,
+  signal: true,
+};
 
 /** Internal options of {@link regionPropsFlat}. */
 interface RegionPropsFlatOptions extends Omit<RegionPropsOptions, 'intensity'> {
@@ -75,12 +86,16 @@ export interface RegionProperties {
  * rule on voxels: the convex area is the number of voxel centres inside the convex hull of
  * the points half a voxel away from each voxel's centre along each axis (a voxel count,
  * like scikit-image's `area_convex` where it succeeds), not the hull's real volume.
+ * Per-label tables are sized by the number of labels present, not by the largest label
+ * value (labels are ranked first): two pixels of label 2^31 - 1 cost two table rows.
  *
  * @param labels - int32 (or other integer) 2D or 3D label image, any strides; 0 and
  *   negative values are background
- * @param options - `convex` (true), `intensity` (none), `onProgress`, `signal`
+ * @param options - `convex` (true), `intensity` (none), `onProgress`, `signal`; `null` =
+ *   defaults, an unknown option is an error
  * @returns one entry per label present, by increasing label
- * @throws InvalidArgumentError for a non-2D/3D or non-integer input; ShapeMismatchError
+ * @throws InvalidArgumentError for a non-2D/3D or non-integer input, an unknown option or a
+ *   non-boolean `convex`; ShapeMismatchError
  *   when `intensity` differs in shape from `labels`; AbortError when `signal` fires
  *
  * @remarks
@@ -89,17 +104,24 @@ export interface RegionProperties {
  */
 export function regionProps(
   labels: LabelImage | NdArray,
-  options: RegionPropsOptions = {},
+  options: RegionPropsOptions | null = {},
 ): RegionProperties[] {
   const fn = 'regionProps';
   assertImage(fn, 'labels', labels);
   assertDtype(fn, 'labels', labels, ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32']);
-  const { intensity, ...rest } = options;
-  if (intensity !== undefined)
+  const { intensity, ...rest } = checkOptions(fn, options, REGION_PROPS_KEYS);
+  assertBoolean(fn, 'options.convex', rest.convex);
+  assertCallback(fn, 'options.onProgress', rest.onProgress);
+  assertSignal(fn, 'options.signal', rest.signal);
+  let values: ArrayLike<number> | undefined;
+  if (intensity !== undefined) {
     assertSameShape(fn, 'labels', labels, 'options.intensity', intensity);
+    assertNumericData(fn, 'options.intensity', intensity);
+    values = flatData(intensity as NdArray<Float64Array>);
+  }
   return regionPropsFlat(flatData(labels as LabelImage), labels.shape, {
     ...rest,
-    intensity: intensity === undefined ? undefined : flatData(intensity as NdArray<Float64Array>),
+    intensity: values,
   });
 }
 
@@ -116,21 +138,22 @@ export function regionPropsFlat(
   const { convex = true, onProgress, signal, only, intensity } = options;
   const ndim = shape.length;
   const [np, nr, nc] = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
-  let maxLabel = 0;
-  for (let i = 0; i < lab.length; i++) if (lab[i]! > maxLabel) maxLabel = lab[i]!;
-  const area = new Float64Array(maxLabel + 1);
-  const lo = new Int32Array(3 * (maxLabel + 1)).fill(2147483647);
-  const hi = new Int32Array(3 * (maxLabel + 1)).fill(-1);
-  const sum = new Float64Array(3 * (maxLabel + 1));
+  // per-label tables are indexed by slot (rank among the labels present), so that they are
+  // sized by the number of labels present, not by the largest label value
+  const { slots, values, count } = compactLabels(lab);
+  const area = new Float64Array(count + 1);
+  const lo = new Int32Array(3 * (count + 1)).fill(2147483647);
+  const hi = new Int32Array(3 * (count + 1)).fill(-1);
+  const sum = new Float64Array(3 * (count + 1));
   // intensity sum, minimum and maximum per label
   const ints =
-    intensity === undefined ? undefined : new Float64Array(3 * (maxLabel + 1)).fill(Number.NaN);
+    intensity === undefined ? undefined : new Float64Array(3 * (count + 1)).fill(Number.NaN);
   let i = 0;
   for (let z = 0; z < np; z++) {
     for (let y = 0; y < nr; y++) {
       for (let x = 0; x < nc; x++, i++) {
-        const l = lab[i]!;
-        if (l <= 0) continue;
+        const l = slots[i]!;
+        if (l === 0) continue;
         const o = 3 * l;
         if (area[l] === 0) {
           lo[o] = z;
@@ -162,8 +185,8 @@ export function regionPropsFlat(
     }
   }
   const present: number[] = [];
-  for (let l = 1; l <= maxLabel; l++) {
-    if (area[l]! > 0 && (only === undefined || only.has(l))) present.push(l);
+  for (let l = 1; l <= count; l++) {
+    if (only === undefined || only.has(values[l]!)) present.push(l);
   }
   const first = 3 - ndim;
   return present.map((l, k) => {
@@ -178,7 +201,7 @@ export function regionPropsFlat(
       for (let z = mins[0]!; z <= maxs[0]!; z++) {
         for (let y = mins[1]!; y <= maxs[1]!; y++) {
           const row = (z * nr + y) * nc;
-          for (let x = mins[2]!; x <= maxs[2]!; x++, j++) crop[j] = lab[row + x] === l ? 1 : 0;
+          for (let x = mins[2]!; x <= maxs[2]!; x++, j++) crop[j] = slots[row + x] === l ? 1 : 0;
         }
       }
       const hull = convexHullFlat(crop, bshape.slice(first));
@@ -188,7 +211,7 @@ export function regionPropsFlat(
     }
     const a = area[l]!;
     const props: RegionProperties = {
-      label: l,
+      label: values[l]!,
       area: a,
       bbox: [...mins.slice(first), ...maxs.slice(first).map((m) => m + 1)],
       centroid: [0, 1, 2].slice(first).map((d) => sum[3 * l + d]! / a),

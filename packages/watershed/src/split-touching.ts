@@ -1,12 +1,15 @@
 import {
   assertNumber,
+  checkOptions,
   flatData,
   type LabelImage,
   type NdArray,
+  type OptionKeys,
   type ProgressCallback,
   throwIfAborted,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
+import { assertCallback, assertNumericData, assertSignal } from './checks.js';
 import { distanceTransformEdt } from './distance-transform-edt.js';
 import { labelFlat } from './label.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';
@@ -32,6 +35,16 @@ export interface SplitTouchingOptions {
   signal?: AbortSignal;
 }
 
+const SPLIT_TOUCHING_KEYS: OptionKeys<SplitTouchingOptions> = {
+  minDistance: true,
+  connectivity: true,
+  convexityThreshold: true,
+  maxIterations: true,
+  minPieceSize: true,
+  onProgress: true,
+  signal: true,
+};
+
 /** Result of {@link splitTouching}. */
 export interface SplitTouchingResult {
   /** int32 instance labels 1..count, 0 outside the mask. */
@@ -50,13 +63,21 @@ export interface SplitTouchingResult {
  * its own distance map, trying `minDistance`, `minDistance - 1`, ..., 1; the first split
  * whose pieces all have at least `minPieceSize` pixels and are each more convex (higher
  * solidity) than the object replaces it. Objects no split improves are final; the loop stops when
- * a pass changes nothing or after `maxIterations` passes.
+ * a pass changes nothing or after `maxIterations` passes. Spacings above an object's
+ * bounding box (plus one pixel) find the same markers as the box's longest axis, so the
+ * refinement tries at most that many, whatever `minDistance`.
  *
- * @param mask - 2D or 3D ndarray of any dtype and strides; nonzero = particle
+ * A mask with no background at all (a tile lying inside one particle) has an infinite
+ * distance map: it is one flat plateau, which has no peak (as scikit-image's
+ * `peak_local_max` on a flat image), so the whole mask is one object.
+ *
+ * @param mask - 2D or 3D ndarray of any numeric dtype and strides; nonzero = particle
  * @param options - `minDistance` (5), `connectivity` (1), `convexityThreshold` (0.95),
- *   `maxIterations` (10), `minPieceSize` (10), `onProgress`, `signal`
+ *   `maxIterations` (10), `minPieceSize` (10), `onProgress`, `signal`; `null` = defaults,
+ *   an unknown option is an error
  * @returns `{ labels, count, iterations }`; labels are numbered in raster order of first pixel
- * @throws InvalidArgumentError for bad input or options; AbortError when `signal` fires
+ * @throws InvalidArgumentError for bad input or options (an unknown option included);
+ *   AbortError when `signal` fires
  *
  * @remarks
  * References: Li, Deng, Liu, Hu, "Machine learning enabled graph analysis of particulate
@@ -66,18 +87,22 @@ export interface SplitTouchingResult {
  */
 export function splitTouching(
   mask: NdArray,
-  options: SplitTouchingOptions = {},
+  options: SplitTouchingOptions | null = {},
 ): SplitTouchingResult {
   const fn = 'splitTouching';
   assertImage(fn, 'mask', mask);
+  assertNumericData(fn, 'mask', mask);
+  const opts = checkOptions(fn, options, SPLIT_TOUCHING_KEYS);
+  assertCallback(fn, 'options.onProgress', opts.onProgress);
+  assertSignal(fn, 'options.signal', opts.signal);
   const shape = mask.shape.slice();
   const ndim = shape.length;
-  const connectivity = checkConnectivity(fn, options.connectivity ?? 1, ndim);
+  const connectivity = checkConnectivity(fn, opts.connectivity ?? 1, ndim);
   const src = flatData(mask as NdArray<Uint8Array>);
   const binary = new Uint8Array(src.length);
   for (let i = 0; i < src.length; i++) if (src[i] !== 0) binary[i] = 1;
   const { labels, count, iterations } = splitTouchingFlat(binary, shape, {
-    ...options,
+    ...opts,
     connectivity,
   });
   return { labels: ndarray(labels, shape), count, iterations };
@@ -169,6 +194,10 @@ function prepareSplit(
   connectivity: number,
 ): SplitInput {
   const edt = distanceTransformEdt(ndarray(binary, shape.slice())) as NdArray<Float64Array>;
+  // an object filling the whole image (no zero: the distance map is Infinity everywhere) is
+  // one flat plateau: no peak, so the flood keeps the component whole (as scikit-image's
+  // peak_local_max finds no peak on a flat image). Finite stand-in: all 1.
+  if (edt.data.length > 0 && edt.data[0] === Number.POSITIVE_INFINITY) edt.data.fill(1);
   const neg = new Float64Array(edt.data.length);
   for (let i = 0; i < neg.length; i++) neg[i] = -edt.data[i]!;
   const { labels, count } = labelFlat(binary, shape, connectivity);
@@ -226,7 +255,10 @@ function refine(
     if (labels[flat] === lab) obj[local] = 1;
   });
   const input = prepareSplit(obj, cshape, opts.connectivity);
-  for (let d = opts.minDistance; d >= 1; d--) {
+  // a spacing of the crop's longest axis or more finds the same markers as any larger one
+  // (the window holds the whole crop, at most one peak per component): the loop is bounded
+  // by the crop, not by minDistance
+  for (let d = Math.min(opts.minDistance, Math.max(...cshape)); d >= 1; d--) {
     const peaks = markerPeaks(input, d);
     // one component and at most one marker: the flood would give back the object whole
     if (peaks.length < 2 && input.componentCount === 1) continue;

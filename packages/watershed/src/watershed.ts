@@ -1,15 +1,19 @@
 import {
+  assertBoolean,
   assertDtype,
   assertNumber,
   assertSameShape,
+  checkOptions,
   flatData,
   InvalidArgumentError,
   type LabelImage,
   type NdArray,
+  type OptionKeys,
   type ProgressCallback,
   rowMajorStrides,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
+import { assertCallback, assertNumericData } from './checks.js';
 import { floodByRank } from './flood-by-rank.js';
 import { FloodQueue } from './flood-queue.js';
 import {
@@ -38,6 +42,14 @@ export interface WatershedOptions {
   onProgress?: ProgressCallback;
 }
 
+const WATERSHED_KEYS: OptionKeys<WatershedOptions> = {
+  mask: true,
+  connectivity: true,
+  compactness: true,
+  watershedLine: true,
+  onProgress: true,
+};
+
 /** Integer dtypes accepted for markers. */
 const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as const;
 
@@ -56,11 +68,13 @@ const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as co
  *   lowest values are flooded first (pass `-edt` to split touching objects)
  * @param markers - integer ndarray of the image's shape; nonzero = seed of that label
  * @param options - `mask` (all), `connectivity` (1), `compactness` (0), `watershedLine`
- *   (false), `onProgress`
+ *   (false), `onProgress`; `null` = defaults, an unknown option is an error
  * @returns int32 labels, same shape; 0 outside the mask, on watershed lines and where no
  *   marker floods
- * @throws InvalidArgumentError for bad dimensions, dtypes, non-finite values or options, a
- *   nonzero marker outside the mask (scikit-image drops those silently) or an all-zero mask;
+ * @throws InvalidArgumentError for bad dimensions, dtypes, non-finite values or options (an
+ *   unknown option, a non-boolean `watershedLine`), a nonzero marker outside the mask
+ *   (scikit-image drops those silently), a uint32 marker above 2^31 - 1 (the int32 result
+ *   cannot hold it) or an all-zero mask;
  *   ShapeMismatchError when markers or mask differ in shape from the image
  *
  * @remarks
@@ -73,17 +87,24 @@ const INT_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as co
 export function watershed(
   image: NdArray,
   markers: NdArray,
-  options: WatershedOptions = {},
+  options: WatershedOptions | null = {},
 ): LabelImage {
   const fn = 'watershed';
   assertImage(fn, 'image', image);
+  assertNumericData(fn, 'image', image);
   assertSameShape(fn, 'image', image, 'markers', markers);
   assertDtype(fn, 'markers', markers, INT_DTYPES);
-  const { mask, compactness = 0, watershedLine = false } = options;
-  if (mask !== undefined) assertSameShape(fn, 'image', image, 'options.mask', mask);
+  const opts = checkOptions(fn, options, WATERSHED_KEYS);
+  const { mask, compactness = 0, watershedLine = false } = opts;
+  if (mask !== undefined) {
+    assertSameShape(fn, 'image', image, 'options.mask', mask);
+    assertNumericData(fn, 'options.mask', mask);
+  }
   const ndim = image.shape.length;
-  const connectivity = checkConnectivity(fn, options.connectivity ?? 1, ndim);
+  const connectivity = checkConnectivity(fn, opts.connectivity ?? 1, ndim);
   assertNumber(fn, 'options.compactness', compactness, { min: 0 });
+  assertBoolean(fn, 'options.watershedLine', watershedLine);
+  assertCallback(fn, 'options.onProgress', opts.onProgress);
   const maskData = mask === undefined ? undefined : flatData(mask as NdArray<Uint8Array>);
   if (maskData?.every((v) => v === 0)) {
     throw new InvalidArgumentError(fn, 'options.mask', 'all zero', 'a mask with a nonzero element');
@@ -95,8 +116,8 @@ export function watershed(
     image.shape,
     connectivity,
     compactness,
-    Boolean(watershedLine),
-    options.onProgress,
+    watershedLine,
+    opts.onProgress,
   );
 }
 

@@ -1,0 +1,131 @@
+import { flatData, InvalidArgumentError, type NdArray } from '@mgraph/core';
+
+/** dtypes whose elements are numbers (scijs names). */
+const NUMERIC_DTYPES: readonly string[] = [
+  'int8',
+  'int16',
+  'int32',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint8_clamped',
+  'float32',
+  'float64',
+];
+
+/**
+ * Assert that the elements of an ndarray are numbers: a numeric typed array, or a plain
+ * array whose every element (of the view) is a number. BigInt64 arrays, strings and booleans
+ * are refused: `0n`, `''` and `false` are not `0`, so they would silently count as nonzero.
+ *
+ * @throws InvalidArgumentError naming `fn`, `argument` and the dtype or the first bad element
+ * @internal
+ */
+export function assertNumericData(fn: string, argument: string, arr: NdArray): void {
+  if (NUMERIC_DTYPES.includes(arr.dtype)) return;
+  if (arr.dtype !== 'array') {
+    throw new InvalidArgumentError(
+      fn,
+      argument,
+      arr,
+      `an ndarray of numbers (a numeric typed array or a plain array of numbers; got dtype ${arr.dtype})`,
+    );
+  }
+  const flat = flatData(arr as NdArray<Float64Array>) as ArrayLike<unknown>;
+  for (let k = 0; k < flat.length; k++) {
+    if (typeof flat[k] !== 'number') {
+      throw new InvalidArgumentError(fn, `${argument}[${k}]`, flat[k], 'a number');
+    }
+  }
+}
+
+/**
+ * Assert an `onProgress` option is a function (or undefined).
+ *
+ * @throws InvalidArgumentError naming `fn` and `options.onProgress`
+ * @internal
+ */
+export function assertCallback(fn: string, argument: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new InvalidArgumentError(fn, argument, value, 'a function (or undefined)');
+  }
+}
+
+/**
+ * Assert a `signal` option is an AbortSignal (anything with a boolean `aborted`) or undefined.
+ *
+ * @throws InvalidArgumentError naming `fn` and `options.signal`
+ * @internal
+ */
+export function assertSignal(fn: string, argument: string, value: unknown): void {
+  if (
+    value !== undefined &&
+    (typeof value !== 'object' ||
+      value === null ||
+      typeof (value as { aborted?: unknown }).aborted !== 'boolean')
+  ) {
+    throw new InvalidArgumentError(fn, argument, value, 'an AbortSignal (or undefined)');
+  }
+}
+
+/** Labels renumbered 1..count, see {@link compactLabels}. */
+export interface CompactLabels {
+  /** Per element its label's rank 1..count among the positive labels present; 0 for labels <= 0. */
+  slots: ArrayLike<number>;
+  /** `values[s]` = the label of slot `s` (`values[0] = 0`), increasing. */
+  values: Float64Array;
+  /** Number of distinct positive labels present. */
+  count: number;
+}
+
+/**
+ * The positive labels present, renumbered 1..count in increasing order (labels <= 0 become
+ * 0), so that per-label tables are sized by the number of labels present, not by the
+ * largest label value (a label 2^31 - 1 on two pixels needs two table rows, not 2^31).
+ * Memory: one int32 per element, plus, when the largest label is at most the number of
+ * elements, a table of that many int32; otherwise a Map of the distinct labels. Labels
+ * already 1..count are returned as they are (`slots === lab`).
+ *
+ * @internal
+ */
+export function compactLabels(lab: ArrayLike<number>): CompactLabels {
+  const n = lab.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (lab[i]! > max) max = lab[i]!;
+  if (max <= n) {
+    const rank = new Int32Array(max + 1);
+    for (let i = 0; i < n; i++) {
+      const l = lab[i]!;
+      if (l > 0) rank[l] = 1;
+    }
+    let count = 0;
+    for (let l = 1; l <= max; l++) if (rank[l] !== 0) rank[l] = ++count;
+    const values = new Float64Array(count + 1);
+    for (let l = 1; l <= max; l++) if (rank[l] !== 0) values[rank[l]!] = l;
+    if (count === max) return { slots: lab, values, count };
+    const slots = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const l = lab[i]!;
+      if (l > 0) slots[i] = rank[l]!;
+    }
+    return { slots, values, count };
+  }
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) if (lab[i]! > 0) seen.add(lab[i]!);
+  const values = Float64Array.from([0, ...seen]).sort();
+  const rank = new Map<number, number>();
+  for (let s = 1; s < values.length; s++) rank.set(values[s]!, s);
+  const slots = new Int32Array(n);
+  let last = 0;
+  let lastSlot = 0;
+  for (let i = 0; i < n; i++) {
+    const l = lab[i]!;
+    if (l <= 0) continue;
+    if (l !== last) {
+      last = l;
+      lastSlot = rank.get(l)!;
+    }
+    slots[i] = lastSlot;
+  }
+  return { slots, values, count: values.length - 1 };
+}
