@@ -1,7 +1,7 @@
 import { InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
-import { fSf } from './distributions.js';
+import { fSfUnchecked } from './distributions.js';
 import { householderEffects } from './householder.js';
-import { sampleOf } from './sample.js';
+import { sampleOf, scaleExponent, scaleInPlace, timesPowerOfTwo } from './sample.js';
 
 /** A factor level: a number, string or boolean label. */
 export type FactorLevel = number | string | boolean;
@@ -103,6 +103,10 @@ export function anova2(data: Anova2Data, options: Anova2Options = {}): Anova2Res
       throw new InvalidArgumentError(fn, `data.y[${bad}]`, y[bad], "> 0 (transform 'log')");
     y = y.map(Math.log);
   }
+  // sums of squares of y times 2^k (exact), scaled back at the end: no overflow of the
+  // squares near 1e200 nor underflow near 1e-200 inside the fit; F and p do not depend on k
+  const k = scaleExponent(y);
+  scaleInPlace(y, k);
   const a = factor(fn, 'data.a', data.a, n);
   const b = factor(fn, 'data.b', data.b, n);
   const sum = type === 3;
@@ -175,13 +179,43 @@ export function anova2(data: Anova2Data, options: Anova2Options = {}): Anova2Res
   } else {
     for (const name of all) sums.push([name, lastTerm([...all.filter((t) => t !== name), name])]);
   }
+  if (rss === 0) {
+    throw new InvalidArgumentError(
+      fn,
+      'data.y',
+      data.y,
+      'values with a residual sum of squares > 0 (the model fits y exactly: F is undefined)',
+    );
+  }
   const mse = rss / dfResid;
-  const rows: Anova2Row[] = sums.map(([term, sumSq]) => {
+  /** A sum of squares in the units of y^2, refused when a double cannot hold it. */
+  const back = (term: string, scaled: number) => {
+    const value = timesPowerOfTwo(scaled, -2 * k);
+    if (scaled > 0 && !(value >= 2 ** -1022 && value < Number.POSITIVE_INFINITY)) {
+      throw new InvalidArgumentError(
+        fn,
+        'data.y',
+        data.y,
+        `values whose sums of squares fit a double (the ${term} sum of squares is ${scaled.toPrecision(6)} * 2^${-2 * k}; rescale y: F and p do not depend on its unit)`,
+      );
+    }
+    return value;
+  };
+  const rows: Anova2Row[] = sums.map(([term, scaled]) => {
     const df = terms.find(([t]) => t === term)![1].length;
-    const F = sumSq / df / mse;
-    return { term, sumSq, df, meanSq: sumSq / df, F, p: fSf(F, df, dfResid) };
+    const F = scaled / df / mse;
+    const sumSq = back(term, scaled);
+    return { term, sumSq, df, meanSq: sumSq / df, F, p: fSfUnchecked(F, df, dfResid) };
   });
-  rows.push({ term: 'Residual', sumSq: rss, df: dfResid, meanSq: mse, F: null, p: null });
+  const rssBack = back('Residual', rss);
+  rows.push({
+    term: 'Residual',
+    sumSq: rssBack,
+    df: dfResid,
+    meanSq: rssBack / dfResid,
+    F: null,
+    p: null,
+  });
   return { rows, levels: { a: a.levels, b: b.levels }, n, type };
 }
 

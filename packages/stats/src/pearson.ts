@@ -1,7 +1,7 @@
 import { assertNumber, InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
 import { normalPpf } from './distributions.js';
-import { mean, sampleOf } from './sample.js';
-import { regularizedIncompleteBeta } from './special-functions.js';
+import { mean, sampleOf, scaleExponent, scaleInPlace } from './sample.js';
+import { betaUnchecked } from './special-functions.js';
 
 /** Options of {@link pearson}. */
 export interface PearsonOptions {
@@ -69,8 +69,11 @@ export function pearson(
     const r = Math.sign(xs[1]! - xs[0]!) * Math.sign(ys[1]! - ys[0]!);
     return { r, p: 1, n, ci: [-1, 1], confidence };
   }
-  const xm = centred(xs);
-  const ym = centred(ys);
+  // r is scale-free: bring each sample to magnitude ~1 (exactly, by a power of two) so that
+  // sums and squares neither overflow near 1e200 nor underflow near 1e-200; then, as scipy,
+  // divide the centred samples by their largest magnitude before squaring
+  const xm = unitMax(centred(scaleInPlace(xs, scaleExponent(xs))));
+  const ym = unitMax(centred(scaleInPlace(ys, scaleExponent(ys))));
   const nx = norm(xm);
   const ny = norm(ym);
   let dot = 0;
@@ -78,10 +81,7 @@ export function pearson(
   const r = Math.max(-1, Math.min(1, dot));
   const ab = n / 2 - 1;
   const a = Math.abs(r);
-  const p = Math.min(
-    1,
-    2 * regularizedIncompleteBeta((1 - a) / 2, ab, ab, { complement: (1 + a) / 2 }),
-  );
+  const p = Math.min(1, 2 * betaUnchecked((1 - a) / 2, ab, ab, (1 + a) / 2, false));
   return { r, p, n, ci: fisherInterval(r, n, confidence), confidence };
 }
 
@@ -95,6 +95,13 @@ function fisherInterval(r: number, n: number, confidence: number): [number, numb
 function centred(values: Float64Array): Float64Array {
   const m = mean(values);
   return values.map((v) => v - m);
+}
+
+function unitMax(values: Float64Array): Float64Array {
+  let max = 0;
+  for (const v of values) max = Math.max(max, Math.abs(v));
+  for (let i = 0; i < values.length; i++) values[i] = values[i]! / max;
+  return values;
 }
 
 function norm(values: Float64Array): number {

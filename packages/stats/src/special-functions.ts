@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 
-import { InvalidArgumentError } from '@mgraph/core';
+import { assertBoolean, checkOptions, InvalidArgumentError } from '@mgraph/core';
 
 const LANCZOS_G = 7;
 const LANCZOS = [
@@ -18,15 +18,32 @@ const EPS = 1e-16;
 const TINY = 1e-300;
 
 /**
- * Natural logarithm of the gamma function for `x > 0` (Lanczos approximation, g = 7, nine
- * terms; relative error about 1e-15).
+ * Natural logarithm of the absolute value of the gamma function (Lanczos approximation,
+ * g = 7, nine terms; relative error about 1e-15; reflection below 1/2). `Infinity` at the
+ * poles 0, -1, -2, ... and at +-Infinity, as scipy's `gammaln`.
+ *
+ * @throws InvalidArgumentError for NaN or a non-number
  *
  * @remarks
  * References: C. Lanczos, "A precision approximation of the gamma function", SIAM J. Numer.
  * Anal. B 1 (1964), doi:10.1137/0701008.
  */
 export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  if (typeof x !== 'number' || Number.isNaN(x)) {
+    throw new InvalidArgumentError('logGamma', 'x', x, 'a number (not NaN)');
+  }
+  return logGammaUnchecked(x);
+}
+
+/**
+ * {@link logGamma} without the argument check: `Infinity` at the poles (0, -1, -2, ...) and
+ * at +-Infinity, as scipy's `gammaln`.
+ */
+export function logGammaUnchecked(x: number): number {
+  if (!Number.isFinite(x) || (x <= 0 && Number.isInteger(x))) return Number.POSITIVE_INFINITY;
+  if (x < 0.5) {
+    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGammaUnchecked(1 - x);
+  }
   const z = x - 1;
   let a = LANCZOS[0]!;
   const t = z + LANCZOS_G + 0.5;
@@ -35,13 +52,34 @@ export function logGamma(x: number): number {
 }
 
 /**
- * Logarithm of the beta function, `log B(a, b) = logGamma(a) + logGamma(b) - logGamma(a + b)`.
+ * Logarithm of the beta function, `log B(a, b) = logGamma(a) + logGamma(b) - logGamma(a + b)`
+ * (for a large argument, `logGamma(big) - logGamma(big + small)` from Stirling's series, so
+ * it does not cancel: t and F tails at df up to 1e300 keep their precision).
  *
- * @param a - > 0
- * @param b - > 0
+ * @param a - finite, > 0
+ * @param b - finite, > 0
+ * @throws InvalidArgumentError for an argument that is not a finite number > 0
  */
 export function logBeta(a: number, b: number): number {
-  return logGamma(a) + logGamma(b) - logGamma(a + b);
+  for (const [name, v] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if (typeof v !== 'number' || !(v > 0 && v < Number.POSITIVE_INFINITY)) {
+      throw new InvalidArgumentError('logBeta', name, v, 'a finite number > 0');
+    }
+  }
+  return logBetaUnchecked(a, b);
+}
+
+/** {@link logBeta} without the argument checks (a, b finite > 0). */
+export function logBetaUnchecked(a: number, b: number): number {
+  const big = Math.max(a, b);
+  const small = Math.min(a, b);
+  if (big < 100) return logGammaUnchecked(a) + logGammaUnchecked(b) - logGammaUnchecked(a + b);
+  // logGamma(big) - logGamma(big + small) by Stirling: the (x - 1/2) ln x - x parts combined
+  // with log1p, the series truncated after x^-5 (remainder below 1e-17 for x >= 100)
+  return logGammaUnchecked(small) + logGammaRatio(big, small);
 }
 
 /** Options of {@link regularizedIncompleteBeta}. */
@@ -70,10 +108,11 @@ export interface RegularizedLowerGammaOptions {
  * converges fast; relative error about 1e-14 in both tails.
  *
  * @param x - in [0, 1]
- * @param a - > 0
- * @param b - > 0
- * @param options - `complement` (`1 - x`), `upper` (false): return `1 - I_x(a, b)`
- * @throws InvalidArgumentError when `options` is not an object
+ * @param a - finite, > 0
+ * @param b - finite, > 0
+ * @param options - `complement` (`1 - x`, in [0, 1]), `upper` (false): return `1 - I_x(a, b)`
+ * @throws InvalidArgumentError for an argument outside its domain (NaN included), an options
+ *   argument that is not an object, an unknown option or a non-boolean `upper`
  *
  * @remarks
  * References: W. H. Press et al., "Numerical Recipes", 3rd ed. (2007), section 6.4;
@@ -84,21 +123,140 @@ export function regularizedIncompleteBeta(
   x: number,
   a: number,
   b: number,
-  options: RegularizedIncompleteBetaOptions = {},
+  options: RegularizedIncompleteBetaOptions | null = {},
 ): number {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidArgumentError('regularizedIncompleteBeta', 'options', options, 'an object');
+  const fn = 'regularizedIncompleteBeta';
+  const checked = checkOptions(fn, options, { complement: true, upper: true });
+  if (typeof x !== 'number' || !(x >= 0 && x <= 1)) {
+    throw new InvalidArgumentError(fn, 'x', x, 'a number in [0, 1]');
   }
-  const { complement = 1 - x, upper = false } = options;
+  for (const [name, v] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if (typeof v !== 'number' || !(v > 0 && v < Number.POSITIVE_INFINITY)) {
+      throw new InvalidArgumentError(fn, name, v, 'a finite number > 0');
+    }
+  }
+  const { complement = 1 - x, upper = false } = checked;
+  if (typeof complement !== 'number' || !(complement >= 0 && complement <= 1)) {
+    throw new InvalidArgumentError(fn, 'options.complement', complement, 'a number in [0, 1]');
+  }
+  assertBoolean(fn, 'options.upper', upper);
+  return betaUnchecked(x, a, b, complement, upper);
+}
+
+/**
+ * {@link regularizedIncompleteBeta} without the checks (x, complement in [0, 1]; a, b > 0).
+ * The logarithms of `x` and `1 - x` come from whichever of the two is known without
+ * cancellation (`log1p(-complement)` for x near 1), which keeps `a ln x` exact for a near 1e15.
+ */
+export function betaUnchecked(
+  x: number,
+  a: number,
+  b: number,
+  complement: number,
+  upper: boolean,
+): number {
   if (x <= 0) return upper ? 1 : 0;
   if (complement <= 0) return upper ? 0 : 1;
-  const logFront = a * Math.log(x) + b * Math.log(complement) - logBeta(a, b);
+  // one parameter >= 100, the other <= 20 (t at df >= 200, F with one large df): DiDonato
+  // and Morris's asymptotic expansion, where the continued fraction loses digits near x = 1
+  if (a >= 100 && b <= 20) {
+    const value = largeASmallB(a, b, x, complement);
+    return upper ? 1 - value : value;
+  }
+  if (b >= 100 && a <= 20) {
+    const value = largeASmallB(b, a, complement, x); // = 1 - I_x(a, b)
+    return upper ? value : 1 - value;
+  }
+  const logX = x > 0.5 ? Math.log1p(-complement) : Math.log(x);
+  const logComplement = complement > 0.5 ? Math.log1p(-x) : Math.log(complement);
+  const logFront = a * logX + b * logComplement - logBetaUnchecked(a, b);
   if (x < (a + 1) / (a + b + 2)) {
     const value = (Math.exp(logFront) * betaFraction(x, a, b)) / a;
     return upper ? 1 - value : value;
   }
   const value = (Math.exp(logFront) * betaFraction(complement, b, a)) / b;
   return upper ? value : 1 - value;
+}
+
+/** `log(Γ(big) / Γ(big + small))` for big >= 100 (Stirling; no cancellation). */
+function logGammaRatio(big: number, small: number): number {
+  const stirling = (x: number) => 1 / (12 * x) - 1 / (360 * x ** 3) + 1 / (1260 * x ** 5);
+  return (
+    -small * Math.log(big) -
+    (big + small - 0.5) * Math.log1p(small / big) +
+    small +
+    stirling(big) -
+    stirling(big + small)
+  );
+}
+
+const ODD_FACTORIALS = Array.from({ length: 64 }, (_, k) => {
+  let f = 1;
+  for (let i = 2; i <= k; i++) f *= i;
+  return f;
+});
+
+/**
+ * `I_x(a, b)` for `a >= 100`, `b <= 20` (reduced to `b <= 1`): the asymptotic expansion of A. R. DiDonato and
+ * A. H. Morris, "Algorithm 708: significant digit computation of the incomplete beta function
+ * ratios", ACM TOMS 18 (1992), doi:10.1145/131766.131776, eq. 9 - 9.6 (BGRAT), as Boost.Math
+ * implements it. Its leading term is `Q(b, u)`, `u = -(a + (b - 1) / 2) ln x`: for Student's
+ * t (b = 1/2) the normal tail, corrected in powers of 1/df.
+ */
+function largeASmallB(a: number, b: number, x: number, y: number): number {
+  if (b <= 1) return bgrat(a, b, x, y);
+  // b = bbar + n, bbar in (0, 1]: I_x(a, b) = I_x(a, bbar) + sum over i < n of
+  // y^(bbar+i) x^a Γ(a + bbar + i) / (Γ(bbar + i + 1) Γ(a)), every term positive
+  const n = Math.ceil(b) - 1;
+  const bbar = b - n;
+  const lx = y < 0.35 ? Math.log1p(-y) : Math.log(x);
+  const ly = x < 0.35 ? Math.log1p(-x) : Math.log(y);
+  let sum = bgrat(a, bbar, x, y);
+  for (let i = 0; i < n; i++) {
+    const s = bbar + i;
+    sum += Math.exp(s * ly + a * lx - logGammaRatio(a, s) - logGammaUnchecked(s + 1));
+  }
+  return sum;
+}
+
+/** {@link largeASmallB} for b <= 1 (BGRAT itself). */
+function bgrat(a: number, b: number, x: number, y: number): number {
+  const bm1 = b - 1;
+  const t = a + bm1 / 2;
+  const lx = y < 0.35 ? Math.log1p(-y) : Math.log(x);
+  const u = -t * lx;
+  const h = Math.exp(b * Math.log(u) - u - logGammaUnchecked(b));
+  if (!(h > 0)) return 0;
+  const prefix = (h * Math.exp(-logGammaRatio(a, b))) / t ** b;
+  const p = [1];
+  let j = lowerGammaUnchecked(b, u, true) / h;
+  let sum = prefix * j;
+  let tnp1 = 1;
+  const lx2 = (lx / 2) ** 2;
+  let lxp = 1;
+  const t4 = 4 * t * t;
+  let b2n = b;
+  for (let n = 1; n < 30; n++) {
+    tnp1 += 2;
+    let pn = 0;
+    let tmp1 = 3;
+    for (let m = 1; m < n; m++) {
+      pn += ((m * b - n) * p[n - m]!) / ODD_FACTORIALS[tmp1]!;
+      tmp1 += 2;
+    }
+    pn = pn / n + bm1 / ODD_FACTORIALS[tnp1]!;
+    p.push(pn);
+    j = (b2n * (b2n + 1) * j + (u + b2n + 1) * lxp) / t4;
+    lxp *= lx2;
+    b2n += 2;
+    const r = prefix * pn * j;
+    sum += r;
+    if (Math.abs(r) < Math.abs(sum) * Number.EPSILON) break;
+  }
+  return sum;
 }
 
 function betaFraction(x: number, a: number, b: number): number {
@@ -137,8 +295,11 @@ function betaFraction(x: number, a: number, b: number): number {
  * Lentz continued fraction of `Q`); `options.upper` returns `Q(a, x) = 1 - P(a, x)` without
  * cancellation.
  *
+ * @param a - finite, > 0
+ * @param x - >= 0 (Infinity gives P = 1)
  * @param options - `upper` (false)
- * @throws InvalidArgumentError when `options` is not an object
+ * @throws InvalidArgumentError for an argument outside its domain (NaN included), an options
+ *   argument that is not an object, an unknown option or a non-boolean `upper`
  *
  * @remarks
  * References: W. H. Press et al., "Numerical Recipes", 3rd ed. (2007), section 6.2.
@@ -146,14 +307,25 @@ function betaFraction(x: number, a: number, b: number): number {
 export function regularizedLowerGamma(
   a: number,
   x: number,
-  options: RegularizedLowerGammaOptions = {},
+  options: RegularizedLowerGammaOptions | null = {},
 ): number {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidArgumentError('regularizedLowerGamma', 'options', options, 'an object');
+  const fn = 'regularizedLowerGamma';
+  const { upper = false } = checkOptions(fn, options, { upper: true });
+  if (typeof a !== 'number' || !(a > 0 && a < Number.POSITIVE_INFINITY)) {
+    throw new InvalidArgumentError(fn, 'a', a, 'a finite number > 0');
   }
-  const { upper = false } = options;
+  if (typeof x !== 'number' || !(x >= 0)) {
+    throw new InvalidArgumentError(fn, 'x', x, 'a number >= 0');
+  }
+  assertBoolean(fn, 'options.upper', upper);
+  return lowerGammaUnchecked(a, x, upper);
+}
+
+/** {@link regularizedLowerGamma} without the checks (a > 0, x >= 0). */
+export function lowerGammaUnchecked(a: number, x: number, upper: boolean): number {
   if (x <= 0) return upper ? 1 : 0;
-  const logFront = a * Math.log(x) - x - logGamma(a);
+  if (x === Number.POSITIVE_INFINITY) return upper ? 0 : 1;
+  const logFront = a * Math.log(x) - x - logGammaUnchecked(a);
   if (x < a + 1) {
     let ap = a;
     let del = 1 / a;

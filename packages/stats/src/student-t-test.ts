@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@mgraph/core';
-import { sampleOf, summarize } from './sample.js';
+import { sampleOf, scaleExponent, scaleInPlace, summarize } from './sample.js';
 import { type TTestOptions, type TTestResult, tTestOptions, tTestResult } from './t-test-result.js';
 
 /**
@@ -27,8 +27,13 @@ export function studentTTest(
 ): TTestResult {
   const fn = 'studentTTest';
   const opts = tTestOptions(fn, options);
-  const a = summarize(sampleOf(fn, 'x', x, 2));
-  const b = summarize(sampleOf(fn, 'y', y, 2));
+  const xs = sampleOf(fn, 'x', x, 2);
+  const ys = sampleOf(fn, 'y', y, 2);
+  // computed on both samples scaled by one exact power of two (variances of values near
+  // 1e-160 or 1e200 would under- or overflow), location and scale results scaled back
+  const k = scaleExponent(xs, ys);
+  const a = summarize(scaleInPlace(xs, k));
+  const b = summarize(scaleInPlace(ys, k));
   const df = a.n + b.n - 2;
   const pooled = ((a.n - 1) * a.variance + (b.n - 1) * b.variance) / df;
   if (pooled === 0) {
@@ -39,5 +44,5 @@ export function studentTTest(
       'a sample with non-zero variance when x has none (t is undefined)',
     );
   }
-  return tTestResult(a, b, Math.sqrt(pooled * (1 / a.n + 1 / b.n)), df, opts);
+  return tTestResult(a, b, Math.sqrt(pooled * (1 / a.n + 1 / b.n)), df, opts, k);
 }

@@ -1,6 +1,6 @@
 import { assertNumber, InvalidArgumentError } from '@mgraph/core';
-import { tPpf, tSf } from './distributions.js';
-import type { GroupSummary } from './sample.js';
+import { tPpfUnchecked as tPpf, tSfUnchecked as tSf } from './distributions.js';
+import { type GroupSummary, timesPowerOfTwo } from './sample.js';
 
 /** The alternative hypothesis of a two-sample t-test, as scipy's `alternative`. */
 export type Alternative = 'two-sided' | 'less' | 'greater';
@@ -60,14 +60,20 @@ export function tTestOptions(fn: string, options: TTestOptions): Required<TTestO
   return { confidence, alternative };
 }
 
-/** Assemble a {@link TTestResult} from the statistic's pieces (p and interval as scipy 1.11). */
+/**
+ * Assemble a {@link TTestResult} from the statistic's pieces (p and interval as scipy 1.11).
+ * `a`, `b` and `standardError` are of the samples times `2^k` ({@link scaleExponent}); the
+ * means, differences, standard errors, intervals and SDs returned are scaled back.
+ */
 export function tTestResult(
   a: GroupSummary,
   b: GroupSummary,
   standardError: number,
   df: number,
   { confidence, alternative }: Required<TTestOptions>,
+  k = 0,
 ): TTestResult {
+  const back = (v: number) => timesPowerOfTwo(v, -k);
   const meanDifference = a.mean - b.mean;
   const t = meanDifference / standardError;
   let p: number;
@@ -92,16 +98,16 @@ export function tTestResult(
     df,
     p,
     alternative,
-    meanDifference,
-    standardError,
-    ci,
+    meanDifference: back(meanDifference),
+    standardError: back(standardError),
+    ci: [back(ci[0]), back(ci[1])],
     confidence,
     cohenD: meanDifference / Math.sqrt(pooled),
     n1: a.n,
     n2: b.n,
-    mean1: a.mean,
-    mean2: b.mean,
-    sd1: Math.sqrt(a.variance),
-    sd2: Math.sqrt(b.variance),
+    mean1: back(a.mean),
+    mean2: back(b.mean),
+    sd1: back(Math.sqrt(a.variance)),
+    sd2: back(Math.sqrt(b.variance)),
   };
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@mgraph/core';
-import { sampleOf, summarize } from './sample.js';
+import { sampleOf, scaleExponent, scaleInPlace, summarize } from './sample.js';
 import { type TTestOptions, type TTestResult, tTestOptions, tTestResult } from './t-test-result.js';
 
 /**
@@ -30,8 +30,13 @@ export function welchTTest(
 ): TTestResult {
   const fn = 'welchTTest';
   const opts = tTestOptions(fn, options);
-  const a = summarize(sampleOf(fn, 'x', x, 2));
-  const b = summarize(sampleOf(fn, 'y', y, 2));
+  const xs = sampleOf(fn, 'x', x, 2);
+  const ys = sampleOf(fn, 'y', y, 2);
+  // computed on both samples scaled by one exact power of two (variances of values near
+  // 1e-160 or 1e200 would under- or overflow), location and scale results scaled back
+  const k = scaleExponent(xs, ys);
+  const a = summarize(scaleInPlace(xs, k));
+  const b = summarize(scaleInPlace(ys, k));
   const va = a.variance / a.n;
   const vb = b.variance / b.n;
   if (va + vb === 0) {
@@ -43,5 +48,5 @@ export function welchTTest(
     );
   }
   const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
-  return tTestResult(a, b, Math.sqrt(va + vb), df, opts);
+  return tTestResult(a, b, Math.sqrt(va + vb), df, opts, k);
 }
