@@ -18,7 +18,7 @@ import { type BinaryMorphologyOptions, morphology } from './binary-erosion.js';
  */
 export function binaryDilation(
   input: NdArray,
-  options: BinaryMorphologyOptions = {},
+  options: BinaryMorphologyOptions | null = {},
 ): NdArray<Uint8Array> {
   return morphology('binaryDilation', input, options, [false]);
 }

@@ -1,7 +1,13 @@
-import { assertNumber, flatData, type NdArray, rowMajorStrides } from '@mgraph/core';
+import {
+  assertNumber,
+  checkOptions,
+  flatData,
+  type NdArray,
+  type OptionKeys,
+  rowMajorStrides,
+} from '@mgraph/core';
 import ndarray from 'ndarray';
 import { footprintOffsets } from './footprint.js';
-import { generateBinaryStructure } from './generate-binary-structure.js';
 import { floatElements } from './input.js';
 
 /** Options of {@link binaryErosion}, {@link binaryDilation} and {@link binaryOpening}. */
@@ -24,10 +30,13 @@ export interface BinaryMorphologyOptions {
  * being `borderValue`.
  *
  * @param input - ndarray of any dimension, dtype and strides; nonzero = true
- * @param options - {@link BinaryMorphologyOptions}
+ * @param options - {@link BinaryMorphologyOptions}; `null` = defaults, an unknown option is
+ *   an error
  * @returns a new uint8 ndarray of 0 and 1
- * @throws InvalidArgumentError for a structure of another dimension or without a nonzero
- *   element, `iterations` below 1, a border value other than 0 or 1
+ * @throws InvalidArgumentError for a non-numeric input, a structure of another dimension or
+ *   without a nonzero element, `iterations` below 1, a border value other than 0 or 1, an
+ *   unknown option. Iterations stop once the result cycles (same result as all of them), so
+ *   a huge `iterations` costs no more than the result takes to settle
  *
  * @remarks
  * References: `scipy.ndimage.binary_erosion`; P. Soille, "Morphological Image Analysis",
@@ -35,7 +44,7 @@ export interface BinaryMorphologyOptions {
  */
 export function binaryErosion(
   input: NdArray,
-  options: BinaryMorphologyOptions = {},
+  options: BinaryMorphologyOptions | null = {},
 ): NdArray<Uint8Array> {
   return morphology('binaryErosion', input, options, [true]);
 }
@@ -49,25 +58,88 @@ export function binaryErosion(
 export function morphology(
   fn: string,
   input: NdArray,
-  options: BinaryMorphologyOptions,
+  options: BinaryMorphologyOptions | null,
   steps: readonly boolean[],
 ): NdArray<Uint8Array> {
   const { data, shape } = binaryElements(fn, input);
-  const { structure, iterations = 1, borderValue = 0 } = options;
-  const fp = footprintOffsets(
-    fn,
-    'options.structure',
-    structure ?? generateBinaryStructure(shape.length, 1),
-    shape.length,
-  );
+  const { structure, iterations = 1, borderValue = 0 } = checkOptions(fn, options, KEYS);
+  // the default cross is built as offsets, not as a 3^ndim array
+  const offsets =
+    structure === undefined
+      ? crossOffsets(shape.length)
+      : footprintOffsets(fn, 'options.structure', structure, shape.length).offsets;
   assertNumber(fn, 'options.iterations', iterations, { integer: true, min: 1 });
   assertNumber(fn, 'options.borderValue', borderValue, { integer: true, min: 0, max: 1 });
   let out = data;
-  for (const erode of steps) {
-    for (let k = 0; k < iterations; k++) out = sweep(out, shape, fp.offsets, erode, borderValue);
-  }
+  for (const erode of steps) out = repeat(out, shape, offsets, erode, borderValue, iterations);
   return ndarray(out === data ? Uint8Array.from(data) : out, shape);
 }
+
+/**
+ * `iterations` sweeps, stopped as soon as the states repeat: the sweep is a fixed map of a
+ * finite state, so the sequence becomes periodic, and Brent's cycle detection (one saved
+ * state) finds a period within a few times the transient plus the period; the remaining
+ * iterations are then reduced modulo the period. The result is that of all `iterations`
+ * sweeps, and a huge `iterations` costs no more than the sequence takes to cycle (a fixed
+ * point within as many sweeps as there are elements for a structure holding its centre).
+ */
+function repeat(
+  src: Uint8Array,
+  shape: readonly number[],
+  offsets: readonly number[][],
+  erode: boolean,
+  border: number,
+  iterations: number,
+): Uint8Array {
+  let state = src;
+  let saved = src;
+  let power = 1;
+  let lambda = 0;
+  for (let k = 1; k <= iterations; k++) {
+    state = sweep(state, shape, offsets, erode, border);
+    lambda++;
+    if (sameBytes(state, saved)) {
+      // state k equals state k - lambda: periodic with period lambda from there on
+      const rest = (iterations - k) % lambda;
+      for (let j = 0; j < rest; j++) state = sweep(state, shape, offsets, erode, border);
+      return state;
+    }
+    if (lambda === power) {
+      saved = state;
+      power *= 2;
+      lambda = 0;
+    }
+  }
+  return state;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Offsets of `generateBinaryStructure(ndim, 1)` (the centre and its 2 ndim face neighbours). */
+function crossOffsets(ndim: number): number[][] {
+  const out: number[][] = [];
+  for (let d = 0; d < ndim; d++) {
+    const o = new Array<number>(ndim).fill(0);
+    o[d] = -1;
+    out.push(o);
+  }
+  out.push(new Array<number>(ndim).fill(0));
+  for (let d = ndim - 1; d >= 0; d--) {
+    const o = new Array<number>(ndim).fill(0);
+    o[d] = 1;
+    out.push(o);
+  }
+  return out;
+}
+
+const KEYS: OptionKeys<BinaryMorphologyOptions> = {
+  structure: true,
+  iterations: true,
+  borderValue: true,
+};
 
 /** The input as a row-major Uint8Array of 0 and 1, and its shape. */
 function binaryElements(fn: string, input: NdArray): { data: Uint8Array; shape: number[] } {

@@ -18,7 +18,7 @@ import { type BinaryMorphologyOptions, morphology } from './binary-erosion.js';
  */
 export function binaryOpening(
   input: NdArray,
-  options: BinaryMorphologyOptions = {},
+  options: BinaryMorphologyOptions | null = {},
 ): NdArray<Uint8Array> {
   return morphology('binaryOpening', input, options, [true, false]);
 }

@@ -1,4 +1,11 @@
-import { assertNumber, flatData, type NdArray } from '@mgraph/core';
+import {
+  assertNumber,
+  checkOptions,
+  flatData,
+  InvalidArgumentError,
+  type NdArray,
+  type OptionKeys,
+} from '@mgraph/core';
 import { assertIntegerArray } from './input.js';
 
 /** Bounding box of one label: per axis the half-open range `[start, stop)` of a Python slice. */
@@ -13,6 +20,8 @@ export interface FindObjectsOptions {
   maxLabel?: number;
 }
 
+const KEYS: OptionKeys<FindObjectsOptions> = { maxLabel: true };
+
 /**
  * Bounding boxes of the labels of an integer image, as `scipy.ndimage.find_objects(input,
  * max_label)`: entry `l - 1` is label `l`'s box (per axis `[start, stop)`), `null` for a
@@ -20,27 +29,49 @@ export interface FindObjectsOptions {
  *
  * Memory: the result has one entry per label value up to the largest (as scipy's list),
  * and the scan one table of `2 ndim` integers per label value (as scipy's C code); nothing
- * else grows with the labels. Renumber sparse labels (1..n) before calling with huge values.
+ * else grows with the labels. So that a label value cannot make it allocate gigabytes, a
+ * largest label (or `maxLabel`) above `max(elements, 2^20)` is refused with an
+ * `InvalidArgumentError` stating what it would take, before any allocation (scipy would
+ * allocate): renumber sparse labels 1..n first.
  *
  * @param input - integer ndarray (int8..uint32) of any dimension and strides
- * @param options - {@link FindObjectsOptions}
+ * @param options - {@link FindObjectsOptions}; `null` = defaults, an unknown option is an error
  * @returns one box or `null` per label `1 .. maxLabel`
- * @throws InvalidArgumentError for a non-integer dtype or a bad `maxLabel`
+ * @throws InvalidArgumentError for a non-integer dtype, a bad `maxLabel`, a label value (or
+ *   `maxLabel`) above `max(elements, 2^20)`, or an unknown option
  *
  * @remarks
  * References: `scipy.ndimage.find_objects`.
  */
 export function findObjects(
   input: NdArray,
-  options: FindObjectsOptions = {},
+  options: FindObjectsOptions | null = {},
 ): (BoundingBox | null)[] {
   const fn = 'findObjects';
   assertIntegerArray(fn, 'input', input);
-  const { maxLabel = 0 } = options;
+  const { maxLabel = 0 } = checkOptions(fn, options, KEYS);
   assertNumber(fn, 'options.maxLabel', maxLabel, { integer: true, min: 0 });
   const shape = input.shape.slice();
   const data = flatData(input as NdArray<Int32Array>);
-  const { table, labels } = boundingBoxTable(data, shape, maxLabel);
+  const limit = Math.max(data.length, MIN_LABEL_LIMIT);
+  if (maxLabel > limit) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.maxLabel',
+      maxLabel,
+      tooMany(limit, maxLabel, shape),
+    );
+  }
+  const largest = maxLabel === 0 ? largestLabel(data) : maxLabel;
+  if (largest > limit) {
+    throw new InvalidArgumentError(
+      fn,
+      'input',
+      input,
+      `labels of at most ${tooMany(limit, largest, shape)} (largest label ${largest})`,
+    );
+  }
+  const { table, labels } = boundingBoxTable(data, shape, largest);
   const ndim = shape.length;
   const out: (BoundingBox | null)[] = new Array(labels);
   for (let l = 1; l <= labels; l++) {
@@ -118,6 +149,25 @@ export function boundingBoxTable(
     }
   }
   return { table, labels };
+}
+
+/**
+ * The result has one entry per label value, as scipy's: labels up to the number of elements
+ * (or up to this, for small inputs) are accepted; a larger label value is refused before
+ * anything is allocated, the error stating the size it would take.
+ */
+const MIN_LABEL_LIMIT = 2 ** 20;
+
+/** The expectation of the too-many-labels error: the limit, and what `labels` would take. */
+function tooMany(limit: number, labels: number, shape: readonly number[]): string {
+  const bytes = labels * (8 * shape.length + 8);
+  return `${limit} (max(elements, ${MIN_LABEL_LIMIT}): find_objects has one entry per label value, so ${labels} labels would take ${formatBytes(bytes)} (a ${labels}-entry result and 2 ndim int32 per label); renumber the labels 1..n first`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 2 ** 30) return `${(bytes / 2 ** 30).toPrecision(3)} GiB`;
+  if (bytes >= 2 ** 20) return `${(bytes / 2 ** 20).toPrecision(3)} MiB`;
+  return `${bytes} bytes`;
 }
 
 /** The largest element (0 when none is positive): scipy's `input.max()` for `max_label=0`. */

@@ -1,4 +1,5 @@
 import { assertNdarray, flatData, InvalidArgumentError, type NdArray } from '@mgraph/core';
+import { assertNumericData } from './input.js';
 
 /**
  * The nonzero elements of a footprint (structuring element) as coordinate offsets from its
@@ -19,6 +20,7 @@ export function footprintOffsets(
   if (shape.length !== ndim) {
     throw new InvalidArgumentError(fn, argument, footprint, `${ndim}D like the input`);
   }
+  assertNumericData(fn, argument, footprint);
   const data = flatData(footprint as NdArray<Uint8Array>) as ArrayLike<unknown>;
   const offsets: number[][] = [];
   const coord = new Array<number>(ndim).fill(0);

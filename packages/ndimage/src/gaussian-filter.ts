@@ -1,4 +1,10 @@
-import { assertNumber, InvalidArgumentError, type NdArray } from '@mgraph/core';
+import {
+  assertNumber,
+  checkOptions,
+  InvalidArgumentError,
+  type NdArray,
+  type OptionKeys,
+} from '@mgraph/core';
 import { checkMode, type ExtendMode } from './extend-mode.js';
 import { correlateSymmetric } from './gaussian-filter1d.js';
 import { type GaussianKernelOptions, kernelOf } from './gaussian-kernel1d.js';
@@ -19,6 +25,14 @@ export interface GaussianFilterOptions extends Omit<GaussianKernelOptions, 'radi
   axes?: readonly number[];
 }
 
+const KEYS: OptionKeys<GaussianFilterOptions> = {
+  mode: true,
+  cval: true,
+  truncate: true,
+  radius: true,
+  axes: true,
+};
+
 /**
  * Gaussian smoothing, as `scipy.ndimage.gaussian_filter(input, sigma, mode=mode, cval=cval,
  * truncate=truncate, radius=radius, axes=axes)` (order 0, one mode for all axes):
@@ -30,7 +44,8 @@ export interface GaussianFilterOptions extends Omit<GaussianKernelOptions, 'radi
  * @param sigma - standard deviation in elements (>= 0), one for every axis or one per axis
  * @param options - {@link GaussianFilterOptions}: `mode` (`'reflect'`), `cval` (0), `truncate` (4), `radius`, `axes`
  * @returns a new contiguous ndarray of the input's dtype
- * @throws InvalidArgumentError for a negative sigma, bad axes, mode, truncate or radius
+ * @throws InvalidArgumentError for a non-numeric input, a negative sigma, bad axes, mode,
+ *   truncate or radius (above 2^23 included), or an unknown option (`null` = defaults)
  *
  * @remarks
  * References: `scipy.ndimage.gaussian_filter`; P. Virtanen et al., "SciPy 1.0: fundamental
@@ -40,12 +55,18 @@ export interface GaussianFilterOptions extends Omit<GaussianKernelOptions, 'radi
 export function gaussianFilter(
   input: NdArray,
   sigma: number | readonly number[],
-  options: GaussianFilterOptions = {},
+  options: GaussianFilterOptions | null = {},
 ): NdArray {
   const fn = 'gaussianFilter';
   const { data, shape } = floatElements(fn, 'input', input);
   const ndim = shape.length;
-  const { mode = 'reflect', cval = 0, truncate = 4, radius, axes } = options;
+  const {
+    mode = 'reflect',
+    cval = 0,
+    truncate = 4,
+    radius,
+    axes,
+  } = checkOptions(fn, options, KEYS);
   checkMode(fn, mode);
   assertNumber(fn, 'options.cval', cval);
   const list = axes === undefined ? shape.map((_, d) => d) : checkAxes(fn, axes, ndim);

@@ -1,4 +1,10 @@
-import { assertNumber, type NdArray, rowMajorStrides } from '@mgraph/core';
+import {
+  assertNumber,
+  checkOptions,
+  type NdArray,
+  type OptionKeys,
+  rowMajorStrides,
+} from '@mgraph/core';
 import { checkMode, type ExtendMode, extendTaps } from './extend-mode.js';
 import { type GaussianKernelOptions, kernelOf } from './gaussian-kernel1d.js';
 import { floatElements, likeInput } from './input.js';
@@ -13,6 +19,14 @@ export interface GaussianFilter1dOptions extends GaussianKernelOptions {
   cval?: number;
 }
 
+const KEYS: OptionKeys<GaussianFilter1dOptions> = {
+  axis: true,
+  mode: true,
+  cval: true,
+  truncate: true,
+  radius: true,
+};
+
 /**
  * Gaussian smoothing along one axis, as `scipy.ndimage.gaussian_filter1d(input, sigma, axis,
  * mode=mode, cval=cval, truncate=truncate, radius=radius)` (order 0): correlation with
@@ -23,7 +37,8 @@ export interface GaussianFilter1dOptions extends GaussianKernelOptions {
  * @param sigma - standard deviation in elements (> 0)
  * @param options - {@link GaussianFilter1dOptions}: `axis` (-1), `mode` (`'reflect'`), `cval` (0), `truncate` (4), `radius`
  * @returns a new contiguous ndarray of the input's dtype (integers truncate, as scipy's)
- * @throws InvalidArgumentError for `sigma <= 0`, a bad axis, mode, truncate or radius
+ * @throws InvalidArgumentError for a non-numeric input, `sigma <= 0`, a bad axis, mode,
+ *   truncate or radius (above 2^23 included), or an unknown option (`null` = defaults)
  *
  * @remarks
  * Agrees with scipy to about 1e-15 relative (the kernel weights and the order of the sum
@@ -32,12 +47,13 @@ export interface GaussianFilter1dOptions extends GaussianKernelOptions {
 export function gaussianFilter1d(
   input: NdArray,
   sigma: number,
-  options: GaussianFilter1dOptions = {},
+  options: GaussianFilter1dOptions | null = {},
 ): NdArray {
   const fn = 'gaussianFilter1d';
   const { data, shape } = floatElements(fn, 'input', input);
   assertNumber(fn, 'sigma', sigma, { greaterThan: 0 });
-  const { axis = -1, mode = 'reflect', cval = 0 } = options;
+  const opts = checkOptions(fn, options, KEYS);
+  const { axis = -1, mode = 'reflect', cval = 0 } = opts;
   assertNumber(fn, 'options.axis', axis, {
     integer: true,
     min: -shape.length,
@@ -45,7 +61,7 @@ export function gaussianFilter1d(
   });
   checkMode(fn, mode);
   assertNumber(fn, 'options.cval', cval);
-  const kernel = kernelOf(fn, sigma, options);
+  const kernel = kernelOf(fn, sigma, opts);
   const d = axis < 0 ? axis + shape.length : axis;
   return likeInput(input, correlateSymmetric(data, shape, d, kernel, mode, cval), shape);
 }

@@ -1,4 +1,11 @@
-import { assertNumber } from '@mgraph/core';
+import { assertNumber, checkOptions, InvalidArgumentError, type OptionKeys } from '@mgraph/core';
+import { MAX_KERNEL_RADIUS } from './input.js';
+
+function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return 'more than any memory';
+  if (bytes >= 2 ** 30) return `${(bytes / 2 ** 30).toPrecision(3)} GiB`;
+  return `${(bytes / 2 ** 20).toPrecision(3)} MiB`;
+}
 
 /** Options of {@link gaussianKernel1d} (scipy names, camelCased). */
 export interface GaussianKernelOptions {
@@ -15,20 +22,28 @@ export interface GaussianKernelOptions {
  * `radius = floor(truncate * sigma + 0.5)` unless given.
  *
  * @param sigma - standard deviation in elements (> 0)
- * @param options - {@link GaussianKernelOptions}: `truncate` (4), `radius`
+ * @param options - {@link GaussianKernelOptions}: `truncate` (4), `radius`; `null` =
+ *   defaults, an unknown option is an error
  * @returns the weights, symmetric, summing to 1
- * @throws InvalidArgumentError for `sigma <= 0`, a negative `truncate` or a bad `radius`
+ * @throws InvalidArgumentError for `sigma <= 0`, a negative `truncate`, a bad `radius`, a
+ *   radius above 2^23 (refused before allocation, with the size it would take) or an
+ *   unknown option
  *
  * @remarks
  * Order 0 only (no derivative kernels). The weights are exponentiated and summed in
  * JavaScript: they agree with scipy's to about 1e-16 relative, not bit for bit.
  * References: `scipy.ndimage.gaussian_filter1d`.
  */
-export function gaussianKernel1d(sigma: number, options: GaussianKernelOptions = {}): Float64Array {
+export function gaussianKernel1d(
+  sigma: number,
+  options: GaussianKernelOptions | null = {},
+): Float64Array {
   const fn = 'gaussianKernel1d';
   assertNumber(fn, 'sigma', sigma, { greaterThan: 0 });
-  return kernelOf(fn, sigma, options);
+  return kernelOf(fn, sigma, checkOptions(fn, options, KEYS));
 }
+
+const KEYS: OptionKeys<GaussianKernelOptions> = { truncate: true, radius: true };
 
 /**
  * {@link gaussianKernel1d} with `fn` in its errors; `sigma` already checked.
@@ -40,6 +55,14 @@ export function kernelOf(fn: string, sigma: number, options: GaussianKernelOptio
   assertNumber(fn, 'options.truncate', truncate, { min: 0 });
   if (radius !== undefined) assertNumber(fn, 'options.radius', radius, { integer: true, min: 0 });
   const r = radius ?? Math.floor(truncate * sigma + 0.5);
+  if (!(r <= MAX_KERNEL_RADIUS)) {
+    throw new InvalidArgumentError(
+      fn,
+      radius === undefined ? 'options.truncate' : 'options.radius',
+      radius ?? truncate,
+      `a kernel radius of at most ${MAX_KERNEL_RADIUS} (radius ${r}${radius === undefined ? ` = floor(truncate * sigma + 0.5), sigma ${sigma}` : ''} would take ${formatBytes(16 * r + 8)} of float64 weights, and as much again of indices per line)`,
+    );
+  }
   const weights = new Float64Array(2 * r + 1);
   let total = 0;
   for (let k = -r; k <= r; k++) {

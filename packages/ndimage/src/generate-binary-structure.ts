@@ -1,5 +1,8 @@
-import { assertNumber } from '@mgraph/core';
+import { assertNumber, InvalidArgumentError } from '@mgraph/core';
 import ndarray, { type NdArray } from 'ndarray';
+
+/** Largest rank: 3^16 = 43,046,721 bytes; rank 17 would take 129 MB. */
+const MAX_RANK = 16;
 
 /**
  * The `3^rank` structuring element whose elements are at most `connectivity` steps (squared
@@ -10,7 +13,8 @@ import ndarray, { type NdArray } from 'ndarray';
  * @param rank - number of axes (integer >= 1)
  * @param connectivity - integer >= 1 (values above `rank` give the full cube)
  * @returns uint8 ndarray of shape `[3, ..., 3]`, 1 = in
- * @throws InvalidArgumentError for a rank or connectivity below 1
+ * @throws InvalidArgumentError for a rank or connectivity below 1, or a rank above 16 (3^17
+ *   bytes and more are refused before allocation)
  *
  * @remarks
  * References: `scipy.ndimage.generate_binary_structure`.
@@ -18,6 +22,14 @@ import ndarray, { type NdArray } from 'ndarray';
 export function generateBinaryStructure(rank: number, connectivity: number): NdArray<Uint8Array> {
   const fn = 'generateBinaryStructure';
   assertNumber(fn, 'rank', rank, { integer: true, min: 1 });
+  if (rank > MAX_RANK) {
+    throw new InvalidArgumentError(
+      fn,
+      'rank',
+      rank,
+      `at most ${MAX_RANK} (the structure has 3^rank elements: rank ${rank} would take ${rank > 60 ? `3^${rank}` : (3 ** rank).toExponential(3)} bytes)`,
+    );
+  }
   assertNumber(fn, 'connectivity', connectivity, { integer: true, min: 1 });
   const data = new Uint8Array(3 ** rank);
   for (let i = 0; i < data.length; i++) {

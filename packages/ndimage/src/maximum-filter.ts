@@ -1,4 +1,11 @@
-import { assertNumber, InvalidArgumentError, type NdArray, rowMajorStrides } from '@mgraph/core';
+import {
+  assertNumber,
+  checkOptions,
+  InvalidArgumentError,
+  type NdArray,
+  type OptionKeys,
+  rowMajorStrides,
+} from '@mgraph/core';
 import { checkMode, type ExtendMode, extendTaps } from './extend-mode.js';
 import { footprintOffsets } from './footprint.js';
 import { floatElements, likeInput, perAxis } from './input.js';
@@ -19,6 +26,13 @@ export interface MaximumFilterOptions {
   cval?: number;
 }
 
+const KEYS: OptionKeys<MaximumFilterOptions> = {
+  size: true,
+  footprint: true,
+  mode: true,
+  cval: true,
+};
+
 /**
  * Maximum over a window around every element, as
  * `scipy.ndimage.maximum_filter(input, size=size, footprint=footprint, mode=mode, cval=cval)`
@@ -28,20 +42,24 @@ export interface MaximumFilterOptions {
  * element.
  *
  * @param input - ndarray of any dimension, dtype and strides
- * @param options - {@link MaximumFilterOptions}: `size` or `footprint`, `mode` (`'reflect'`), `cval` (0)
+ * @param options - {@link MaximumFilterOptions}: `size` or `footprint`, `mode` (`'reflect'`),
+ *   `cval` (0); an unknown option is an error
  * @returns a new contiguous ndarray of the input's dtype
  * @throws InvalidArgumentError when neither `size` nor `footprint` is given, for a
- *   footprint of another dimension or without a nonzero element, a bad size or mode
+ *   footprint of another dimension or without a nonzero element, a bad size or mode, a
+ *   non-numeric input or an unknown option. Sizes above `2 n + 1` along an axis of n
+ *   elements filter as `2 n + 1` does (same result, memory proportional to the input)
  *
  * @remarks
  * References: `scipy.ndimage.maximum_filter`; P. Virtanen et al., "SciPy 1.0: fundamental
  * algorithms for scientific computing in Python", Nat. Methods 17 (2020) 261-272,
  * doi:10.1038/s41592-019-0686-2.
  */
-export function maximumFilter(input: NdArray, options: MaximumFilterOptions = {}): NdArray {
+export function maximumFilter(input: NdArray, options: MaximumFilterOptions | null = {}): NdArray {
   const fn = 'maximumFilter';
   const { data, shape } = floatElements(fn, 'input', input);
-  const { size, footprint, mode = 'reflect', cval = 0 } = options;
+  const opts = checkOptions(fn, options, KEYS);
+  const { size, footprint, mode = 'reflect', cval = 0 } = opts;
   checkMode(fn, mode);
   assertNumber(fn, 'options.cval', cval);
   let sizes: number[];
@@ -52,7 +70,7 @@ export function maximumFilter(input: NdArray, options: MaximumFilterOptions = {}
   } else if (size !== undefined) {
     sizes = perAxis(fn, 'options.size', size, shape.length, { integer: true, min: 1 });
   } else {
-    throw new InvalidArgumentError(fn, 'options', options, 'an object with size or footprint');
+    throw new InvalidArgumentError(fn, 'options', opts, 'an object with size or footprint');
   }
   let out = data;
   sizes.forEach((k, d) => {

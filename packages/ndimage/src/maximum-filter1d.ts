@@ -1,4 +1,10 @@
-import { assertNumber, type NdArray, rowMajorStrides } from '@mgraph/core';
+import {
+  assertNumber,
+  checkOptions,
+  type NdArray,
+  type OptionKeys,
+  rowMajorStrides,
+} from '@mgraph/core';
 import { checkMode, type ExtendMode, extendTaps } from './extend-mode.js';
 import { floatElements, likeInput } from './input.js';
 
@@ -12,6 +18,8 @@ export interface MaximumFilter1dOptions {
   cval?: number;
 }
 
+const KEYS: OptionKeys<MaximumFilter1dOptions> = { axis: true, mode: true, cval: true };
+
 /**
  * Maximum over a window of `size` elements along one axis, as
  * `scipy.ndimage.maximum_filter1d(input, size, axis, mode=mode, cval=cval)` (origin 0): the
@@ -20,9 +28,12 @@ export interface MaximumFilter1dOptions {
  *
  * @param input - ndarray of any dimension, dtype and strides
  * @param size - window length (integer >= 1)
- * @param options - {@link MaximumFilter1dOptions}
+ * @param options - {@link MaximumFilter1dOptions}; `null` = defaults, an unknown option is
+ *   an error
  * @returns a new contiguous ndarray of the input's dtype
- * @throws InvalidArgumentError for a bad size, axis or mode
+ * @throws InvalidArgumentError for a non-numeric input, a bad size, axis or mode, or an
+ *   unknown option. A `size` above `2 n + 1` (n = the axis length) filters as `2 n + 1`
+ *   does, with the same result: memory stays proportional to the input
  *
  * @remarks
  * Van Herk / Gil-Werman running maximum: about three comparisons an element whatever
@@ -33,11 +44,11 @@ export interface MaximumFilter1dOptions {
 export function maximumFilter1d(
   input: NdArray,
   size: number,
-  options: MaximumFilter1dOptions = {},
+  options: MaximumFilter1dOptions | null = {},
 ): NdArray {
   const fn = 'maximumFilter1d';
   const { data, shape } = floatElements(fn, 'input', input);
-  const { axis = -1, mode = 'reflect', cval = 0 } = options;
+  const { axis = -1, mode = 'reflect', cval = 0 } = checkOptions(fn, options, KEYS);
   assertNumber(fn, 'size', size, { integer: true, min: 1 });
   assertNumber(fn, 'options.axis', axis, {
     integer: true,
@@ -73,7 +84,10 @@ export function maxAlongAxis(
   const dst = new Float64Array(src.length);
   if (src.length === 0) return dst;
   const outer = src.length / (len * st);
-  const k = size;
+  // a window of 2 len + 1 or more reaches len elements both ways from every element: it holds
+  // a whole period of every extension (and the line plus cval for 'constant'), so every
+  // larger window gives the same maxima: scratch memory stays proportional to the line
+  const k = Math.min(size, 2 * len + 1);
   const before = k >> 1;
   const taps = extendTaps(len, before, k - 1 - before, mode);
   const padded = taps.length;
