@@ -92,3 +92,39 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/**
+ * Assert a callback option (`onProgress`) is a function, or undefined for "none".
+ *
+ * @throws InvalidArgumentError naming `fn` and `argument`
+ */
+export function assertCallback(
+  fn: string,
+  argument: string,
+  value: unknown,
+): asserts value is ((...args: never[]) => unknown) | undefined {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new InvalidArgumentError(fn, argument, value, 'a function (or undefined)');
+  }
+}
+
+/**
+ * Assert a `signal` option is an `AbortSignal` (anything with a boolean `aborted`), or
+ * undefined for "none".
+ *
+ * @throws InvalidArgumentError naming `fn` and `argument`
+ */
+export function assertSignal(
+  fn: string,
+  argument: string,
+  value: unknown,
+): asserts value is AbortSignal | undefined {
+  if (
+    value !== undefined &&
+    (typeof value !== 'object' ||
+      value === null ||
+      typeof (value as { aborted?: unknown }).aborted !== 'boolean')
+  ) {
+    throw new InvalidArgumentError(fn, argument, value, 'an AbortSignal (or undefined)');
+  }
+}

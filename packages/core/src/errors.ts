@@ -178,6 +178,74 @@ export class ModelError extends MGraphError {
   }
 }
 
+/**
+ * A file or directory could not be read or written: Node's `ENOENT`, `EISDIR`, `EEXIST`,
+ * `EACCES`, `ENOTDIR`... wrapped with the function and the path, the system error kept as
+ * `cause`.
+ */
+export class FileError extends MGraphError {
+  override readonly name: string = 'FileError';
+  static readonly CODE = 'FILE';
+  /** The path at fault, as given. */
+  readonly path: string;
+  /** Node's error code (`'ENOENT'`, `'EISDIR'`, ...), or `'UNKNOWN'`. */
+  readonly syscallCode: string;
+
+  /**
+   * @param fn - function that threw
+   * @param path - the path that could not be opened, read or written
+   * @param cause - the system error (its `code` gives {@link FileError.syscallCode})
+   * @param action - what was attempted, e.g. `"read"`, `"write"`, `"create directory"`
+   */
+  constructor(fn: string, path: string, cause: unknown, action = 'open') {
+    const syscallCode = String((cause as { code?: unknown } | null)?.code ?? 'UNKNOWN');
+    const why = FILE_REASONS[syscallCode] ?? ((cause as Error | null)?.message || syscallCode);
+    super(fn, `cannot ${action} ${JSON.stringify(path)}: ${why} (${syscallCode})`, FileError.CODE);
+    this.path = path;
+    this.syscallCode = syscallCode;
+    (this as { cause?: unknown }).cause = cause;
+  }
+
+  /**
+   * Run `work` and wrap a Node file-system error (an error with a string `code` such as
+   * `ENOENT`) in a {@link FileError} naming `path`; other errors pass through.
+   */
+  static async wrap<T>(
+    fn: string,
+    path: string,
+    action: string,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw FileError.from(fn, path, action, error);
+    }
+  }
+
+  /** `error` as a {@link FileError} when it is a Node file-system error, else `error` itself. */
+  static from(fn: string, path: string, action: string, error: unknown): unknown {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (MGraphError.isInstance(error) || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) {
+      return error;
+    }
+    return new FileError(fn, path, error, action);
+  }
+}
+
+const FILE_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'it already exists',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EMFILE: 'too many open files',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  ENAMETOOLONG: 'the name is too long',
+};
+
 /** Work was cancelled through an `AbortSignal`. */
 export class AbortError extends MGraphError {
   override readonly name: string = 'AbortError';

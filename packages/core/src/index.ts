@@ -6,7 +6,13 @@
  */
 
 export { applyScheme } from './apply-scheme.js';
-export { assertBoolean, checkOptions, type OptionKeys } from './check-options.js';
+export {
+  assertBoolean,
+  assertCallback,
+  assertSignal,
+  checkOptions,
+  type OptionKeys,
+} from './check-options.js';
 export {
   assertDtype,
   assertFinite,
@@ -22,6 +28,7 @@ export {
   AbortError,
   ConvergenceError,
   describeValue,
+  FileError,
   InvalidArgumentError,
   MGraphError,
   ModelError,

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
+import { checkOptions, InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
 import { fSfUnchecked } from './distributions.js';
 import { householderEffects } from './householder.js';
 import { sampleOf, scaleExponent, scaleInPlace, timesPowerOfTwo } from './sample.js';
@@ -82,7 +82,15 @@ export interface Anova2Result {
  */
 export function anova2(data: Anova2Data, options: Anova2Options = {}): Anova2Result {
   const fn = 'anova2';
-  const { type = 1, interaction = true, transform = 'none' } = options;
+  const {
+    type = 1,
+    interaction = true,
+    transform = 'none',
+  } = checkOptions(fn, options, {
+    type: true,
+    interaction: true,
+    transform: true,
+  });
   if (type !== 1 && type !== 2 && type !== 3) {
     throw new InvalidArgumentError(fn, 'options.type', type, '1, 2 or 3');
   }

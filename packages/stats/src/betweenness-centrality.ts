@@ -1,4 +1,11 @@
-import { type ProgressCallback, throwIfAborted } from '@mgraph/core';
+import {
+  assertBoolean,
+  assertCallback,
+  assertSignal,
+  checkOptions,
+  type ProgressCallback,
+  throwIfAborted,
+} from '@mgraph/core';
 import type Graph from 'graphology';
 import { attributeOption, indexGraph, toRecord } from './graph-index.js';
 import { breadthFirstPaths, dijkstraPaths } from './shortest-paths.js';
@@ -42,8 +49,17 @@ export function betweennessCentrality(
   options: BetweennessCentralityOptions = {},
 ): Record<string, number> {
   const fn = 'betweennessCentrality';
-  const weight = attributeOption(fn, 'weight', options.weight);
-  const { normalized = true, onProgress, signal } = options;
+  const checked = checkOptions(fn, options, {
+    normalized: true,
+    weight: true,
+    onProgress: true,
+    signal: true,
+  });
+  const weight = attributeOption(fn, 'weight', checked.weight);
+  const { normalized = true, onProgress, signal } = checked;
+  assertBoolean(fn, 'options.normalized', normalized);
+  assertCallback(fn, 'options.onProgress', onProgress);
+  assertSignal(fn, 'options.signal', signal);
   const index = indexGraph(fn, graph, weight, 'weight', 'positive');
   const n = index.keys.length;
   const paths = weight === undefined ? breadthFirstPaths(index) : dijkstraPaths(index);

@@ -1,4 +1,4 @@
-import { assertNumber, InvalidArgumentError } from '@mgraph/core';
+import { assertNumber, checkOptions, InvalidArgumentError } from '@mgraph/core';
 import { percentileOfSorted } from './percentile.js';
 import { mean, sampleOf } from './sample.js';
 
@@ -56,7 +56,7 @@ export function boxplotStats(
   options: BoxplotStatsOptions = {},
 ): BoxplotStats {
   const fn = 'boxplotStats';
-  const { whis = 1.5 } = options;
+  const { whis = 1.5 } = checkOptions(fn, options, { whis: true });
   const x = sampleOf(fn, 'values', values, 1);
   const sorted = Float64Array.from(x).sort();
   const q1 = percentileOfSorted(sorted, 25);

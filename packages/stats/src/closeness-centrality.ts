@@ -1,4 +1,11 @@
-import { type ProgressCallback, throwIfAborted } from '@mgraph/core';
+import {
+  assertBoolean,
+  assertCallback,
+  assertSignal,
+  checkOptions,
+  type ProgressCallback,
+  throwIfAborted,
+} from '@mgraph/core';
 import type Graph from 'graphology';
 import { attributeOption, type GraphIndex, indexGraph, toRecord } from './graph-index.js';
 import { dijkstraPaths } from './shortest-paths.js';
@@ -48,8 +55,17 @@ export function closenessCentrality(
   options: ClosenessCentralityOptions = {},
 ): Record<string, number> {
   const fn = 'closenessCentrality';
-  const distance = attributeOption(fn, 'distance', options.distance);
-  const { wfImproved = true, onProgress, signal } = options;
+  const checked = checkOptions(fn, options, {
+    wfImproved: true,
+    distance: true,
+    onProgress: true,
+    signal: true,
+  });
+  const distance = attributeOption(fn, 'distance', checked.distance);
+  const { wfImproved = true, onProgress, signal } = checked;
+  assertBoolean(fn, 'options.wfImproved', wfImproved);
+  assertCallback(fn, 'options.onProgress', onProgress);
+  assertSignal(fn, 'options.signal', signal);
   const index = indexGraph(fn, graph, distance, 'distance', 'positive');
   const n = index.keys.length;
   const search = distance === undefined ? hopDistances(index) : weightedDistances(index);

@@ -1,3 +1,4 @@
+import { checkOptions } from '@mgraph/core';
 import type Graph from 'graphology';
 import { attributeOption, indexGraph, toRecord } from './graph-index.js';
 
@@ -31,7 +32,7 @@ export interface ClusteringOptions {
  */
 export function clustering(graph: Graph, options: ClusteringOptions = {}): Record<string, number> {
   const fn = 'clustering';
-  const weight = attributeOption(fn, 'weight', options.weight);
+  const weight = attributeOption(fn, 'weight', checkOptions(fn, options, { weight: true }).weight);
   const { keys, offsets, targets, weights, loops, hasLoop } = indexGraph(fn, graph, weight);
   const n = keys.length;
   let maxWeight = 1;

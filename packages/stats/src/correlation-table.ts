@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import { assertNumber, checkOptions, InvalidArgumentError } from '@mgraph/core';
 import { type PearsonOptions, pearson } from './pearson.js';
 
 /** Result of {@link correlationTable}: square matrices indexed like `columns`. */
@@ -36,6 +36,8 @@ export function correlationTable(
   options: PearsonOptions = {},
 ): CorrelationTable {
   const fn = 'correlationTable';
+  const { confidence = 0.95 } = checkOptions(fn, options, { confidence: true });
+  assertNumber(fn, 'options.confidence', confidence, { greaterThan: 0, lessThan: 1 });
   if (!Array.isArray(rows)) throw new InvalidArgumentError(fn, 'rows', rows, 'an array of records');
   const unique = new Set(columns);
   if (!Array.isArray(columns) || columns.length === 0 || unique.size !== columns.length) {
@@ -78,7 +80,7 @@ export function correlationTable(
       });
       let result: ReturnType<typeof pearson>;
       try {
-        result = pearson(x, y, options);
+        result = pearson(x, y, { confidence });
       } catch (error) {
         const argument = InvalidArgumentError.isInstance(error)
           ? (error as InvalidArgumentError).argument

@@ -1,3 +1,4 @@
+import { checkOptions } from '@mgraph/core';
 import type Graph from 'graphology';
 import { attributeOption, indexGraph, toRecord } from './graph-index.js';
 
@@ -33,7 +34,9 @@ export function weightedDegree(
   graph: Graph,
   options: WeightedDegreeOptions = {},
 ): Record<string, number> {
-  const weight = attributeOption('weightedDegree', 'weight', options.weight ?? 'weight');
+  const fn = 'weightedDegree';
+  const checked = checkOptions(fn, options, { weight: true });
+  const weight = attributeOption(fn, 'weight', checked.weight ?? 'weight');
   return weightedSum('weightedDegree', graph, weight);
 }
 

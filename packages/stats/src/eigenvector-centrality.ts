@@ -1,4 +1,4 @@
-import { assertNumber, ConvergenceError, InvalidArgumentError } from '@mgraph/core';
+import { assertNumber, ConvergenceError, checkOptions, InvalidArgumentError } from '@mgraph/core';
 import type Graph from 'graphology';
 import { attributeOption, indexGraph, toRecord } from './graph-index.js';
 
@@ -34,10 +34,11 @@ export function eigenvectorCentrality(
   options: EigenvectorCentralityOptions = {},
 ): Record<string, number> {
   const fn = 'eigenvectorCentrality';
-  const { maxIter = 100, tol = 1e-6 } = options;
+  const checked = checkOptions(fn, options, { maxIter: true, tol: true, weight: true });
+  const { maxIter = 100, tol = 1e-6 } = checked;
   assertNumber(fn, 'options.maxIter', maxIter, { integer: true, min: 1 });
   assertNumber(fn, 'options.tol', tol, { greaterThan: 0 });
-  const weight = attributeOption(fn, 'weight', options.weight);
+  const weight = attributeOption(fn, 'weight', checked.weight);
   const { keys, offsets, targets, weights, loops } = indexGraph(fn, graph, weight);
   const n = keys.length;
   if (n === 0) {

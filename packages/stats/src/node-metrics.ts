@@ -1,4 +1,7 @@
 import {
+  assertCallback,
+  assertSignal,
+  checkOptions,
   InvalidArgumentError,
   type PhaseScheme,
   type ProgressCallback,
@@ -102,6 +105,20 @@ export interface NodeMetricsRow {
  */
 export function nodeMetrics(graph: Graph, options: NodeMetricsOptions = {}): NodeMetricsRow[] {
   const fn = 'nodeMetrics';
+  options = checkOptions(fn, options, {
+    weight: true,
+    distance: true,
+    eigenvectorWeight: true,
+    maxIter: true,
+    tol: true,
+    nodes: true,
+    phaseAttribute: true,
+    scheme: true,
+    onProgress: true,
+    signal: true,
+  });
+  assertCallback(fn, 'options.onProgress', options.onProgress);
+  assertSignal(fn, 'options.signal', options.signal);
   const weight = attributeOption(fn, 'weight', options.weight ?? 'weight')!;
   const distance = attributeOption(fn, 'distance', options.distance);
   const eigenvectorWeight = attributeOption(fn, 'eigenvectorWeight', options.eigenvectorWeight);

@@ -1,4 +1,4 @@
-import { assertNumber, InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
+import { assertNumber, checkOptions, InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
 import { normalPpf } from './distributions.js';
 import { mean, sampleOf, scaleExponent, scaleInPlace } from './sample.js';
 import { betaUnchecked } from './special-functions.js';
@@ -50,7 +50,7 @@ export function pearson(
   options: PearsonOptions = {},
 ): PearsonResult {
   const fn = 'pearson';
-  const { confidence = 0.95 } = options;
+  const { confidence = 0.95 } = checkOptions(fn, options, { confidence: true });
   assertNumber(fn, 'options.confidence', confidence, { greaterThan: 0, lessThan: 1 });
   const xs = sampleOf(fn, 'x', x, 2);
   const ys = sampleOf(fn, 'y', y, 0);

@@ -1,4 +1,4 @@
-import { assertNumber, InvalidArgumentError } from '@mgraph/core';
+import { assertNumber, checkOptions, InvalidArgumentError } from '@mgraph/core';
 import { tPpfUnchecked as tPpf, tSfUnchecked as tSf } from './distributions.js';
 import { type GroupSummary, timesPowerOfTwo } from './sample.js';
 
@@ -46,8 +46,14 @@ export interface TTestResult {
 }
 
 /** Check the t-test options and return them with defaults. */
-export function tTestOptions(fn: string, options: TTestOptions): Required<TTestOptions> {
-  const { confidence = 0.95, alternative = 'two-sided' } = options;
+export function tTestOptions(
+  fn: string,
+  options: TTestOptions | null | undefined,
+): Required<TTestOptions> {
+  const { confidence = 0.95, alternative = 'two-sided' } = checkOptions(fn, options, {
+    confidence: true,
+    alternative: true,
+  });
   assertNumber(fn, 'options.confidence', confidence, { greaterThan: 0, lessThan: 1 });
   if (alternative !== 'two-sided' && alternative !== 'less' && alternative !== 'greater') {
     throw new InvalidArgumentError(
