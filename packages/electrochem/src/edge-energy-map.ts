@@ -1,10 +1,12 @@
 import {
+  assertNdarray,
   assertNdim,
   assertNumber,
-  assertSameShape,
+  checkOptions,
   flatData,
   type Image,
   InvalidArgumentError,
+  type OptionKeys,
   type ProgressCallback,
   ShapeMismatchError,
   type TypedArray,
@@ -46,6 +48,15 @@ export interface EdgeEnergyMap {
   failed: number;
 }
 
+const EDGE_KEYS: OptionKeys<EdgeEnergyMapOptions> = {
+  method: true,
+  preEdge: true,
+  postEdge: true,
+  mask: true,
+  minEdgeJump: true,
+  onProgress: true,
+};
+
 /**
  * Per-pixel absorption-edge energy (the Ni K-edge for NMC) from a full-field XANES stack,
  * as TXM-Wizard users compute it: each pixel's spectrum is normalised by straight lines
@@ -75,6 +86,7 @@ export function edgeEnergyMap(
   options: EdgeEnergyMapOptions = {},
 ): EdgeEnergyMap {
   const fn = 'edgeEnergyMap';
+  options = checkOptions(fn, options, EDGE_KEYS);
   const {
     method = 'halfHeight',
     preEdge = [8200, 8320],
@@ -113,6 +125,9 @@ export function edgeEnergyMap(
     throw new InvalidArgumentError(fn, 'options.method', method, "'halfHeight' or 'maxDerivative'");
   }
   assertNumber(fn, 'options.minEdgeJump', minEdgeJump);
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new InvalidArgumentError(fn, 'options.onProgress', onProgress, 'a function');
+  }
   const pre = windowIndices(fn, 'options.preEdge', preEdge, E);
   const post = windowIndices(fn, 'options.postEdge', postEdge, E);
   if (!(preEdge[1] < postEdge[0])) {
@@ -136,7 +151,13 @@ export function edgeEnergyMap(
   }
   let maskData: ArrayLike<number> | undefined;
   if (mask !== undefined) {
-    assertSameShape(fn, 'stack[0]', ndarray(new Uint8Array(0), imageShape), 'options.mask', mask);
+    assertNdarray(fn, 'options.mask', mask);
+    if (
+      mask.shape.length !== imageShape.length ||
+      mask.shape.some((n: number, i: number) => n !== imageShape[i])
+    ) {
+      throw new ShapeMismatchError(fn, 'options.mask (vs stack[0])', imageShape, mask.shape);
+    }
     maskData = flatData(mask);
   }
 
@@ -156,7 +177,18 @@ export function edgeEnergyMap(
   for (let p = 0; p < size; p++) {
     if (maskData && !maskData[p]) continue;
     evaluated++;
-    for (let e = 0; e < nE; e++) spectrum[e] = data[e * size + p]!;
+    let finite = true;
+    for (let e = 0; e < nE; e++) {
+      const v = data[e * size + p]!;
+      spectrum[e] = v;
+      if (!Number.isFinite(v)) finite = false;
+    }
+    if (!finite) {
+      // a NaN or infinite sample: the pixel fails (edge and jump NaN), as documented
+      failed++;
+      if ((p + 1) % rowLength === 0) onProgress?.((p + 1) / rowLength, size / rowLength);
+      continue;
+    }
     const [a0, a1] = applyFit(preFit, spectrum);
     const [b0, b1] = applyFit(postFit, spectrum);
     const j = b0 + b1 * mid - (a0 + a1 * mid);

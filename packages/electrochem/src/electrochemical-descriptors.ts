@@ -1,6 +1,14 @@
-import { assertNumber, type Image, InvalidArgumentError, NI_K_EDGE_REFERENCE } from '@mgraph/core';
-import { type FindPeaksOptions, findPeaks } from './find-peaks.js';
 import {
+  assertNumber,
+  checkOptions,
+  type Image,
+  InvalidArgumentError,
+  NI_K_EDGE_REFERENCE,
+  type OptionKeys,
+} from '@mgraph/core';
+import { FIND_PEAKS_KEYS, type FindPeaksOptions, findPeaks } from './find-peaks.js';
+import {
+  HISTOGRAM_KEYS,
   histogramsOf,
   type ParticleHistogram,
   type ParticleHistogramOptions,
@@ -71,6 +79,17 @@ export interface ParticleDescriptors {
   dropped: number;
 }
 
+const DESCRIPTOR_KEYS: OptionKeys<DescriptorOptions> = {
+  ...HISTOGRAM_KEYS,
+  reference: true,
+  singlePeak: true,
+  ddof: true,
+  dominantFraction: true,
+  heightReference: true,
+  peakOptions: true,
+  minPixels: true,
+};
+
 /**
  * Per-particle electrochemical descriptors from a Ni K-edge energy map, in one pass over
  * the image for all particles (2D or 3D, any strides): each particle's kept energies
@@ -101,6 +120,7 @@ export function electrochemicalDescriptors(
   options: DescriptorOptions = {},
 ): ParticleDescriptors[] {
   const fn = 'electrochemicalDescriptors';
+  options = checkOptions(fn, options, DESCRIPTOR_KEYS);
   const {
     ddof = 0,
     dominantFraction = 0.4,
@@ -121,6 +141,30 @@ export function electrochemicalDescriptors(
       "'highestPeak' or 'histogramMax'",
     );
   }
+  const { height: _height, ...peakKeys } = FIND_PEAKS_KEYS;
+  if (
+    typeof peakOptions === 'object' &&
+    peakOptions !== null &&
+    (peakOptions as FindPeaksOptions).height !== undefined
+  ) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.peakOptions.height',
+      (peakOptions as FindPeaksOptions).height,
+      'left out (the dominant-peak height is options.dominantFraction of the reference height)',
+    );
+  }
+  const peaks0 = checkOptions(fn, peakOptions, peakKeys, 'options.peakOptions');
+  // a bad peak option fails here, before the pass over the image (per-sample conditions,
+  // arrays of the histogram's length, are checked on the first histogram)
+  const perSample = Object.values(peaks0).some(
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      ((v as ArrayLike<unknown>).length !== 2 ||
+        Array.from(v as ArrayLike<unknown>).some((e) => typeof e === 'object' && e !== null)),
+  );
+  if (!perSample) findPeaks([0, 1, 0], peaks0);
   // validates reference and singlePeak before the pass over the image
   peakDistance([], { reference, singlePeak });
   const histograms = histogramsOf(fn, energy, labels, options);
@@ -141,7 +185,7 @@ export function electrochemicalDescriptors(
         candidatePeaks: 0,
       };
     }
-    const candidates = findPeaks(h.smoothed, peakOptions).peaks;
+    const candidates = findPeaks(h.smoothed, peaks0).peaks;
     let top = 0;
     if (heightReference === 'histogramMax') {
       for (const v of h.smoothed) top = Math.max(top, v);
@@ -151,9 +195,7 @@ export function electrochemicalDescriptors(
     const dominant =
       candidates.length === 0
         ? []
-        : Array.from(
-            findPeaks(h.smoothed, { ...peakOptions, height: dominantFraction * top }).peaks,
-          );
+        : Array.from(findPeaks(h.smoothed, { ...peaks0, height: dominantFraction * top }).peaks);
     const peaks = dominant.map((index) => ({
       index,
       energy: h.centers[index]!,

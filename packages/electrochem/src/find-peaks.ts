@@ -1,4 +1,10 @@
-import { argsortNumpy, assertNumber, InvalidArgumentError } from '@mgraph/core';
+import {
+  argsortNumpy,
+  assertNumber,
+  checkOptions,
+  InvalidArgumentError,
+  type OptionKeys,
+} from '@mgraph/core';
 import { localMaxima1d } from './local-maxima.js';
 import { prominencesOf } from './peak-prominences.js';
 import { widthsOf } from './peak-widths.js';
@@ -73,6 +79,18 @@ export interface FindPeaksResult {
 
 type PropertyArray = Int32Array | Float64Array;
 
+/** Every option of {@link findPeaks}. */
+export const FIND_PEAKS_KEYS: OptionKeys<FindPeaksOptions> = {
+  height: true,
+  threshold: true,
+  distance: true,
+  prominence: true,
+  width: true,
+  plateauSize: true,
+  wlen: true,
+  relHeight: true,
+};
+
 /**
  * Find peaks in a 1D signal with `scipy.signal.find_peaks` semantics, so that indices and
  * properties agree exactly with SciPy:
@@ -101,6 +119,7 @@ type PropertyArray = Int32Array | Float64Array;
  */
 export function findPeaks(x: Signal, options: FindPeaksOptions = {}): FindPeaksResult {
   const fn = 'findPeaks';
+  options = checkOptions(fn, options, FIND_PEAKS_KEYS);
   const signal = asSignal(fn, 'x', x);
   const { height, threshold, distance, prominence, width, plateauSize, relHeight = 0.5 } = options;
   if (distance !== undefined) assertNumber(fn, 'options.distance', distance, { min: 1 });

@@ -3,13 +3,29 @@ import {
   assertNdim,
   assertNumber,
   assertSameShape,
+  checkOptions,
   flatData,
   type Image,
   InvalidArgumentError,
   NI_K_EDGE_WINDOW,
+  type OptionKeys,
   type ProgressCallback,
 } from '@mgraph/core';
-import { type SmoothHistogramOptions, smoothHistogram } from './smooth-histogram.js';
+import { assertAllocation } from './limits.js';
+import {
+  checkSmoothing,
+  type SmoothHistogramOptions,
+  smoothHistogram,
+} from './smooth-histogram.js';
+
+/** Every option of {@link particleEnergyHistograms}. */
+export const HISTOGRAM_KEYS: OptionKeys<ParticleHistogramOptions> = {
+  labelsToUse: true,
+  range: true,
+  binWidth: true,
+  smoothing: true,
+  onProgress: true,
+};
 
 /** Options of {@link particleEnergyHistograms}. */
 export interface ParticleHistogramOptions {
@@ -86,7 +102,8 @@ export function particleEnergyHistograms(
   labels: Image,
   options: ParticleHistogramOptions = {},
 ): ParticleHistogram[] {
-  return histogramsOf('particleEnergyHistograms', energy, labels, options);
+  const fn = 'particleEnergyHistograms';
+  return histogramsOf(fn, energy, labels, checkOptions(fn, options, HISTOGRAM_KEYS));
 }
 
 /** {@link particleEnergyHistograms}, naming `fn` in its errors. */
@@ -108,7 +125,12 @@ export function histogramsOf(
   assertNumber(fn, 'options.range[0]', lo);
   assertNumber(fn, 'options.range[1]', hi, { greaterThan: lo });
   assertNumber(fn, 'options.binWidth', binWidth, { greaterThan: 0, max: hi - lo });
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new InvalidArgumentError(fn, 'options.onProgress', onProgress, 'a function');
+  }
   const bins = Math.max(1, Math.round((hi - lo) / binWidth));
+  assertAllocation(fn, 'options.binWidth', binWidth, bins, 'histogram bins');
+  checkSmoothing(fn, smoothing, (hi - lo) / bins);
   const width = (hi - lo) / bins;
   const edges = new Float64Array(bins + 1);
   const centers = new Float64Array(bins);
@@ -119,10 +141,25 @@ export function histogramsOf(
   const l = flatData(labels) as ArrayLike<number>;
   const selected = selectLabels(fn, l, options.labelsToUse);
   const maxLabel = selected.reduce((m, v) => Math.max(m, v), 0);
-  const slotOf = new Int32Array(maxLabel + 1).fill(-1);
-  for (let s = 0; s < selected.length; s++) slotOf[selected[s]!] = s;
+  // per-label tables are sized by the labels selected, never by the largest label value:
+  // a dense label -> slot table while it stays small next to the image, a Map otherwise
+  // (a label 2e9 must not allocate 8 GB)
+  const dense = maxLabel < 65536 + 2 * l.length;
+  const slotTable = dense ? new Int32Array(maxLabel + 1).fill(-1) : null;
+  const slotMap = dense ? null : new Map<number, number>();
+  for (let s = 0; s < selected.length; s++) {
+    if (slotTable) slotTable[selected[s]!] = s;
+    else slotMap!.set(selected[s]!, s);
+  }
 
   const m = selected.length;
+  assertAllocation(
+    fn,
+    'options.binWidth',
+    binWidth,
+    m * bins,
+    `histogram bins in all (${m} labels x ${bins} bins)`,
+  );
   const counts = new Float64Array(m * bins);
   const kept = new Float64Array(m);
   const nan = new Float64Array(m);
@@ -135,7 +172,7 @@ export function histogramsOf(
     for (let i = r * rowLength, end = i + rowLength; i < end; i++) {
       const label = l[i]!;
       if (label <= 0 || label > maxLabel) continue;
-      const s = slotOf[label]!;
+      const s = slotTable ? slotTable[label]! : (slotMap!.get(label) ?? -1);
       if (s < 0) continue;
       const v = e[i]!;
       if (Number.isNaN(v)) {

@@ -1,4 +1,9 @@
-import { assertNumber, InvalidArgumentError, NI_K_EDGE_REFERENCE } from '@mgraph/core';
+import {
+  assertNumber,
+  checkOptions,
+  InvalidArgumentError,
+  NI_K_EDGE_REFERENCE,
+} from '@mgraph/core';
 
 /** How {@link peakDistance} obtained its value. */
 export type PeakDistanceRule =
@@ -55,7 +60,13 @@ export function peakDistance(
   options: PeakDistanceOptions = {},
 ): PeakDistance {
   const fn = 'peakDistance';
-  const { reference = NI_K_EDGE_REFERENCE, singlePeak = 'zero' } = options;
+  const { reference = NI_K_EDGE_REFERENCE, singlePeak = 'zero' } = checkOptions(fn, options, {
+    reference: true,
+    singlePeak: true,
+  });
+  if (typeof positions !== 'object' || positions === null || typeof positions.length !== 'number') {
+    throw new InvalidArgumentError(fn, 'positions', positions, 'an array of peak energies');
+  }
   assertNumber(fn, 'options.reference', reference);
   if (singlePeak !== 'zero' && singlePeak !== 'invalid') {
     throw new InvalidArgumentError(fn, 'options.singlePeak', singlePeak, "'zero' or 'invalid'");

@@ -1,3 +1,4 @@
+import { checkOptions } from '@mgraph/core';
 import { asPeakIndices, asSignal, asWlen, type Signal } from './signal-input.js';
 
 /** Prominence of each peak and the bases it was measured from. */
@@ -42,6 +43,7 @@ export function peakProminences(
   options: PeakProminencesOptions = {},
 ): PeakProminences {
   const fn = 'peakProminences';
+  options = checkOptions(fn, options, { wlen: true });
   const signal = asSignal(fn, 'x', x);
   const indices = asPeakIndices(fn, 'peaks', peaks, signal.length);
   return prominencesOf(signal, indices, asWlen(fn, options.wlen));

@@ -1,4 +1,4 @@
-import { assertNumber } from '@mgraph/core';
+import { assertNumber, checkOptions } from '@mgraph/core';
 import { prominencesOf } from './peak-prominences.js';
 import { asPeakIndices, asSignal, asWlen, type Signal } from './signal-input.js';
 
@@ -48,6 +48,7 @@ export function peakWidths(
   options: PeakWidthsOptions = {},
 ): PeakWidths {
   const fn = 'peakWidths';
+  options = checkOptions(fn, options, { relHeight: true, wlen: true });
   const { relHeight = 0.5 } = options;
   const signal = asSignal(fn, 'x', x);
   const indices = asPeakIndices(fn, 'peaks', peaks, signal.length);

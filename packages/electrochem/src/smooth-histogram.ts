@@ -1,6 +1,13 @@
-import { assertNumber, InvalidArgumentError } from '@mgraph/core';
+import {
+  assertFinite,
+  assertNumber,
+  checkOptions,
+  InvalidArgumentError,
+  type OptionKeys,
+} from '@mgraph/core';
 import { gaussianFilter1d } from '@mgraph/ndimage';
 import ndarray from 'ndarray';
+import { assertAllocation } from './limits.js';
 
 /**
  * Options of {@link smoothHistogram}: the smoothing applied to a histogram before peak
@@ -62,23 +69,23 @@ export function smoothHistogram(
   options: SmoothHistogramOptions = {},
 ): Float64Array {
   const fn = 'smoothHistogram';
+  if (typeof counts !== 'object' || counts === null || typeof counts.length !== 'number') {
+    throw new InvalidArgumentError(fn, 'counts', counts, 'an array of counts');
+  }
+  assertFinite(fn, 'counts', counts);
   assertNumber(fn, 'binWidth', binWidth, { greaterThan: 0 });
-  const { kernel = DEFAULT_SMOOTHING.kernel, width = DEFAULT_SMOOTHING.width } = options;
+  const { kernel = DEFAULT_SMOOTHING.kernel, width = DEFAULT_SMOOTHING.width } = checkSmoothing(
+    fn,
+    options,
+    binWidth,
+    'smoothing',
+  );
   const n = counts.length;
   if (kernel === 'none') return Float64Array.from(counts);
-  assertNumber(fn, 'smoothing.width', width, { greaterThan: 0 });
   if (kernel === 'gaussian') {
     const values = counts instanceof Float64Array ? counts : Float64Array.from(counts);
     const sigma = width / binWidth;
     return gaussianFilter1d(ndarray(values, [n]), sigma, { mode: 'constant' }).data as Float64Array;
-  }
-  if (kernel !== 'boxcar') {
-    throw new InvalidArgumentError(
-      fn,
-      'smoothing.kernel',
-      kernel,
-      "'gaussian', 'boxcar' or 'none'",
-    );
   }
   // moving average over the odd number of bins nearest to `width`, 0 past the ends
   const radius = Math.max(0, Math.round((width / binWidth - 1) / 2));
@@ -92,4 +99,39 @@ export function smoothHistogram(
     out[i] = s;
   }
   return out;
+}
+
+const SMOOTHING_KEYS: OptionKeys<SmoothHistogramOptions> = { kernel: true, width: true };
+
+/**
+ * Check smoothing options (also the nested `smoothing` option of the histogram functions)
+ * before any pass over an image: known keys, kernel name, a positive width, and a Gaussian
+ * kernel of at most `MAX_ELEMENTS` taps (a width of 1e12 bins is refused, not allocated).
+ *
+ * @internal
+ */
+export function checkSmoothing(
+  fn: string,
+  options: SmoothHistogramOptions | null | undefined,
+  binWidth: number,
+  argument = 'options.smoothing',
+): SmoothHistogramOptions {
+  const o = checkOptions(fn, options, SMOOTHING_KEYS, argument);
+  const { kernel = DEFAULT_SMOOTHING.kernel, width = DEFAULT_SMOOTHING.width } = o;
+  if (kernel !== 'gaussian' && kernel !== 'boxcar' && kernel !== 'none') {
+    throw new InvalidArgumentError(
+      fn,
+      `${argument}.kernel`,
+      kernel,
+      "'gaussian', 'boxcar' or 'none'",
+    );
+  }
+  if (kernel === 'none') return o;
+  assertNumber(fn, `${argument}.width`, width, { greaterThan: 0 });
+  if (kernel === 'gaussian') {
+    // scipy's radius: int(4 * sigma + 0.5), sigma in bins
+    const radius = Math.floor((4 * width) / binWidth + 0.5);
+    assertAllocation(fn, `${argument}.width`, width, 2 * radius + 1, 'Gaussian kernel taps');
+  }
+  return o;
 }
