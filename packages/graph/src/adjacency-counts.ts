@@ -1,5 +1,8 @@
 import {
+  assertCallback,
   assertNumber,
+  assertSignal,
+  checkOptions,
   InvalidArgumentError,
   type NdArray,
   type ProgressCallback,
@@ -73,7 +76,17 @@ export function adjacencyCounts(
   options: AdjacencyCountsOptions = {},
 ): AdjacencyCounts {
   const fn = 'adjacencyCounts';
-  const { window = 7, onProgress, signal } = options;
+  const {
+    window = 7,
+    onProgress,
+    signal,
+  } = checkOptions(fn, options, {
+    window: true,
+    onProgress: true,
+    signal: true,
+  });
+  assertCallback(fn, 'options.onProgress', onProgress);
+  assertSignal(fn, 'options.signal', signal);
   const radius = checkWindow(fn, window);
   const runs = labelRuns(fn, labels);
   return countPairs(fn, runs, radius, { onProgress, signal });

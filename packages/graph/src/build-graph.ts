@@ -1,6 +1,9 @@
 import {
+  assertCallback,
   assertNumber,
   assertSameShape,
+  assertSignal,
+  checkOptions,
   checkScheme,
   flatData,
   InvalidArgumentError,
@@ -108,11 +111,21 @@ export interface BuildGraphOptions {
  */
 export function buildGraph(labels: NdArray, options: BuildGraphOptions): MicrostructureGraph {
   const fn = 'buildGraph';
-  if (typeof options !== 'object' || options === null || options.scheme === undefined) {
+  options = checkOptions(fn, options, {
+    scheme: true,
+    phaseOfLabel: true,
+    phases: true,
+    window: true,
+    strength: true,
+    weightScale: true,
+    onProgress: true,
+    signal: true,
+  });
+  if (options.scheme === undefined) {
     throw new InvalidArgumentError(
       fn,
       'options.scheme',
-      (options as Partial<BuildGraphOptions> | undefined)?.scheme,
+      options.scheme,
       'given (it has no default): pass the scheme of the phase map, e.g. CATHODE_SCHEME, SOFC_ANODE_SCHEME, LI_ION_ELECTRODE_SCHEME or definePhaseScheme(...) from @mgraph/core',
     );
   }
@@ -125,6 +138,8 @@ export function buildGraph(labels: NdArray, options: BuildGraphOptions): Microst
     onProgress,
     signal,
   } = options;
+  assertCallback(fn, 'options.onProgress', onProgress);
+  assertSignal(fn, 'options.signal', signal);
   const scheme = checkScheme(fn, 'options.scheme', options.scheme);
   const radius = checkWindow(fn, window);
   const combine = strengthFunction(fn, strength);

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type PhaseScheme } from '@mgraph/core';
+import { checkOptions, InvalidArgumentError, type PhaseScheme } from '@mgraph/core';
 import {
   type AnyGraph,
   checkObjectPhases,
@@ -139,6 +139,14 @@ export function concurrentChannels(
   options: ConcurrentChannelsOptions = {},
 ): ConcurrentChannels {
   const fn = 'concurrentChannels';
+  options = checkOptions(fn, options, {
+    active: true,
+    ionic: true,
+    electronic: true,
+    directElectronic: true,
+    directIonic: true,
+    scheme: true,
+  });
   const scheme = graphScheme(fn, graph, options.scheme);
   const { directElectronic = true, directIonic = false } = options;
   const named = `the graph's scheme ${JSON.stringify(scheme.name)}`;

@@ -119,7 +119,9 @@ export function edgeWeight(
   v: string,
   attribute: string,
 ): number {
-  const w = graph.getEdgeAttribute(graph.edge(u, v), attribute) as unknown;
+  // either direction: in a directed or mixed graph the contact may run v -> u
+  const edge = graph.edge(u, v) ?? graph.edge(v, u);
+  const w = graph.getEdgeAttribute(edge, attribute) as unknown;
   if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) {
     throw new InvalidArgumentError(
       fn,

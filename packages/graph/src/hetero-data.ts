@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type PhaseScheme } from '@mgraph/core';
+import { checkOptions, InvalidArgumentError, type PhaseScheme } from '@mgraph/core';
 import { type AnyGraph, checkObjectPhases, graphScheme, nodePhases } from './graph-access.js';
 
 /** Options of {@link toHeteroData}. */
@@ -93,6 +93,13 @@ export interface HeteroDataArrays {
  */
 export function toHeteroData(graph: AnyGraph, options: HeteroDataOptions = {}): HeteroDataArrays {
   const fn = 'toHeteroData';
+  options = checkOptions(fn, options, {
+    nodeTypes: true,
+    features: true,
+    edgeAttributes: true,
+    relation: true,
+    scheme: true,
+  });
   const scheme = graphScheme(fn, graph, options.scheme);
   const phaseOf = nodePhases(fn, graph, scheme);
   const {

@@ -1,4 +1,4 @@
-import type { PhaseScheme } from '@mgraph/core';
+import { checkOptions, type PhaseScheme } from '@mgraph/core';
 import { type AnyGraph, graphScheme, nodePhases } from './graph-access.js';
 
 /** Per node key, the number of neighbours of each object phase of the scheme. */
@@ -37,7 +37,8 @@ export function neighborPhaseCounts(
   options: NeighborPhaseCountsOptions = {},
 ): NeighborPhaseCounts {
   const fn = 'neighborPhaseCounts';
-  const scheme = graphScheme(fn, graph, options.scheme);
+  const { scheme: given } = checkOptions(fn, options, { scheme: true });
+  const scheme = graphScheme(fn, graph, given);
   const phaseOf = nodePhases(fn, graph, scheme);
   const out: NeighborPhaseCounts = {};
   for (const key of phaseOf.keys()) {

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type PhaseScheme } from '@mgraph/core';
+import { checkOptions, InvalidArgumentError, type PhaseScheme } from '@mgraph/core';
 import {
   type AnyGraph,
   checkObjectPhases,
@@ -89,8 +89,21 @@ export function triplePhaseBoundaries(
   options: TriplePhaseBoundariesOptions = {},
 ): TriplePhaseBoundaries {
   const fn = 'triplePhaseBoundaries';
+  options = checkOptions(fn, options, { phases: true, weight: true, scheme: true });
   const scheme = graphScheme(fn, graph, options.scheme);
+  if (graph.multi) {
+    // a triangle's side would be several edges: which weight is its length?
+    throw new InvalidArgumentError(
+      fn,
+      'graph',
+      graph,
+      'a graph without parallel edges (a multigraph gives a triangle side several weights; merge the edges first)',
+    );
+  }
   const { phases = scheme.tpb ?? undefined, weight = 'weight' } = options;
+  if (typeof weight !== 'string' || weight.length === 0) {
+    throw new InvalidArgumentError(fn, 'options.weight', weight, 'an edge attribute name');
+  }
   if (phases === undefined) {
     throw new InvalidArgumentError(
       fn,
