@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type TypedArray } from '@mgraph/core';
+import { FileError, InvalidArgumentError, type TypedArray } from '@mgraph/core';
 import type { HeteroDataArrays } from './hetero-data.js';
 
 /** An array for {@link encodeNpy}: flat row-major data and its shape. */
@@ -133,6 +133,8 @@ export function encodeHeteroDataNpy(data: HeteroDataArrays): Record<string, Uint
  * @returns the paths written
  * @throws InvalidArgumentError when `dir` is not a non-empty string or `data` is not
  *   {@link toHeteroData}'s arrays (as when the pre-0.2 `(data, dir)` order is used)
+ * @throws FileError (core) naming the path when the directory cannot be created (a file is
+ *   in the way: `EEXIST` / `ENOTDIR`) or a file cannot be written (`EISDIR`, `EACCES`...)
  */
 export async function writeHeteroDataNpy(dir: string, data: HeteroDataArrays): Promise<string[]> {
   const fn = 'writeHeteroDataNpy';
@@ -148,11 +150,12 @@ export async function writeHeteroDataNpy(dir: string, data: HeteroDataArrays): P
   }
   const { mkdir, writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
-  await mkdir(dir, { recursive: true });
+  const files = Object.entries(encodeHeteroDataNpy(data));
+  await FileError.wrap(fn, dir, 'create directory', () => mkdir(dir, { recursive: true }));
   const paths: string[] = [];
-  for (const [name, bytes] of Object.entries(encodeHeteroDataNpy(data))) {
+  for (const [name, bytes] of files) {
     const path = join(dir, name);
-    await writeFile(path, bytes);
+    await FileError.wrap(fn, path, 'write', () => writeFile(path, bytes));
     paths.push(path);
   }
   return paths;

@@ -1,4 +1,7 @@
 import {
+  assertCallback,
+  assertSignal,
+  checkOptions,
   InvalidArgumentError,
   type NdArray,
   type ProgressCallback,
@@ -35,10 +38,19 @@ export function checkRaw(
   argument: string,
   value: unknown,
 ): { count: number; bytes: number } {
-  const o = (options ?? {}) as RawOptions;
+  const o = checkOptions(fn, options, {
+    shape: true,
+    dtype: true,
+    byteOrder: true,
+    offset: true,
+    onProgress: true,
+    signal: true,
+  });
   const bad = (arg: string, v: unknown, expected: string): never => {
     throw new InvalidArgumentError(fn, arg, v, expected);
   };
+  assertCallback(fn, 'options.onProgress', o.onProgress);
+  assertSignal(fn, 'options.signal', o.signal);
   if (
     !Array.isArray(o.shape) ||
     o.shape.length === 0 ||

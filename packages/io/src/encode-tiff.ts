@@ -1,7 +1,10 @@
 import {
   assertNdarray,
+  assertSignal,
+  checkOptions,
   InvalidArgumentError,
   type NdArray,
+  type OptionKeys,
   type ProgressCallback,
   type TypedArray,
   throwIfAborted,
@@ -15,6 +18,23 @@ import { applyFloatingPoint, applyHorizontal } from './predictor.js';
 import { toRational } from './rational.js';
 import { imagejDescription, omeXml } from './tiff-description.js';
 import { TAG, TYPE } from './tiff-tags.js';
+
+/** Every option of {@link TiffWriteOptions}, for `checkOptions`. */
+export const WRITE_OPTION_KEYS: OptionKeys<TiffWriteOptions> = {
+  compression: true,
+  level: true,
+  predictor: true,
+  tile: true,
+  rowsPerStrip: true,
+  byteOrder: true,
+  bigTiff: true,
+  spacing: true,
+  unit: true,
+  metadata: true,
+  bilevel: true,
+  onProgress: true,
+  signal: true,
+};
 
 /** Options of {@link encodeTiff} and `writeTiff`. */
 export interface TiffWriteOptions {
@@ -101,8 +121,8 @@ export function planTiffWrite(
   data: NdArray,
   options: TiffWriteOptions = {},
 ): TiffWritePlan {
+  const o = checkOptions(fn, options, WRITE_OPTION_KEYS);
   assertNdarray(fn, 'data', data);
-  const o = options ?? {};
   const bad = (argument: string, value: unknown, expected: string): never => {
     throw new InvalidArgumentError(fn, argument, value, expected);
   };
@@ -278,6 +298,7 @@ export function planTiffWrite(
   }
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function')
     bad('options.onProgress', o.onProgress, 'a function (done, total)');
+  assertSignal(fn, 'options.signal', o.signal);
   return {
     fn,
     arr: data,

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type NdArray } from '@mgraph/core';
+import { FileError, InvalidArgumentError, type NdArray } from '@mgraph/core';
 import { checkNpySize, npyAllocate, npyArray, npyToNative, parseNpyHeader } from './decode-npy.js';
 import { readFully } from './file-reads.js';
 import { assertPath } from './read-tiff.js';
@@ -11,12 +11,14 @@ import { assertPath } from './read-tiff.js';
  * @returns an ndarray of the file's shape
  * @throws InvalidArgumentError when the file is not such a file or is shorter than its
  *   header claims (before allocating)
+ * @throws FileError (core) naming the path for a missing file, a directory or another
+ *   system error
  */
 export async function readNpy(source: string): Promise<NdArray> {
   const fn = 'readNpy';
   assertPath(fn, 'source', source);
   const { open } = await import('node:fs/promises');
-  const handle = await open(source, 'r');
+  const handle = await FileError.wrap(fn, source, 'open', () => open(source, 'r'));
   try {
     const size = (await handle.stat()).size;
     let head = new Uint8Array(Math.min(size, 256));
@@ -40,6 +42,8 @@ export async function readNpy(source: string): Promise<NdArray> {
     await readFully(handle, new Uint8Array(data.buffer), header.dataOffset);
     npyToNative(header, data);
     return npyArray(header, data);
+  } catch (error) {
+    throw FileError.from(fn, source, 'read', error);
   } finally {
     await handle.close();
   }

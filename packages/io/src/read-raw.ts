@@ -1,4 +1,4 @@
-import { type NdArray, throwIfAborted } from '@mgraph/core';
+import { FileError, type NdArray, throwIfAborted } from '@mgraph/core';
 import { allocateRaw, checkRaw, finishRaw, type RawOptions } from './decode-raw.js';
 import { readFully } from './file-reads.js';
 import { assertPath } from './read-tiff.js';
@@ -14,13 +14,14 @@ const CHUNK = 64 * 1024 * 1024;
  *   ('little'), `offset` (0), `onProgress` (bytes read, bytes in all), `signal`
  * @returns an ndarray of `shape`
  * @throws InvalidArgumentError for a bad option or a file shorter than offset + volume
- *   (before allocating); AbortError on abort
+ *   (before allocating); AbortError on abort; FileError (core) naming the path for a
+ *   missing file, a directory or another system error
  */
 export async function readRaw(source: string, options: RawOptions): Promise<NdArray> {
   const fn = 'readRaw';
   assertPath(fn, 'source', source);
   const { open } = await import('node:fs/promises');
-  const handle = await open(source, 'r');
+  const handle = await FileError.wrap(fn, source, 'open', () => open(source, 'r'));
   try {
     const size = (await handle.stat()).size;
     const { count, bytes } = checkRaw(fn, options, size, 'source', source);
@@ -34,6 +35,8 @@ export async function readRaw(source: string, options: RawOptions): Promise<NdAr
       options.onProgress?.(done + n, bytes);
     }
     return finishRaw(options, data);
+  } catch (error) {
+    throw FileError.from(fn, source, 'read', error);
   } finally {
     await handle.close();
   }

@@ -1,4 +1,4 @@
-import { type NdArray, type TypedArray, throwIfAborted } from '@mgraph/core';
+import { FileError, type NdArray, type TypedArray, throwIfAborted } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { allocate } from './decode-tiff.js';
 import { readFromFile } from './file-reads.js';
@@ -46,16 +46,20 @@ export async function* readTiffPlanes(
   const fn = 'readTiffPlanes';
   assertPath(fn, 'source', source);
   const { open } = await import('node:fs/promises');
-  const handle = await open(source, 'r');
+  const handle = await FileError.wrap(fn, source, 'open', () => open(source, 'r'));
   try {
     const size = (await handle.stat()).size;
     const blame: Blame = { fn, argument: 'source', value: source };
-    const plan = await readFromFile(handle, planTiff(size, options ?? {}, blame));
+    const plan = await FileError.wrap(fn, source, 'read', () =>
+      readFromFile(handle, planTiff(size, options ?? {}, blame)),
+    );
     const count = plan.pages.length;
     for (let k = 0; k < count; k++) {
       throwIfAborted(fn, options?.signal);
       const data = allocate(blame, plan.dtype, plan.height * plan.width);
-      await readFromFile(handle, decodePlane(plan, plan.pages[k]!, data, blame));
+      await FileError.wrap(fn, source, 'read', () =>
+        readFromFile(handle, decodePlane(plan, plan.pages[k]!, data, blame)),
+      );
       options?.onProgress?.(k + 1, count);
       yield {
         index: k,

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, throwIfAborted } from '@mgraph/core';
+import { FileError, InvalidArgumentError, throwIfAborted } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { allocate } from './decode-tiff.js';
 import { readFromFile } from './file-reads.js';
@@ -23,13 +23,15 @@ export function assertPath(fn: string, argument: string, value: unknown): assert
  * @returns `{ data, spacing, unit, axes, info }`
  * @throws InvalidArgumentError for a file this package cannot read (naming the reason),
  *   raised before anything proportional to the claimed image is allocated
- * @throws AbortError when `options.signal` aborts; Node's errors for a missing file
+ * @throws AbortError when `options.signal` aborts
+ * @throws FileError (core) naming the path for a missing file (`ENOENT`), a directory
+ *   (`EISDIR`) or another system error
  */
 export async function readTiff(source: string, options: TiffReadOptions = {}): Promise<TiffImage> {
   const fn = 'readTiff';
   assertPath(fn, 'source', source);
   const { open } = await import('node:fs/promises');
-  const handle = await open(source, 'r');
+  const handle = await FileError.wrap(fn, source, 'open', () => open(source, 'r'));
   try {
     const size = (await handle.stat()).size;
     const blame: Blame = { fn, argument: 'source', value: source };
@@ -51,6 +53,8 @@ export async function readTiff(source: string, options: TiffReadOptions = {}): P
       axes: plan.series.axes,
       info: plan.info,
     };
+  } catch (error) {
+    throw FileError.from(fn, source, 'read', error);
   } finally {
     await handle.close();
   }

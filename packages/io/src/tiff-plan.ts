@@ -1,4 +1,10 @@
-import type { ProgressCallback, TypedArray } from '@mgraph/core';
+import {
+  assertSignal,
+  checkOptions,
+  type OptionKeys,
+  type ProgressCallback,
+  type TypedArray,
+} from '@mgraph/core';
 import type { ByteReads } from './byte-reads.js';
 import { decodePageInto } from './decode-tiff-page.js';
 import { ARRAY_OF, BYTES_OF, type IoDtype } from './dtype.js';
@@ -63,10 +69,18 @@ export interface TiffPlan {
   channel: number | 'luminance' | 'index' | undefined;
 }
 
-function checkOptions(options: TiffReadOptions, blame: Blame): void {
+/** Every option of {@link TiffReadOptions}, for core's `checkOptions`. */
+export const READ_OPTION_KEYS: OptionKeys<TiffReadOptions> = {
+  page: true,
+  channel: true,
+  onProgress: true,
+  signal: true,
+};
+
+function checkReadOptions(options: TiffReadOptions, blame: Blame): void {
   const { fn } = blame;
-  const o = options ?? {};
-  if (typeof o !== 'object') fail({ fn, argument: 'options', value: o }, 'an options object');
+  const o = checkOptions(fn, options, READ_OPTION_KEYS);
+  assertSignal(fn, 'options.signal', o.signal);
   if (o.page !== undefined && !(Number.isInteger(o.page) && o.page >= 0)) {
     fail({ fn, argument: 'options.page', value: o.page }, 'a page index (integer >= 0)');
   }
@@ -100,7 +114,7 @@ export function* planTiff(
   options: TiffReadOptions,
   blame: Blame,
 ): ByteReads<TiffPlan> {
-  checkOptions(options, blame);
+  checkReadOptions(options, blame);
   const { header, directories } = yield* readDirectories(fileSize, blame);
   let pages: TiffPage[] = [];
   directories.forEach((dir, i) => {

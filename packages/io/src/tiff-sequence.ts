@@ -1,8 +1,16 @@
-import { InvalidArgumentError, type NdArray, throwIfAborted } from '@mgraph/core';
+import {
+  assertCallback,
+  assertSignal,
+  checkOptions,
+  FileError,
+  InvalidArgumentError,
+  type NdArray,
+  throwIfAborted,
+} from '@mgraph/core';
 import ndarray from 'ndarray';
 import { allocate } from './decode-tiff.js';
 import type { IoDtype } from './dtype.js';
-import type { TiffWriteOptions } from './encode-tiff.js';
+import { type TiffWriteOptions, WRITE_OPTION_KEYS } from './encode-tiff.js';
 import { assertPath, readTiff } from './read-tiff.js';
 import type { TiffImage } from './tiff-image.js';
 import type { TiffReadOptions } from './tiff-plan.js';
@@ -48,7 +56,18 @@ export async function readTiffSequence(
   options: TiffSequenceReadOptions = {},
 ): Promise<TiffImage> {
   const fn = 'readTiffSequence';
-  const o = options ?? {};
+  const o = checkOptions(fn, options, {
+    pattern: true,
+    zSpacing: true,
+    channel: true,
+    onProgress: true,
+    signal: true,
+  });
+  if (o.pattern !== undefined && !(o.pattern instanceof RegExp)) {
+    throw new InvalidArgumentError(fn, 'options.pattern', o.pattern, 'a RegExp');
+  }
+  assertCallback(fn, 'options.onProgress', o.onProgress);
+  assertSignal(fn, 'options.signal', o.signal);
   if (o.zSpacing !== undefined && !(Number.isFinite(o.zSpacing) && o.zSpacing > 0)) {
     throw new InvalidArgumentError(fn, 'options.zSpacing', o.zSpacing, 'a positive finite number');
   }
@@ -58,7 +77,7 @@ export async function readTiffSequence(
     const { readdir } = await import('node:fs/promises');
     const { join } = await import('node:path');
     const pattern = o.pattern ?? /\.tiff?$/i;
-    files = (await readdir(source))
+    files = (await FileError.wrap(fn, source, 'list the directory', () => readdir(source)))
       .filter((name) => pattern.test(name))
       .sort((a, b) => lastNumber(a) - lastNumber(b) || (a < b ? -1 : a > b ? 1 : 0))
       .map((name) => join(source, name));
@@ -150,7 +169,14 @@ export async function writeTiffSequence(
 ): Promise<string[]> {
   const fn = 'writeTiffSequence';
   assertPath(fn, 'directory', directory);
-  const { prefix = 'slice-', digits, spacing, onProgress, signal, ...rest } = options ?? {};
+  const {
+    prefix = 'slice-',
+    digits,
+    spacing,
+    onProgress,
+    signal,
+    ...rest
+  } = checkOptions(fn, options, { ...WRITE_OPTION_KEYS, prefix: true, digits: true });
   if (!data || !Array.isArray(data.shape) || data.shape.length !== 3) {
     throw new InvalidArgumentError(fn, 'data', data, 'a 3D ndarray (slices, rows, cols)');
   }
@@ -176,7 +202,9 @@ export async function writeTiffSequence(
   }
   const { mkdir } = await import('node:fs/promises');
   const { join } = await import('node:path');
-  await mkdir(directory, { recursive: true });
+  await FileError.wrap(fn, directory, 'create directory', () =>
+    mkdir(directory, { recursive: true }),
+  );
   const paths: string[] = [];
   for (let k = 0; k < count; k++) {
     throwIfAborted(fn, signal);

@@ -1,4 +1,4 @@
-import type { NdArray } from '@mgraph/core';
+import { FileError, type NdArray } from '@mgraph/core';
 import { planTiffWrite, type TiffWriteOptions, tiffChunks } from './encode-tiff.js';
 import { assertPath } from './read-tiff.js';
 
@@ -13,6 +13,8 @@ import { assertPath } from './read-tiff.js';
  * @param options - {@link TiffWriteOptions}
  * @throws InvalidArgumentError for a bad array or option, before the file is created
  * @throws AbortError when `options.signal` aborts (the partial file is removed)
+ * @throws FileError (core) naming the path when the file cannot be created or written
+ *   (`ENOENT` for a missing folder, `EISDIR`, `EACCES`, `ENOSPC`...)
  */
 export async function writeTiff(
   destination: string,
@@ -23,7 +25,7 @@ export async function writeTiff(
   assertPath(fn, 'destination', destination);
   const plan = planTiffWrite(fn, data, options);
   const { open, rm } = await import('node:fs/promises');
-  const handle = await open(destination, 'w');
+  const handle = await FileError.wrap(fn, destination, 'write', () => open(destination, 'w'));
   try {
     for (const chunk of tiffChunks(plan)) {
       let done = 0;
@@ -40,6 +42,6 @@ export async function writeTiff(
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(destination, { force: true });
-    throw error;
+    throw FileError.from(fn, destination, 'write', error);
   }
 }
