@@ -83,8 +83,10 @@ export interface HeteroDataArrays {
  * @throws InvalidArgumentError when `graph` is not a graphology graph; when it carries no
  *   scheme and `options.scheme` is not given, or `options.scheme` differs from the graph's;
  *   when a node type is not an object phase of the scheme (or repeated); when a node's
- *   phase is not an object phase of the scheme or a node has no integer label; a feature or edge attribute is missing or not finite (or
- *   an array of different length across nodes), or a type / relation name is not made of
+ *   phase is not an object phase of the scheme or a node has no integer label in int32's
+ *   range; a feature or edge attribute is missing, not finite, beyond float32's range (its
+ *   magnitude above 3.4e38, or non-zero below 1.4e-45: it would be stored as Infinity or 0)
+ *   or an array of different length across nodes; or a type / relation name is not made of
  *   letters, digits, `_`, `-` and `.` (names become file names)
  *
  * @remarks
@@ -145,12 +147,13 @@ export function toHeteroData(graph: AnyGraph, options: HeteroDataOptions = {}): 
       rowOf.set(key, row);
       const attr = graph.getNodeAttributes(key);
       const label = typeof attr.label === 'number' ? attr.label : Number(key);
-      if (!Number.isInteger(label)) {
+      if (!Number.isInteger(label) || label < -(2 ** 31) || label >= 2 ** 31) {
+        // labels are held as int32 (written as int64): 3e9 would wrap to -1294967296
         throw new InvalidArgumentError(
           fn,
           `graph node ${key} attribute label`,
-          attr.label,
-          'an integer',
+          attr.label ?? key,
+          'an integer in [-2^31, 2^31 - 1] (labels are held as int32)',
         );
       }
       labels[row] = label;
@@ -239,6 +242,16 @@ function numericValues(
     for (const v of list) {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
         throw new InvalidArgumentError(fn, `${where} attribute ${name}`, value, 'finite number(s)');
+      }
+      const f32 = Math.fround(v);
+      if (!Number.isFinite(f32) || (f32 === 0 && v !== 0)) {
+        // stored as float32: 1e39 would become Infinity, 1e-50 would become 0
+        throw new InvalidArgumentError(
+          fn,
+          `${where} attribute ${name}`,
+          value,
+          `number(s) float32 can hold (0 or 1.4e-45 <= |v| <= 3.4028234663852886e38; ${v} would be stored as ${f32})`,
+        );
       }
       out.push(v);
     }
