@@ -1,4 +1,5 @@
 import {
+  assertNdarray,
   assertNumber,
   checkOptions,
   flatData,
@@ -143,7 +144,14 @@ const KEYS: OptionKeys<BinaryMorphologyOptions> = {
 
 /** The input as a row-major Uint8Array of 0 and 1, and its shape. */
 function binaryElements(fn: string, input: NdArray): { data: Uint8Array; shape: number[] } {
-  if (input !== null && typeof input === 'object' && input.data instanceof Uint8Array) {
+  if (
+    input !== null &&
+    typeof input === 'object' &&
+    input.data instanceof Uint8Array &&
+    Array.isArray(input.shape) &&
+    input.shape.length > 0
+  ) {
+    assertNdarray(fn, 'input', input);
     const flat = flatData(input as NdArray<Uint8Array>);
     const data = new Uint8Array(flat.length);
     for (let i = 0; i < flat.length; i++) data[i] = flat[i] !== 0 ? 1 : 0;

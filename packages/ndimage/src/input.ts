@@ -107,12 +107,15 @@ export const INTEGER_DTYPES = [
 ] as const;
 
 /**
- * Validate an integer-typed ndarray (labels).
+ * Validate an integer-typed ndarray (labels) with at least one axis.
  *
  * @internal
  */
 export function assertIntegerArray(fn: string, argument: string, input: unknown): NdArray {
   assertNdarray(fn, argument, input);
+  if (input.shape.length === 0) {
+    throw new InvalidArgumentError(fn, argument, input, 'an ndarray with at least one axis');
+  }
   assertDtype(fn, argument, input, INTEGER_DTYPES);
   return input;
 }
