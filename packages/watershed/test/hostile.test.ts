@@ -200,7 +200,6 @@ for (const f of fns) {
         `^${name}: argument \\w+ must be a view inside its data \\(it addresses elements 0\\.\\.24 of a data array of length 22\\)`,
       ),
     ],
-    ],
   });
   add({
     name: `${name}: a transposed view reads like its contiguous copy`,
