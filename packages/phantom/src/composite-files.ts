@@ -1,4 +1,10 @@
-import { assertNdarray, type LabelImage, type PhaseMap } from '@mgraph/core';
+import {
+  assertNdarray,
+  InvalidArgumentError,
+  type LabelImage,
+  MGraphError,
+  type PhaseMap,
+} from '@mgraph/core';
 import ndarray, { type NdArray } from 'ndarray';
 import type { Composite, CompositeTruth } from './generate-composite.js';
 
@@ -45,16 +51,32 @@ export function toUint16(image: NdArray): NdArray<Uint16Array> {
  * @param composite - a result of `generateComposite`
  */
 export async function writeCompositeFiles(dir: string, composite: Composite): Promise<void> {
+  const fn = 'writeCompositeFiles';
+  assertDir(fn, dir);
+  const c = composite as Partial<Composite> | null;
+  if (typeof c !== 'object' || c === null || typeof c.truth !== 'object' || c.truth === null) {
+    throw new InvalidArgumentError(fn, 'composite', composite, 'a result of generateComposite');
+  }
+  for (const k of ['image', 'phases', 'instances', 'energy'] as const) {
+    assertNdarray(fn, `composite.${k}`, c[k]);
+  }
+  if (!(c.phaseOfLabel instanceof Uint8Array)) {
+    throw new InvalidArgumentError(fn, 'composite.phaseOfLabel', c.phaseOfLabel, 'a Uint8Array');
+  }
   // Node built-ins (and @mgraph/io's Node entry) are loaded on first use, so the package
   // also bundles for the browser
   const { mkdir, writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const { writeTiff } = await import('@mgraph/io/node');
-  await mkdir(dir, { recursive: true });
-  await writeTiff(join(dir, COMPOSITE_FILES.image), toUint16(composite.image));
-  await writeTiff(join(dir, COMPOSITE_FILES.phases), composite.phases);
-  await writeTiff(join(dir, COMPOSITE_FILES.instances), composite.instances);
-  await writeTiff(join(dir, COMPOSITE_FILES.energy), composite.energy);
+  await fileStep(fn, dir, () => mkdir(dir, { recursive: true }));
+  const tiff = (name: string, image: Parameters<typeof writeTiff>[1]) => {
+    const path = join(dir, name);
+    return fileStep(fn, path, () => writeTiff(path, image));
+  };
+  await tiff(COMPOSITE_FILES.image, toUint16(composite.image));
+  await tiff(COMPOSITE_FILES.phases, composite.phases);
+  await tiff(COMPOSITE_FILES.instances, composite.instances);
+  await tiff(COMPOSITE_FILES.energy, composite.energy);
   const meta = {
     seed: composite.truth.seed,
     shape: composite.image.shape,
@@ -62,7 +84,8 @@ export async function writeCompositeFiles(dir: string, composite: Composite): Pr
     phaseOfLabel: Array.from(composite.phaseOfLabel),
     truth: composite.truth,
   };
-  await writeFile(join(dir, COMPOSITE_FILES.truth), `${JSON.stringify(meta, null, 1)}\n`);
+  const truthPath = join(dir, COMPOSITE_FILES.truth);
+  await fileStep(fn, truthPath, () => writeFile(truthPath, `${JSON.stringify(meta, null, 1)}\n`));
 }
 
 /** What {@link readCompositeFiles} returns. */
@@ -82,19 +105,85 @@ export interface CompositeFiles {
  * @param dir - sample directory
  */
 export async function readCompositeFiles(dir: string): Promise<CompositeFiles> {
+  const fn = 'readCompositeFiles';
+  assertDir(fn, dir);
   const { readFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const { readTiff } = await import('@mgraph/io/node');
-  const meta = JSON.parse(await readFile(join(dir, COMPOSITE_FILES.truth), 'utf8')) as {
-    phaseOfLabel: number[];
-    truth: CompositeTruth;
+  const truthPath = join(dir, COMPOSITE_FILES.truth);
+  const text = await fileStep(fn, truthPath, () => readFile(truthPath, 'utf8'));
+  let meta: { phaseOfLabel?: unknown; truth?: unknown };
+  try {
+    meta = JSON.parse(text) as typeof meta;
+  } catch (error) {
+    throw new InvalidArgumentError(
+      fn,
+      'dir',
+      dir,
+      `a directory whose ${COMPOSITE_FILES.truth} is JSON (${truthPath}: ${(error as Error).message})`,
+    );
+  }
+  const labels = meta?.phaseOfLabel;
+  if (
+    !Array.isArray(labels) ||
+    !labels.every((p) => Number.isInteger(p) && p >= 0 && p <= 255) ||
+    typeof meta.truth !== 'object' ||
+    meta.truth === null
+  ) {
+    throw new InvalidArgumentError(
+      fn,
+      'dir',
+      dir,
+      `a directory whose ${COMPOSITE_FILES.truth} holds phaseOfLabel (phase codes 0-255) and truth (${truthPath} does not)`,
+    );
+  }
+  const tiff = async (name: string) => {
+    const path = join(dir, name);
+    return (await fileStep(fn, path, () => readTiff(path))).data;
   };
   return {
-    image: (await readTiff(join(dir, COMPOSITE_FILES.image))).data as NdArray<Uint16Array>,
-    phases: (await readTiff(join(dir, COMPOSITE_FILES.phases))).data as PhaseMap,
-    instances: (await readTiff(join(dir, COMPOSITE_FILES.instances))).data as LabelImage,
-    phaseOfLabel: Uint8Array.from(meta.phaseOfLabel),
-    energy: (await readTiff(join(dir, COMPOSITE_FILES.energy))).data as NdArray<Float32Array>,
-    truth: meta.truth,
+    image: (await tiff(COMPOSITE_FILES.image)) as NdArray<Uint16Array>,
+    phases: (await tiff(COMPOSITE_FILES.phases)) as PhaseMap,
+    instances: (await tiff(COMPOSITE_FILES.instances)) as LabelImage,
+    phaseOfLabel: Uint8Array.from(labels as number[]),
+    energy: (await tiff(COMPOSITE_FILES.energy)) as NdArray<Float32Array>,
+    truth: meta.truth as CompositeTruth,
   };
+}
+
+function assertDir(fn: string, dir: unknown): asserts dir is string {
+  if (typeof dir !== 'string' || dir.length === 0) {
+    throw new InvalidArgumentError(fn, 'dir', dir, 'a directory path (non-empty string)');
+  }
+}
+
+/**
+ * Run one file operation; Node's file-system errors (ENOENT, EISDIR, ENOTDIR, EACCES,
+ * EEXIST...) become an InvalidArgumentError naming the path and the code. Typed mgraph
+ * errors (e.g. from `@mgraph/io`) pass through.
+ */
+async function fileStep<T>(fn: string, path: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (MGraphError.isInstance(error)) throw error;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      const what: Record<string, string> = {
+        ENOENT: 'does not exist',
+        EISDIR: 'is a directory, not a file',
+        ENOTDIR: 'has a file where a directory should be',
+        EACCES: 'is not accessible (permission denied)',
+        EPERM: 'is not accessible (operation not permitted)',
+        EEXIST: 'already exists as a file',
+      };
+      throw new InvalidArgumentError(
+        fn,
+        'dir',
+        path,
+        `a usable path: ${path} ${what[code] ?? 'failed'} (${code}: ${(error as Error).message})`,
+      );
+    }
+    throw error;
+  }
 }

@@ -1,4 +1,11 @@
-import { assertNumber, InvalidArgumentError } from '@mgraph/core';
+import {
+  assertBoolean,
+  assertNumber,
+  checkOptions,
+  InvalidArgumentError,
+  type OptionKeys,
+} from '@mgraph/core';
+import { formatBytes } from './limits.js';
 
 /** Effect of one structural feature on the energies of the NMC particles that have it. */
 export interface PlantedEffect {
@@ -72,7 +79,67 @@ export interface CompositeOptions {
     tpb?: Partial<PlantedEffect>;
     channel?: Partial<PlantedEffect>;
   };
+  /**
+   * Most memory the generation may take, in bytes, estimated at {@link BYTES_PER_PIXEL}
+   * per pixel (voxel) before anything is allocated; a larger shape throws. Default 2^32
+   * (4 GiB: about 44.7 million pixels, e.g. 6688 x 6688 or 355^3).
+   */
+  maxBytes?: number;
 }
+
+/** Estimated peak bytes per pixel (voxel) of {@link generateComposite} (measured: 77 to 160, constants included). */
+export const BYTES_PER_PIXEL = 96;
+
+/** Default `maxBytes` of {@link generateComposite}: 2^32 bytes (4 GiB). */
+export const DEFAULT_MAX_BYTES = 2 ** 32;
+
+const COMPOSITE_KEYS: OptionKeys<CompositeOptions> = {
+  shape: true,
+  seed: true,
+  fractions: true,
+  nmcRadius: true,
+  nmcRadiusSpread: true,
+  nmcIrregularity: true,
+  agglomeration: true,
+  graphite: true,
+  sseGrainRadius: true,
+  poreScale: true,
+  minObjectSize: true,
+  xray: true,
+  energy: true,
+  effects: true,
+  maxBytes: true,
+};
+type Nested<K extends keyof CompositeOptions> = NonNullable<CompositeOptions[K]>;
+const FRACTION_KEYS: OptionKeys<Nested<'fractions'>> = { nmc: true, sse: true, graphite: true };
+const GRAPHITE_KEYS: OptionKeys<Nested<'graphite'>> = {
+  aspect: true,
+  length: true,
+  attach: true,
+  layerPeriod: true,
+};
+const XRAY_KEYS: OptionKeys<Nested<'xray'>> = {
+  blur: true,
+  noise: true,
+  contrast: true,
+  quantize: true,
+};
+const ENERGY_KEYS: OptionKeys<Nested<'energy'>> = {
+  socRange: true,
+  twoModeFraction: true,
+  polarizationRange: true,
+  modeSpread: true,
+  correlationLength: true,
+};
+const EFFECTS_KEYS: OptionKeys<Nested<'effects'>> = { tpb: true, channel: true };
+const EFFECT_KEYS: OptionKeys<PlantedEffect> = {
+  heterogeneity: true,
+  polarization: true,
+  soc: true,
+};
+
+/** Every option of {@link generateComposite}, for functions that extend them. */
+export const COMPOSITE_OPTION_KEYS = COMPOSITE_KEYS;
 
 /** {@link CompositeOptions} with every default filled in and checked. */
 export interface ResolvedCompositeOptions {
@@ -90,6 +157,7 @@ export interface ResolvedCompositeOptions {
   xray: { blur: number; noise: number; contrast: number; quantize: boolean };
   energy: ResolvedEnergyOptions;
   effects: { tpb: PlantedEffect; channel: PlantedEffect };
+  maxBytes: number;
 }
 
 /** The `energy` options of {@link CompositeOptions}, filled in. */
@@ -123,9 +191,7 @@ export function resolveCompositeOptions(
   fn: string,
   options: CompositeOptions,
 ): ResolvedCompositeOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidArgumentError(fn, 'options', options, 'an options object');
-  }
+  options = checkOptions(fn, options, COMPOSITE_KEYS);
   const shape = options.shape ?? [256, 256];
   if (
     !Array.isArray(shape) ||
@@ -139,9 +205,21 @@ export function resolveCompositeOptions(
       'a 2D [rows, cols] or 3D [planes, rows, cols] shape of positive integers',
     );
   }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  assertNumber(fn, 'options.maxBytes', maxBytes, { greaterThan: 0 });
+  const pixels = shape.reduce((a: number, b: number) => a * b, 1);
+  const bytes = pixels * BYTES_PER_PIXEL;
+  if (bytes > maxBytes) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.shape',
+      shape,
+      `a shape whose generation fits options.maxBytes = ${maxBytes} (${formatBytes(maxBytes)}; at ${BYTES_PER_PIXEL} bytes per pixel, at most ${Math.floor(maxBytes / BYTES_PER_PIXEL)} pixels); this one has ${pixels} pixels and would take about ${formatBytes(bytes)}`,
+    );
+  }
   const seed = options.seed ?? 0;
   assertNumber(fn, 'options.seed', seed);
-  const f = options.fractions ?? {};
+  const f = checkOptions(fn, options.fractions, FRACTION_KEYS, 'options.fractions');
   const nmc = f.nmc ?? 0.4;
   const sse = f.sse ?? 0.35;
   const graphite = f.graphite ?? 0.12;
@@ -164,7 +242,7 @@ export function resolveCompositeOptions(
   assertNumber(fn, 'options.nmcIrregularity', nmcIrregularity, { min: 0, max: 0.3 });
   const agglomeration = options.agglomeration ?? 0.6;
   assertNumber(fn, 'options.agglomeration', agglomeration, { min: 0, max: 1 });
-  const g = options.graphite ?? {};
+  const g = checkOptions(fn, options.graphite, GRAPHITE_KEYS, 'options.graphite');
   const aspect = g.aspect ?? 4;
   assertNumber(fn, 'options.graphite.aspect', aspect, { min: 1 });
   const length = g.length ?? 3 * nmcRadius;
@@ -179,7 +257,7 @@ export function resolveCompositeOptions(
   assertNumber(fn, 'options.poreScale', poreScale, { greaterThan: 0 });
   const minObjectSize = options.minObjectSize ?? (shape.length === 2 ? 10 : 30);
   assertNumber(fn, 'options.minObjectSize', minObjectSize, { integer: true, min: 1 });
-  const x = options.xray ?? {};
+  const x = checkOptions(fn, options.xray, XRAY_KEYS, 'options.xray');
   const xray = {
     blur: x.blur ?? 1,
     noise: x.noise ?? 0.02,
@@ -189,10 +267,8 @@ export function resolveCompositeOptions(
   assertNumber(fn, 'options.xray.blur', xray.blur, { min: 0 });
   assertNumber(fn, 'options.xray.noise', xray.noise, { min: 0 });
   assertNumber(fn, 'options.xray.contrast', xray.contrast, { greaterThan: 0 });
-  if (typeof xray.quantize !== 'boolean') {
-    throw new InvalidArgumentError(fn, 'options.xray.quantize', xray.quantize, 'a boolean');
-  }
-  const e = options.energy ?? {};
+  assertBoolean(fn, 'options.xray.quantize', xray.quantize);
+  const e = checkOptions(fn, options.energy, ENERGY_KEYS, 'options.energy');
   const energy = {
     socRange: range(fn, 'options.energy.socRange', e.socRange ?? [8342.5, 8345.5], ENERGY_WINDOW),
     twoModeFraction: e.twoModeFraction ?? 0.6,
@@ -208,10 +284,34 @@ export function resolveCompositeOptions(
   assertNumber(fn, 'options.energy.twoModeFraction', energy.twoModeFraction, { min: 0, max: 1 });
   assertNumber(fn, 'options.energy.modeSpread', energy.modeSpread, { min: 0 });
   assertNumber(fn, 'options.energy.correlationLength', energy.correlationLength, { min: 0 });
-  const eff = options.effects ?? {};
+  // Gaussian filters cost (pixels x kernel width): a sigma of more than 4 x the image's
+  // longest side (far past a blur of the whole image) would allocate and loop over a
+  // kernel as wide as it asks (poreScale 1e9: 8e9 taps)
+  const maxSigma = 4 * Math.max(...shape);
+  for (const [argument, sigma] of [
+    ['options.poreScale', poreScale],
+    ['options.xray.blur', xray.blur],
+    ['options.energy.correlationLength', energy.correlationLength],
+  ] as const) {
+    if (sigma > maxSigma) {
+      throw new InvalidArgumentError(
+        fn,
+        argument,
+        sigma,
+        `a Gaussian length scale <= 4 x the longest side of the shape = ${maxSigma} px${argument === 'options.poreScale' && options.poreScale === undefined ? ' (default 0.4 x nmcRadius)' : ''}`,
+      );
+    }
+  }
+  const eff = checkOptions(fn, options.effects, EFFECTS_KEYS, 'options.effects');
   const effects = {
-    tpb: effect(fn, 'options.effects.tpb', { ...DEFAULT_EFFECTS.tpb, ...eff.tpb }),
-    channel: effect(fn, 'options.effects.channel', { ...DEFAULT_EFFECTS.channel, ...eff.channel }),
+    tpb: effect(fn, 'options.effects.tpb', {
+      ...DEFAULT_EFFECTS.tpb,
+      ...checkOptions(fn, eff.tpb, EFFECT_KEYS, 'options.effects.tpb'),
+    }),
+    channel: effect(fn, 'options.effects.channel', {
+      ...DEFAULT_EFFECTS.channel,
+      ...checkOptions(fn, eff.channel, EFFECT_KEYS, 'options.effects.channel'),
+    }),
   };
   return {
     shape: [...shape],
@@ -228,6 +328,7 @@ export function resolveCompositeOptions(
     xray,
     energy,
     effects,
+    maxBytes,
   };
 }
 

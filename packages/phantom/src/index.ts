@@ -14,8 +14,10 @@ export {
   writeCompositeFiles,
 } from './composite-files.js';
 export {
+  BYTES_PER_PIXEL,
   type CompositeOptions,
   DEFAULT_EFFECTS,
+  DEFAULT_MAX_BYTES,
   ENERGY_WINDOW,
   type PlantedEffect,
 } from './composite-options.js';
@@ -25,7 +27,7 @@ export {
   generateComposite,
   type ParticleTruth,
 } from './generate-composite.js';
-export { type DatasetOptions, generateDataset } from './generate-dataset.js';
+export { type DatasetOptions, generateDataset, generateDatasetAsync } from './generate-dataset.js';
 export type { ChannelCategory } from './truth-topology.js';
 export { generateXanesStack, XANES_ENERGIES, type XanesOptions } from './xanes-stack.js';
 export { PHASE_INTENSITY } from './xray-image.js';

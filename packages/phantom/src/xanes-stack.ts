@@ -2,11 +2,14 @@ import {
   assertDtype,
   assertNdim,
   assertNumber,
+  checkOptions,
   createRng,
   flatData,
   InvalidArgumentError,
+  type OptionKeys,
 } from '@mgraph/core';
 import ndarray, { type NdArray } from 'ndarray';
+import { formatBytes } from './limits.js';
 
 /**
  * The 63 beam energies (eV) of the default XANES scan, 8210 to 8700 eV: 6 pre-edge points
@@ -34,7 +37,22 @@ export interface XanesOptions {
   whiteLine?: number;
   /** Seed of the noise. Default 0. */
   seed?: number;
+  /**
+   * Most bytes the stack (float32, `energies.length x pixels`) may take; a larger one throws
+   * before allocation. Default 2^32 (4 GiB).
+   */
+  maxBytes?: number;
 }
+
+const XANES_KEYS: OptionKeys<XanesOptions> = {
+  energies: true,
+  noise: true,
+  edgeJump: true,
+  edgeWidth: true,
+  whiteLine: true,
+  seed: true,
+  maxBytes: true,
+};
 
 /**
  * A synthetic Ni K-edge XANES absorbance stack from an edge-energy map.
@@ -64,6 +82,7 @@ export function generateXanesStack(
   options: XanesOptions = {},
 ): NdArray<Float32Array> {
   const fn = 'generateXanesStack';
+  options = checkOptions(fn, options, XANES_KEYS);
   assertNdim(fn, 'energy', energy, [2, 3]);
   assertDtype(fn, 'energy', energy, ['float32', 'float64']);
   const energies = options.energies ?? XANES_ENERGIES;
@@ -89,7 +108,24 @@ export function generateXanesStack(
   assertNumber(fn, 'options.edgeWidth', width, { greaterThan: 0 });
   assertNumber(fn, 'options.whiteLine', whiteLine, { min: 0 });
   assertNumber(fn, 'options.seed', seed);
+  const maxBytes = options.maxBytes ?? 2 ** 32;
+  assertNumber(fn, 'options.maxBytes', maxBytes, { greaterThan: 0 });
+  const bytes = 4 * energies.length * energy.size;
+  if (bytes > maxBytes) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.energies',
+      energies,
+      `energies x pixels fitting options.maxBytes = ${maxBytes} (${formatBytes(maxBytes)}) as float32; ${energies.length} energies x ${energy.size} pixels would take ${formatBytes(bytes)}`,
+    );
+  }
   const e0 = flatData(energy as NdArray<Float32Array>);
+  for (let i = 0; i < e0.length; i++) {
+    // NaN marks pixels without an edge; an infinite edge energy is no energy at all
+    if (e0[i] === Number.POSITIVE_INFINITY || e0[i] === Number.NEGATIVE_INFINITY) {
+      throw new InvalidArgumentError(fn, `energy[${i}]`, e0[i], 'a finite edge energy (eV) or NaN');
+    }
+  }
   const n = e0.length;
   const out = new Float32Array(energies.length * n);
   const rng = createRng(seed);
