@@ -285,9 +285,9 @@ export function resolveCompositeOptions(
   assertNumber(fn, 'options.energy.modeSpread', energy.modeSpread, { min: 0 });
   assertNumber(fn, 'options.energy.correlationLength', energy.correlationLength, { min: 0 });
   // Gaussian filters cost (pixels x kernel width): a sigma of more than 4 x the image's
-  // longest side (far past a blur of the whole image) would allocate and loop over a
-  // kernel as wide as it asks (poreScale 1e9: 8e9 taps)
-  const maxSigma = 4 * Math.max(...shape);
+  // longest side (far past a blur of the whole image; at least 1024 px allowed) would
+  // allocate and loop over a kernel as wide as it asks (poreScale 1e9: 8e9 taps)
+  const maxSigma = Math.max(1024, 4 * Math.max(...shape));
   for (const [argument, sigma] of [
     ['options.poreScale', poreScale],
     ['options.xray.blur', xray.blur],
@@ -298,7 +298,7 @@ export function resolveCompositeOptions(
         fn,
         argument,
         sigma,
-        `a Gaussian length scale <= 4 x the longest side of the shape = ${maxSigma} px${argument === 'options.poreScale' && options.poreScale === undefined ? ' (default 0.4 x nmcRadius)' : ''}`,
+        `a Gaussian length scale <= max(1024, 4 x the longest side of the shape) = ${maxSigma} px${argument === 'options.poreScale' && options.poreScale === undefined ? ' (default 0.4 x nmcRadius)' : ''}`,
       );
     }
   }
