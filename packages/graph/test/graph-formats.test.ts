@@ -41,7 +41,9 @@ describe('graph formats', () => {
 
   it('GraphML round-trips through graphology-graphml, arrays folded back', () => {
     const text = graphToGraphML(graph);
-    expect(text).toContain('<key id="n11" for="node" attr.name="centroid_0" attr.type="double"/>');
+    expect(text).toContain(
+      '<key id="n11" for="node" attr.name="centroid_0" attr.type="double"><desc>mgraph array element centroid[0]</desc></key>',
+    );
     // the scheme is one string key holding JSON (what networkx reads as text)
     expect(text).toContain('<key id="g0" for="graph" attr.name="scheme" attr.type="string"/>');
     expect(text).toContain('<graph edgedefault="undirected">');
@@ -70,11 +72,13 @@ describe('graph formats', () => {
     const mixed = new MultiGraph({ type: 'mixed' });
     mixed.addNode('u');
     mixed.addNode('v');
-    mixed.addDirectedEdge('u', 'v', { obj: { k: 1 } });
+    mixed.addDirectedEdge('u', 'v', { obj: 'k' });
     mixed.addUndirectedEdge('u', 'v');
     const mixedText = graphToGraphML(mixed);
     expect(mixedText).toContain('directed="true"');
-    expect(mixedText).toContain('{&quot;k&quot;:1}');
+    // GraphML has no object type: an object attribute is refused, naming it
+    mixed.addUndirectedEdge('v', 'u', { obj: { k: 1 } });
+    expect(() => graphToGraphML(mixed)).toThrow(/attribute obj must be a number, boolean, string/);
   });
 
   it('revives the scheme on reading, refuses a broken one, and leaves a bare name unread', () => {
