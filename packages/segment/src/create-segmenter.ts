@@ -3,15 +3,18 @@ import {
   assertNdim,
   assertNumber,
   CATHODE_SCHEME,
+  checkOptions,
   flatData,
   type Image,
   InvalidArgumentError,
   ModelError,
+  type OptionKeys,
   type ProgressCallback,
   throwIfAborted,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { type InferenceSession, Tensor } from 'onnxruntime-common';
+import { formatBytes, MAX_ELEMENTS } from './limits.js';
 import type { Segmentation, Segmenter, SegmentOptions } from './segmenter.js';
 import { type AxisPlan, assertTiling, planAxis } from './tile-plan.js';
 
@@ -78,6 +81,64 @@ export interface OnnxSegmenter extends Segmenter {
 const FN = 'createSegmenter';
 const SEG = 'Segmenter.segment';
 
+const SEGMENTER_KEYS: OptionKeys<SegmenterOptions> = {
+  inputName: true,
+  outputName: true,
+  classes: true,
+  tileSize: true,
+  overlap: true,
+  stride: true,
+  normalize: true,
+  output: true,
+  batchSize: true,
+  augment: true,
+  onProgress: true,
+};
+
+/** Every option of a `segment` call. */
+export const SEGMENT_KEYS: OptionKeys<SegmentOptions> = { signal: true, onProgress: true };
+
+/**
+ * Check the options of a `segment` call (null = none, misspelled keys, an AbortSignal, a
+ * progress function).
+ *
+ * @internal
+ */
+export function checkSegmentOptions(
+  fn: string,
+  call: SegmentOptions | null | undefined,
+): SegmentOptions {
+  const o = checkOptions(fn, call, SEGMENT_KEYS);
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) {
+    throw new InvalidArgumentError(fn, 'options.signal', o.signal, 'an AbortSignal');
+  }
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw new InvalidArgumentError(fn, 'options.onProgress', o.onProgress, 'a function');
+  }
+  return o;
+}
+
+/**
+ * Throw before allocating `elements` float32 elements past {@link MAX_ELEMENTS}.
+ *
+ * @internal
+ */
+export function assertElements(
+  fn: string,
+  argument: string,
+  value: unknown,
+  elements: number,
+  what: string,
+): void {
+  if (elements <= MAX_ELEMENTS) return;
+  throw new InvalidArgumentError(
+    fn,
+    argument,
+    value,
+    `${what} of at most ${MAX_ELEMENTS} elements (this one needs ${elements}, ${formatBytes(4 * elements)} as float32)`,
+  );
+}
+
 /**
  * Wrap an ONNX semantic-segmentation network (input `[batch, 1, height, width]`, output
  * `[batch, classes, height, width]`) into a {@link Segmenter} that accepts images of any
@@ -120,6 +181,15 @@ export function createSegmenter(
     !Array.isArray((session as Partial<InferenceSession>).inputNames)
   ) {
     throw new InvalidArgumentError(FN, 'session', session, 'an onnxruntime InferenceSession');
+  }
+  options = checkOptions(FN, options, SEGMENTER_KEYS);
+  for (const k of ['inputName', 'outputName'] as const) {
+    if (options[k] !== undefined && typeof options[k] !== 'string') {
+      throw new InvalidArgumentError(FN, `options.${k}`, options[k], 'a name (string)');
+    }
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+    throw new InvalidArgumentError(FN, 'options.onProgress', options.onProgress, 'a function');
   }
   const inputName = options.inputName ?? session.inputNames[0];
   const outputName = options.outputName ?? session.outputNames[0];
@@ -177,6 +247,14 @@ export function createSegmenter(
   if (augment !== 'none' && augment !== 'dihedral') {
     throw new InvalidArgumentError(FN, 'options.augment', augment, "'none' or 'dihedral'");
   }
+  // one batch: its input and the model's output, allocated per session.run
+  assertElements(
+    FN,
+    'options.batchSize',
+    batchSize,
+    batchSize * (classes + 1) * tileSize * tileSize,
+    `a batch (batchSize x (classes + 1) x tileSize^2 = ${batchSize} x ${classes + 1} x ${tileSize}^2)`,
+  );
   const settings = Object.freeze({
     inputName,
     outputName,
@@ -190,7 +268,8 @@ export function createSegmenter(
     augment,
   });
 
-  const segment = async (image: Image, call: SegmentOptions = {}): Promise<Segmentation> => {
+  const segment = async (image: Image, callOptions: SegmentOptions = {}): Promise<Segmentation> => {
+    const call = checkSegmentOptions(SEG, callOptions);
     assertNdim(SEG, 'image', image, [2, 3]);
     const is3d = image.shape.length === 3;
     const planes = is3d ? image.shape[0]! : 1;
@@ -199,6 +278,14 @@ export function createSegmenter(
     if (rows === 0 || cols === 0) {
       throw new InvalidArgumentError(SEG, 'image', image, 'a non-empty image');
     }
+    const planeSize = rows * cols;
+    assertElements(
+      SEG,
+      'image',
+      image,
+      classes * planes * planeSize * (augment === 'dihedral' ? 2 : 1),
+      `an image whose probabilities (classes x pixels = ${classes} x ${planes * planeSize}) are`,
+    );
     const flat = flatData(image);
     assertFinite(SEG, 'image', flat);
     const fixed = fixedH !== undefined;
@@ -284,6 +371,9 @@ function resolveClasses(
   declared: number | undefined,
 ): number {
   if (classes === undefined) return declared ?? CATHODE_SCHEME.phases.length;
+  if (Array.isArray(classes) && !classes.every((c) => typeof c === 'string')) {
+    throw new InvalidArgumentError(FN, 'options.classes', classes, 'a number or class names');
+  }
   const n = Array.isArray(classes) ? classes.length : classes;
   assertNumber(FN, 'options.classes', n, { integer: true, min: 2, max: 256 });
   return n;
@@ -300,6 +390,7 @@ function checkNormalize(normalize: Normalize): void {
       "'zscore', 'none' or { mean, std }",
     );
   }
+  checkOptions(FN, n, { mean: true, std: true }, 'options.normalize');
   assertNumber(FN, 'options.normalize.mean', n.mean);
   assertNumber(FN, 'options.normalize.std', n.std, { greaterThan: 0 });
 }
@@ -328,7 +419,19 @@ function normalizePlane(
     mean = normalize.mean;
     std = normalize.std;
   }
-  for (let i = 0; i < size; i++) out[i] = (data[offset + i]! - mean) / std;
+  for (let i = 0; i < size; i++) {
+    out[i] = (data[offset + i]! - mean) / std;
+    // float64 pixels past the float32 range (or sums past the float64 range) would feed
+    // the network Infinity / NaN
+    if (!Number.isFinite(out[i]!)) {
+      throw new InvalidArgumentError(
+        SEG,
+        `image[${offset + i}]`,
+        data[offset + i],
+        `a pixel value that stays finite as float32 after normalisation (${typeof normalize === 'string' ? normalize : 'mean / std'}: mean ${mean}, std ${std})`,
+      );
+    }
+  }
   return out;
 }
 
@@ -451,7 +554,22 @@ async function runBatch(
   if (out.dims.length !== 4 || out.dims.some((d, i) => d !== expected[i])) {
     throw new ModelError(SEG, `output shape (${settings.outputName})`, expected, [...out.dims]);
   }
-  return out.data as Float32Array;
+  const data = out.data as Float32Array;
+  // a NaN output would become NaN probabilities and phase 0 (argmax of nothing), an
+  // infinite logit NaN after the softmax: the model is at fault, not the pixel
+  const used = count * settings.classes * th * tw;
+  for (let i = 0; i < used; i++) {
+    const v = data[i]!;
+    if (!Number.isFinite(v)) {
+      throw new ModelError(
+        SEG,
+        `output values (${settings.outputName}, element ${i} of the batch)`,
+        settings.output === 'probabilities' ? 'finite probabilities' : 'finite logits',
+        v,
+      );
+    }
+  }
+  return data;
 }
 
 /** Add tile `k` of a batch output, as probabilities times the blending weight, to `acc`. */

@@ -1,4 +1,4 @@
-import { ModelError } from '@mgraph/core';
+import { checkOptions, InvalidArgumentError, ModelError, type OptionKeys } from '@mgraph/core';
 import type { InferenceSession } from 'onnxruntime-common';
 import { createSegmenter, type OnnxSegmenter, type SegmenterOptions } from './create-segmenter.js';
 
@@ -35,6 +35,16 @@ export interface UNetSegmenter extends OnnxSegmenter {
   readonly modelPath: string;
 }
 
+const LOAD_KEYS: OptionKeys<LoadUNetOptions> = {
+  modelPath: true,
+  sessionOptions: true,
+  tileSize: true,
+  overlap: true,
+  batchSize: true,
+  augment: true,
+  onProgress: true,
+};
+
 /**
  * Node helper: open the shipped dual-attention U-Net (`models/unet.onnx`, trained on
  * `@mgraph/phantom` images, see `models/MODEL_CARD.md`) with `onnxruntime-node` and wrap it
@@ -51,16 +61,81 @@ export interface UNetSegmenter extends OnnxSegmenter {
  */
 export async function loadUNet(options: LoadUNetOptions = {}): Promise<UNetSegmenter> {
   const fn = 'loadUNet';
+  options = checkOptions(fn, options, LOAD_KEYS);
+  if (
+    options.modelPath !== undefined &&
+    (typeof options.modelPath !== 'string' || !/\.onnx$/i.test(options.modelPath))
+  ) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.modelPath',
+      options.modelPath,
+      'a path ending in .onnx (its card is the .json beside it)',
+    );
+  }
+  if (
+    options.sessionOptions !== undefined &&
+    (typeof options.sessionOptions !== 'object' || options.sessionOptions === null)
+  ) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.sessionOptions',
+      options.sessionOptions,
+      'an onnxruntime SessionOptions object',
+    );
+  }
   const { fileURLToPath } = await import('node:url');
-  const { readFile } = await import('node:fs/promises');
+  const { readFile, stat } = await import('node:fs/promises');
   const modelPath =
     options.modelPath ?? fileURLToPath(new URL('../models/unet.onnx', import.meta.url));
   const cardPath = modelPath.replace(/\.onnx$/i, '.json');
+  // the model and its card must be files: ENOENT / EISDIR become typed errors naming the path
+  for (const [what, path] of [
+    ['model', modelPath],
+    ['card', cardPath],
+  ] as const) {
+    let isFile: boolean;
+    try {
+      isFile = (await stat(path)).isFile();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw new InvalidArgumentError(
+        fn,
+        'options.modelPath',
+        modelPath,
+        `a path whose ${what} file exists: ${path} ${code === 'ENOENT' ? 'does not exist' : 'cannot be read'} (${String(code ?? error)})`,
+      );
+    }
+    if (!isFile) {
+      throw new InvalidArgumentError(
+        fn,
+        'options.modelPath',
+        modelPath,
+        `a path whose ${what} is a file: ${path} is a directory (EISDIR)`,
+      );
+    }
+  }
   let card: UNetCard;
   try {
     card = JSON.parse(await readFile(cardPath, 'utf8')) as UNetCard;
   } catch (error) {
     throw new ModelError(fn, 'card', `a JSON card at ${cardPath}`, String(error));
+  }
+  const c = card as Partial<UNetCard> | null;
+  if (
+    typeof c !== 'object' ||
+    c === null ||
+    typeof c.inputName !== 'string' ||
+    typeof c.outputName !== 'string' ||
+    !Array.isArray(c.classes) ||
+    typeof c.stride !== 'number'
+  ) {
+    throw new ModelError(
+      fn,
+      `card (${cardPath})`,
+      'a JSON object with inputName, outputName, classes, stride, normalize, output',
+      card,
+    );
   }
   let ort: { InferenceSession: typeof InferenceSession };
   try {

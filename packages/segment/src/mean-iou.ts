@@ -3,6 +3,7 @@ import {
   assertNumber,
   assertSameShape,
   CATHODE_SCHEME,
+  checkOptions,
   flatData,
   type Image,
   InvalidArgumentError,
@@ -49,11 +50,14 @@ export function meanIoU(
   options: MeanIoUOptions = {},
 ): MeanIoUResult {
   const fn = 'meanIoU';
+  options = checkOptions(fn, options, { classes: true });
   assertNdim(fn, 'truth', truth, [2, 3]);
   assertNdim(fn, 'predicted', predicted, [2, 3]);
   assertSameShape(fn, 'truth', truth, 'predicted', predicted);
   const classes = options.classes ?? CATHODE_SCHEME.phases.length;
-  assertNumber(fn, 'options.classes', classes, { integer: true, min: 1, max: 65536 });
+  // the confusion matrix is classes^2 float64 entries: 4096 classes = 128 MiB (65536
+  // classes would be 32 GiB)
+  assertNumber(fn, 'options.classes', classes, { integer: true, min: 1, max: 4096 });
   if (truth.size === 0) throw new InvalidArgumentError(fn, 'truth', truth, 'a non-empty image');
   const p = flatData(predicted);
   const t = flatData(truth);

@@ -2,12 +2,14 @@ import {
   assertNdim,
   assertNumber,
   CATHODE_SCHEME,
+  checkOptions,
   flatData,
   type Image,
   InvalidArgumentError,
   throwIfAborted,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
+import { assertElements, checkSegmentOptions } from './create-segmenter.js';
 import type { Segmentation, Segmenter, SegmentOptions } from './segmenter.js';
 import { digitize, thresholdMultiotsu } from './threshold-multiotsu.js';
 
@@ -42,10 +44,14 @@ export interface OtsuSegmenterOptions {
  */
 export function otsuSegmenter(options: OtsuSegmenterOptions = {}): Segmenter {
   const fn = 'otsuSegmenter';
+  options = checkOptions(fn, options, { classes: true, order: true, nbins: true });
   const classes = options.classes ?? CATHODE_SCHEME.phases.length;
   assertNumber(fn, 'options.classes', classes, { integer: true, min: 2, max: 32 });
   const order = options.order ?? (classes === 4 ? [0, 3, 1, 2] : range(classes));
-  const sorted = Array.isArray(order) ? [...order].sort((a, b) => a - b) : [];
+  const sorted =
+    Array.isArray(order) && order.every((v) => typeof v === 'number')
+      ? [...order].sort((a, b) => a - b)
+      : [];
   if (sorted.length !== classes || sorted.some((v, i) => v !== i)) {
     throw new InvalidArgumentError(
       fn,
@@ -55,10 +61,19 @@ export function otsuSegmenter(options: OtsuSegmenterOptions = {}): Segmenter {
     );
   }
   const nbins = options.nbins ?? 256;
-  const segment = async (image: Image, call: SegmentOptions = {}): Promise<Segmentation> => {
+  assertNumber(fn, 'options.nbins', nbins, { integer: true, min: 2, max: 4096 });
+  const segment = async (image: Image, callOptions: SegmentOptions = {}): Promise<Segmentation> => {
     const seg = 'otsuSegmenter.segment';
+    const call = checkSegmentOptions(seg, callOptions);
     throwIfAborted(seg, call.signal);
     assertNdim(seg, 'image', image, [2, 3]);
+    assertElements(
+      seg,
+      'image',
+      image,
+      classes * image.size,
+      'an image whose probabilities (classes x pixels) are',
+    );
     const thresholds = thresholdMultiotsu(image, { classes, nbins });
     const data = flatData(image);
     const size = data.length;

@@ -2,6 +2,7 @@ import {
   assertFinite,
   assertNdim,
   assertNumber,
+  checkOptions,
   flatData,
   type Image,
   InvalidArgumentError,
@@ -39,6 +40,7 @@ export interface MultiotsuOptions {
  */
 export function thresholdMultiotsu(image: Image, options: MultiotsuOptions = {}): number[] {
   const fn = 'thresholdMultiotsu';
+  options = checkOptions(fn, options, { classes: true, nbins: true });
   assertNdim(fn, 'image', image, [2, 3]);
   const classes = options.classes ?? 3;
   const nbins = options.nbins ?? 256;

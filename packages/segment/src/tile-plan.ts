@@ -1,4 +1,5 @@
-import { assertNumber, InvalidArgumentError } from '@mgraph/core';
+import { assertBoolean, assertNumber, checkOptions, InvalidArgumentError } from '@mgraph/core';
+import { MAX_TILE_SIZE } from './limits.js';
 
 /** The tiles covering one axis of a padded image, with their blending weights. */
 export interface AxisPlan {
@@ -53,12 +54,23 @@ export function planAxis(
   stride: number,
   options: PlanAxisOptions = {},
 ): AxisPlan {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidArgumentError(fn, 'options', options, 'an options object ({ fixed })');
+  const { fixed = false } = checkOptions('planAxis', options, { fixed: true });
+  assertBoolean('planAxis', 'options.fixed', fixed);
+  if (typeof fn !== 'string') {
+    throw new InvalidArgumentError('planAxis', 'fn', fn, 'a function name for the errors');
   }
-  const { fixed = false } = options;
   assertNumber(fn, 'length', length, { integer: true, min: 1 });
   assertTiling(fn, tileSize, overlap, stride);
+  // one start (and one weight vector) per tile: bounded before the loop
+  const tiles = Math.ceil(Math.max(0, length - tileSize) / Math.max(1, tileSize - overlap)) + 1;
+  if (tiles > 2 ** 24) {
+    throw new InvalidArgumentError(
+      fn,
+      'length',
+      length,
+      `a length of at most 2^24 tiles of ${tileSize} px (this one needs about ${tiles})`,
+    );
+  }
   const rounded = Math.ceil(length / stride) * stride;
   const padded = fixed ? Math.max(rounded, tileSize) : rounded;
   if (padded <= tileSize) {
@@ -80,7 +92,7 @@ export function planAxis(
  */
 export function assertTiling(fn: string, tileSize: number, overlap: number, stride: number): void {
   assertNumber(fn, 'options.stride', stride, { integer: true, min: 1 });
-  assertNumber(fn, 'options.tileSize', tileSize, { integer: true, min: 1 });
+  assertNumber(fn, 'options.tileSize', tileSize, { integer: true, min: 1, max: MAX_TILE_SIZE });
   if (tileSize % stride !== 0) {
     throw new InvalidArgumentError(
       fn,
