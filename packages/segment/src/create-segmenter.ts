@@ -415,6 +415,19 @@ function normalizePlane(
       ss += d * d;
     }
     std = Math.sqrt(ss / size) || 1;
+    if (!Number.isFinite(mean) || !Number.isFinite(std)) {
+      // float64 pixels near the top of the range overflow the sums: the same moments on
+      // pixels divided by the largest magnitude (only then, so other images keep their bits)
+      let scale = 0;
+      for (let i = 0; i < size; i++) scale = Math.max(scale, Math.abs(data[offset + i]!));
+      let m = 0;
+      for (let i = 0; i < size; i++) m += data[offset + i]! / scale;
+      m /= size;
+      let v = 0;
+      for (let i = 0; i < size; i++) v += (data[offset + i]! / scale - m) ** 2;
+      mean = m * scale;
+      std = Math.sqrt(v / size) * scale || 1;
+    }
   } else if (normalize !== 'none') {
     mean = normalize.mean;
     std = normalize.std;
