@@ -1,5 +1,6 @@
 import ndarray, { type NdArray } from 'ndarray';
 import { assertInBounds } from './checks.js';
+import { InvalidArgumentError } from './errors.js';
 import { forEachOffset, rowMajorStrides } from './strides.js';
 import type { TypedArray } from './types.js';
 
@@ -48,9 +49,21 @@ export function flatData<D extends TypedArray>(arr: NdArray<D>): D {
 
 function copyData(arr: NdArray): TypedArray | unknown[] {
   const src = arr.data as ArrayLike<unknown>;
-  const out = Array.isArray(src)
-    ? new Array<unknown>(arr.size)
-    : new (src.constructor as TypedArrayConstructor)(arr.size);
+  let out: TypedArray | unknown[];
+  try {
+    out = Array.isArray(src)
+      ? new Array<unknown>(arr.size)
+      : new (src.constructor as TypedArrayConstructor)(arr.size);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // e.g. a broadcast view of 1e15 elements over one byte: refused before any copy
+    throw new InvalidArgumentError(
+      'toContiguous',
+      'arr',
+      arr,
+      `a view whose copy can be allocated (${arr.size} elements: ${error.message})`,
+    );
+  }
   const o = out as unknown as Record<number, unknown>;
   forEachOffset(arr, (i, k) => {
     o[k] = src[i];

@@ -1,3 +1,10 @@
+import { InvalidArgumentError } from './errors.js';
+
+/** numpy's float `LT`: NaN sorts after every number. */
+function lt(a: number, b: number): boolean {
+  return a < b || (b !== b && a === a);
+}
+
 /**
  * numpy's default `argsort` (`kind='quicksort'`, an introsort) for float64 keys, ported so
  * that ties are broken exactly as numpy (<= 1.24) breaks them, not stably. scikit-image
@@ -8,7 +15,9 @@
  * Quicksort with median-of-three pivots on ranges of more than 16 elements, insertion sort below,
  * heapsort when the recursion depth exceeds 2 floor(log2 n) (numpy 1.x `aquicksort_`).
  *
- * @param keys - the keys (finite numbers); not modified
+ * @param keys - the keys (an array or typed array of numbers); not modified. NaN sorts last,
+ *   as numpy's `npy_half`/`double` `LT` puts it
+ * @throws InvalidArgumentError when `keys` is not an array or typed array
  * @returns the permutation sorting `keys` ascending, as an Int32Array
  *
  * @remarks
@@ -17,6 +26,14 @@
  * algorithms", Software: Practice and Experience 27 (1997) 983-993.
  */
 export function argsortNumpy(keys: ArrayLike<number>): Int32Array {
+  if (!Array.isArray(keys) && !(ArrayBuffer.isView(keys) && !(keys instanceof DataView))) {
+    throw new InvalidArgumentError(
+      'argsortNumpy',
+      'keys',
+      keys,
+      'an array or typed array of numbers',
+    );
+  }
   const n = keys.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -35,18 +52,18 @@ export function argsortNumpy(keys: ArrayLike<number>): Int32Array {
     } else {
       while (pr - pl > 15) {
         const pm = pl + ((pr - pl) >> 1);
-        if (v[order[pm]!]! < v[order[pl]!]!) swap(order, pm, pl);
-        if (v[order[pr]!]! < v[order[pm]!]!) swap(order, pr, pm);
-        if (v[order[pm]!]! < v[order[pl]!]!) swap(order, pm, pl);
+        if (lt(v[order[pm]!]!, v[order[pl]!]!)) swap(order, pm, pl);
+        if (lt(v[order[pr]!]!, v[order[pm]!]!)) swap(order, pr, pm);
+        if (lt(v[order[pm]!]!, v[order[pl]!]!)) swap(order, pm, pl);
         const vp = v[order[pm]!]!;
         let pi = pl;
         let pj = pr - 1;
         swap(order, pm, pj);
         for (;;) {
           do ++pi;
-          while (v[order[pi]!]! < vp);
+          while (lt(v[order[pi]!]!, vp));
           do --pj;
-          while (vp < v[order[pj]!]!);
+          while (lt(vp, v[order[pj]!]!));
           if (pi >= pj) break;
           swap(order, pi, pj);
         }
@@ -66,7 +83,7 @@ export function argsortNumpy(keys: ArrayLike<number>): Int32Array {
         const vi = order[pi]!;
         const key = v[vi]!;
         let pj = pi;
-        while (pj > pl && key < v[order[pj - 1]!]!) {
+        while (pj > pl && lt(key, v[order[pj - 1]!]!)) {
           order[pj] = order[pj - 1]!;
           pj--;
         }
@@ -99,8 +116,8 @@ function heapsortRange(
   const sift = (tmp: number, i: number, n: number) => {
     let j = i << 1;
     while (j <= n) {
-      if (j < n && v[order[a(j)]!]! < v[order[a(j + 1)]!]!) j += 1;
-      if (v[tmp]! < v[order[a(j)]!]!) {
+      if (j < n && lt(v[order[a(j)]!]!, v[order[a(j + 1)]!]!)) j += 1;
+      if (lt(v[tmp]!, v[order[a(j)]!]!)) {
         order[a(i)] = order[a(j)]!;
         i = j;
         j += j;

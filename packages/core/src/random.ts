@@ -1,4 +1,5 @@
 import { assertNumber } from './checks.js';
+import { InvalidArgumentError } from './errors.js';
 
 /**
  * A seeded pseudo-random generator. Same seed, same sequence, on every platform.
@@ -82,7 +83,18 @@ export function createRng(seed = 0): Rng {
     nextUint32,
     random,
     uniform(low = 0, high = 1) {
-      return low + (high - low) * random();
+      assertNumber('Rng.uniform', 'low', low);
+      assertNumber('Rng.uniform', 'high', high);
+      const value = low + (high - low) * random();
+      if (!Number.isFinite(value)) {
+        throw new InvalidArgumentError(
+          'Rng.uniform',
+          'high',
+          high,
+          'a bound with high - low finite',
+        );
+      }
+      return value;
     },
     integer(low, high) {
       assertNumber('Rng.integer', 'low', low, { integer: true });
@@ -96,6 +108,8 @@ export function createRng(seed = 0): Rng {
       return low + (x % n);
     },
     normal(mean = 0, sd = 1) {
+      assertNumber('Rng.normal', 'mean', mean);
+      assertNumber('Rng.normal', 'sd', sd, { min: 0 });
       if (spare !== undefined) {
         const z = spare;
         spare = undefined;
@@ -114,6 +128,9 @@ export function createRng(seed = 0): Rng {
       return mean + sd * u * f;
     },
     shuffle<T>(items: readonly T[]): T[] {
+      if (!Array.isArray(items)) {
+        throw new InvalidArgumentError('Rng.shuffle', 'items', items, 'an array');
+      }
       const out = items.slice();
       for (let i = out.length - 1; i > 0; i--) {
         const j = rng.integer(0, i + 1);

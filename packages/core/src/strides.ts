@@ -1,11 +1,16 @@
 import type { NdArray } from 'ndarray';
+import { InvalidArgumentError } from './errors.js';
 
 /**
  * Row-major (C order) strides of a shape: the last axis varies fastest.
  *
+ * @throws InvalidArgumentError when a size is not an integer >= 0
  * @example rowMajorStrides([4, 5, 6]) // [30, 6, 1]
  */
 export function rowMajorStrides(shape: readonly number[]): number[] {
+  if (!Array.isArray(shape) || !shape.every((s) => Number.isSafeInteger(s) && s >= 0)) {
+    throw new InvalidArgumentError('rowMajorStrides', 'shape', shape, 'a list of integers >= 0');
+  }
   const strides = new Array<number>(shape.length);
   let step = 1;
   for (let d = shape.length - 1; d >= 0; d--) {
