@@ -187,7 +187,10 @@ export function anova2(data: Anova2Data, options: Anova2Options = {}): Anova2Res
   } else {
     for (const name of all) sums.push([name, lastTerm([...all.filter((t) => t !== name), name])]);
   }
-  if (rss === 0) {
+  // y is scaled to magnitude ~1: a residual at rounding level means an exact fit
+  let total = 0;
+  for (const v of y) total += v * v;
+  if (rss <= (n * Number.EPSILON) ** 2 * total) {
     throw new InvalidArgumentError(
       fn,
       'data.y',

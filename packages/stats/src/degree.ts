@@ -1,4 +1,4 @@
-import { checkOptions } from '@mgraph/core';
+import { checkOptions, InvalidArgumentError } from '@mgraph/core';
 import type Graph from 'graphology';
 import { attributeOption, indexGraph, toRecord } from './graph-index.js';
 
@@ -47,6 +47,14 @@ function weightedSum(fn: string, graph: Graph, weight: string | undefined) {
     let s = 0;
     for (let k = offsets[i]!; k < offsets[i + 1]!; k++) s += weights[k]!;
     out[i] = s + (hasLoop[i] ? 2 * loops[i]! : 0);
+    if (!Number.isFinite(out[i]!)) {
+      throw new InvalidArgumentError(
+        fn,
+        `graph node ${JSON.stringify(keys[i])} edge attribute ${weight}`,
+        out[i],
+        'weights whose sum at a node fits a double (it overflows to Infinity)',
+      );
+    }
   }
   return toRecord(keys, out);
 }
