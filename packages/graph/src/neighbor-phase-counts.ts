@@ -45,7 +45,7 @@ export function neighborPhaseCounts(
     const counts: Record<string, number> = {};
     for (const name of scheme.objects) counts[name] = 0;
     graph.forEachNeighbor(key, (v) => {
-      counts[phaseOf.get(v)!]!++;
+      if (v !== key) counts[phaseOf.get(v)!]!++; // a self-loop is no neighbour
     });
     out[key] = counts;
   }

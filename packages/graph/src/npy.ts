@@ -87,8 +87,10 @@ export function encodeNpy(array: NpyArray): Uint8Array {
  *
  * @param data - arrays from {@link toHeteroData}
  * @returns file name -> bytes
+ * @throws InvalidArgumentError when `data` is not {@link toHeteroData}'s arrays
  */
 export function encodeHeteroDataNpy(data: HeteroDataArrays): Record<string, Uint8Array> {
+  checkHeteroData('encodeHeteroDataNpy', data);
   const files: Record<string, Uint8Array> = {};
   for (const type of data.nodeTypes) {
     const node = data.nodes[type]!;
@@ -124,6 +126,20 @@ export function encodeHeteroDataNpy(data: HeteroDataArrays): Record<string, Uint
   return files;
 }
 
+function checkHeteroData(fn: string, data: unknown): void {
+  const d = data as Partial<HeteroDataArrays> | null;
+  if (
+    typeof d !== 'object' ||
+    d === null ||
+    !Array.isArray(d.nodeTypes) ||
+    !Array.isArray(d.edgeTypes) ||
+    typeof d.nodes !== 'object' ||
+    typeof d.edges !== 'object'
+  ) {
+    throw new InvalidArgumentError(fn, 'data', data, 'the arrays of toHeteroData');
+  }
+}
+
 /**
  * Write {@link encodeHeteroDataNpy}'s files into a directory (created if missing). Node.js only
  * (loads `node:fs` when called). Destination first, as `fs.writeFile` and `numpy.save`.
@@ -141,13 +157,7 @@ export async function writeHeteroDataNpy(dir: string, data: HeteroDataArrays): P
   if (typeof dir !== 'string' || dir.length === 0) {
     throw new InvalidArgumentError(fn, 'dir', dir, 'a directory path');
   }
-  if (
-    typeof data !== 'object' ||
-    data === null ||
-    !Array.isArray((data as Partial<HeteroDataArrays>).nodeTypes)
-  ) {
-    throw new InvalidArgumentError(fn, 'data', data, 'the arrays of toHeteroData');
-  }
+  checkHeteroData(fn, data);
   const { mkdir, writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const files = Object.entries(encodeHeteroDataNpy(data));
