@@ -19,6 +19,11 @@ import { toRational } from './rational.js';
 import { imagejDescription, omeXml } from './tiff-description.js';
 import { TAG, TYPE } from './tiff-tags.js';
 
+/** Pixels of one page (copied into one typed array). */
+const MAX_PAGE_PIXELS = 2 ** 31 - 1;
+/** Bytes `encodeTiff` builds in memory (one Uint8Array holds the file). */
+const MAX_IN_MEMORY = 2 ** 32 - 1;
+
 /** Every option of {@link TiffWriteOptions}, for `checkOptions`. */
 export const WRITE_OPTION_KEYS: OptionKeys<TiffWriteOptions> = {
   compression: true,
@@ -145,6 +150,14 @@ export function planTiffWrite(
   const rows = shape[shape.length - 2]!;
   const cols = shape[shape.length - 1]!;
   const pages = shape.slice(0, -2).reduce((p, s) => p * s, 1);
+  if (rows * cols > MAX_PAGE_PIXELS) {
+    // each page is copied into one typed array: a 1e5 x 1e5 broadcast view would fail there
+    bad(
+      'data',
+      data,
+      `pages of at most ${MAX_PAGE_PIXELS} pixels (${rows} x ${cols} = ${rows * cols})`,
+    );
+  }
   const compressionName = o.compression ?? 'none';
   if (!(compressionName in COMPRESSION_CODE)) {
     bad('options.compression', o.compression, "'none', 'packbits', 'lzw' or 'deflate'");
@@ -618,6 +631,15 @@ export function* tiffChunks(plan: TiffWritePlan): Generator<Uint8Array, void, vo
  */
 export function encodeTiff(data: NdArray, options: TiffWriteOptions = {}): Uint8Array {
   const plan = planTiffWrite('encodeTiff', data, options);
+  const pixels = (data.shape as number[]).reduce((p, s) => p * s, 1) * BYTES_OF[plan.dtype];
+  if (pixels > MAX_IN_MEMORY) {
+    throw new InvalidArgumentError(
+      'encodeTiff',
+      'data',
+      data,
+      `at most ${MAX_IN_MEMORY} bytes of pixels to encode in memory (this has ${pixels}); writeTiff of @mgraph/io/node streams larger volumes to a file page by page`,
+    );
+  }
   const chunks = [...tiffChunks(plan)];
   const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
   let at = 0;
