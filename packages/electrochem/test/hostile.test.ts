@@ -228,7 +228,7 @@ const cases: Case[] = [
         [1, 8],
         [2e9, 6],
       ]);
-      expect(ms).toBeLessThan(1000);
+      expect(ms).toBeLessThan(3000);
     },
   },
   {
@@ -575,17 +575,21 @@ async function outcome(c: Case): Promise<{ value?: unknown; error?: unknown }> {
 }
 
 describe('@mgraph/electrochem hostile inputs', () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const { value, error } = await outcome(c);
-    if (c.error) {
-      expect(error, 'expected a typed error').toBeInstanceOf(c.error);
-      expect((error as MGraphError).fn).toBeTypeOf('string');
-      if (c.message !== undefined) expect((error as Error).message).toMatch(c.message);
-    } else {
-      expect(error).toBeUndefined();
-      c.ok?.(value);
-    }
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const { value, error } = await outcome(c);
+      if (c.error) {
+        expect(error, 'expected a typed error').toBeInstanceOf(c.error);
+        expect((error as MGraphError).fn).toBeTypeOf('string');
+        if (c.message !== undefined) expect((error as Error).message).toMatch(c.message);
+      } else {
+        expect(error).toBeUndefined();
+        c.ok?.(value);
+      }
+    },
+    60_000,
+  );
 
   afterAll(() => {
     const peakMiB = process.resourceUsage().maxRSS / 1024;

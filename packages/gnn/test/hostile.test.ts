@@ -873,17 +873,21 @@ async function outcome(c: Case): Promise<{ value?: unknown; error?: unknown }> {
 }
 
 describe('@mgraph/gnn hostile inputs', () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const { value, error } = await outcome(c);
-    if (c.error) {
-      expect(error, 'expected a typed error').toBeInstanceOf(c.error);
-      expect((error as MGraphError).fn).toBeTypeOf('string');
-      if (c.message !== undefined) expect((error as Error).message).toMatch(c.message);
-    } else {
-      expect(error).toBeUndefined();
-      c.ok?.(value);
-    }
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const { value, error } = await outcome(c);
+      if (c.error) {
+        expect(error, 'expected a typed error').toBeInstanceOf(c.error);
+        expect((error as MGraphError).fn).toBeTypeOf('string');
+        if (c.message !== undefined) expect((error as Error).message).toMatch(c.message);
+      } else {
+        expect(error).toBeUndefined();
+        c.ok?.(value);
+      }
+    },
+    60_000,
+  );
 
   it('trainAsync lets AbortSignal.timeout fire mid-training (train cannot be interrupted)', async () => {
     const started = Date.now();

@@ -1,8 +1,8 @@
 import {
   assertNdarray,
+  FileError,
   InvalidArgumentError,
   type LabelImage,
-  MGraphError,
   type PhaseMap,
 } from '@mgraph/core';
 import ndarray, { type NdArray } from 'ndarray';
@@ -68,10 +68,10 @@ export async function writeCompositeFiles(dir: string, composite: Composite): Pr
   const { mkdir, writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const { writeTiff } = await import('@mgraph/io/node');
-  await fileStep(fn, dir, () => mkdir(dir, { recursive: true }));
+  await fileStep(fn, dir, () => mkdir(dir, { recursive: true }), 'create directory');
   const tiff = (name: string, image: Parameters<typeof writeTiff>[1]) => {
     const path = join(dir, name);
-    return fileStep(fn, path, () => writeTiff(path, image));
+    return fileStep(fn, path, () => writeTiff(path, image), 'write');
   };
   await tiff(COMPOSITE_FILES.image, toUint16(composite.image));
   await tiff(COMPOSITE_FILES.phases, composite.phases);
@@ -111,7 +111,7 @@ export async function readCompositeFiles(dir: string): Promise<CompositeFiles> {
   const { join } = await import('node:path');
   const { readTiff } = await import('@mgraph/io/node');
   const truthPath = join(dir, COMPOSITE_FILES.truth);
-  const text = await fileStep(fn, truthPath, () => readFile(truthPath, 'utf8'));
+  const text = await fileStep(fn, truthPath, () => readFile(truthPath, 'utf8'), 'read');
   let meta: { phaseOfLabel?: unknown; truth?: unknown };
   try {
     meta = JSON.parse(text) as typeof meta;
@@ -139,7 +139,7 @@ export async function readCompositeFiles(dir: string): Promise<CompositeFiles> {
   }
   const tiff = async (name: string) => {
     const path = join(dir, name);
-    return (await fileStep(fn, path, () => readTiff(path))).data;
+    return (await fileStep(fn, path, () => readTiff(path), 'read')).data;
   };
   return {
     image: (await tiff(COMPOSITE_FILES.image)) as NdArray<Uint16Array>,
@@ -159,31 +159,14 @@ function assertDir(fn: string, dir: unknown): asserts dir is string {
 
 /**
  * Run one file operation; Node's file-system errors (ENOENT, EISDIR, ENOTDIR, EACCES,
- * EEXIST...) become an InvalidArgumentError naming the path and the code. Typed mgraph
- * errors (e.g. from `@mgraph/io`) pass through.
+ * EEXIST...) become core's FileError naming the path and the code. Typed mgraph errors
+ * (e.g. `@mgraph/io`'s) pass through.
  */
-async function fileStep<T>(fn: string, path: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    if (MGraphError.isInstance(error)) throw error;
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string') {
-      const what: Record<string, string> = {
-        ENOENT: 'does not exist',
-        EISDIR: 'is a directory, not a file',
-        ENOTDIR: 'has a file where a directory should be',
-        EACCES: 'is not accessible (permission denied)',
-        EPERM: 'is not accessible (operation not permitted)',
-        EEXIST: 'already exists as a file',
-      };
-      throw new InvalidArgumentError(
-        fn,
-        'dir',
-        path,
-        `a usable path: ${path} ${what[code] ?? 'failed'} (${code}: ${(error as Error).message})`,
-      );
-    }
-    throw error;
-  }
+function fileStep<T>(
+  fn: string,
+  path: string,
+  step: () => Promise<T>,
+  action = 'open',
+): Promise<T> {
+  return FileError.wrap(fn, path, action, step);
 }

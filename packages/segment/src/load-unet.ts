@@ -1,4 +1,10 @@
-import { checkOptions, InvalidArgumentError, ModelError, type OptionKeys } from '@mgraph/core';
+import {
+  checkOptions,
+  FileError,
+  InvalidArgumentError,
+  ModelError,
+  type OptionKeys,
+} from '@mgraph/core';
 import type { InferenceSession } from 'onnxruntime-common';
 import { createSegmenter, type OnnxSegmenter, type SegmenterOptions } from './create-segmenter.js';
 
@@ -90,28 +96,14 @@ export async function loadUNet(options: LoadUNetOptions = {}): Promise<UNetSegme
     options.modelPath ?? fileURLToPath(new URL('../models/unet.onnx', import.meta.url));
   const cardPath = modelPath.replace(/\.onnx$/i, '.json');
   // the model and its card must be files: ENOENT / EISDIR become typed errors naming the path
-  for (const [what, path] of [
-    ['model', modelPath],
-    ['card', cardPath],
-  ] as const) {
-    let isFile: boolean;
-    try {
-      isFile = (await stat(path)).isFile();
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      throw new InvalidArgumentError(
+  for (const path of [modelPath, cardPath]) {
+    const info = await FileError.wrap(fn, path, 'open', () => stat(path));
+    if (!info.isFile()) {
+      throw new FileError(
         fn,
-        'options.modelPath',
-        modelPath,
-        `a path whose ${what} file exists: ${path} ${code === 'ENOENT' ? 'does not exist' : 'cannot be read'} (${String(code ?? error)})`,
-      );
-    }
-    if (!isFile) {
-      throw new InvalidArgumentError(
-        fn,
-        'options.modelPath',
-        modelPath,
-        `a path whose ${what} is a file: ${path} is a directory (EISDIR)`,
+        path,
+        Object.assign(new Error('is a directory'), { code: 'EISDIR' }),
+        'open',
       );
     }
   }
