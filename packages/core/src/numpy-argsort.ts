@@ -2,7 +2,7 @@ import { InvalidArgumentError } from './errors.js';
 
 /** numpy's float `LT`: NaN sorts after every number. */
 function lt(a: number, b: number): boolean {
-  return a < b || (b !== b && a === a);
+  return a < b || (Number.isNaN(b) && !Number.isNaN(a));
 }
 
 /**

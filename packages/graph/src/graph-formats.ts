@@ -160,6 +160,7 @@ function describeKind(v: unknown): string {
 
 /** Characters XML 1.0 cannot hold at all (C0 controls but tab / LF / CR, lone surrogates, U+FFFE/F). */
 const XML_ILLEGAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Check a string can be written in XML at all. */

@@ -78,7 +78,9 @@ describe('adjacencyCounts (fast-check) equals a brute-force window scan', () => 
         }
         const got = adjacencyCounts(arr, { window });
         const map = new Map<string, number>();
-        got.source.forEach((a, i) => map.set(`${a}-${got.target[i]}`, got.count[i]!));
+        got.source.forEach((a, i) => {
+          map.set(`${a}-${got.target[i]}`, got.count[i]!);
+        });
         expect(map).toEqual(new Map([...want].filter(([, c]) => c > 0)));
         expect(got.maxLabel).toBe(Math.max(0, ...data));
       }),

@@ -48,8 +48,11 @@ type Case =
 /** No NaN anywhere in a result (the README's promise). */
 function noNaN(value: unknown, path = 'result'): void {
   if (typeof value === 'number') expect(Number.isNaN(value), path).toBe(false);
-  else if (Array.isArray(value)) value.forEach((v, i) => noNaN(v, `${path}[${i}]`));
-  else if (typeof value === 'object' && value !== null) {
+  else if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      noNaN(v, `${path}[${i}]`);
+    });
+  } else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) noNaN(v, `${path}.${k}`);
   }
 }
@@ -790,7 +793,7 @@ const cases: Case[] = [
   [
     'logBeta: 1e10, 0.5 without cancellation',
     () => logBeta(1e10, 0.5),
-    (r) => expect(r).toBeCloseTo(-10.9405605220330283, 13),
+    (r) => expect(r).toBeCloseTo(-10.940560522033028, 13),
   ],
   [
     'regularizedIncompleteBeta: x 2',
