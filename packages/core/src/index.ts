@@ -39,6 +39,7 @@ export { NI_K_EDGE_REFERENCE, NI_K_EDGE_WINDOW } from './ni-k-edge.js';
 export { argsortNumpy } from './numpy-argsort.js';
 export {
   CATHODE_SCHEME,
+  type ChannelCategory,
   checkScheme,
   definePhaseScheme,
   describeScheme,

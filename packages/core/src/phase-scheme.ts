@@ -30,6 +30,15 @@ export interface PhaseScheme {
 }
 
 /**
+ * Category of an active particle in the paper's Fig. 3c, named from the scheme's roles:
+ * linked to at least one other active particle through an ionic bridge only
+ * (`'ionic-only'`; SSE-only in the paper's cathode), an electronic link only
+ * (`'electronic-only'`; graphite-only in the cathode), both kinds (`'both'`), or neither
+ * (`'none'`). `@mgraph/graph`'s `concurrentChannels` and `@mgraph/phantom`'s truth use it.
+ */
+export type ChannelCategory = 'ionic-only' | 'electronic-only' | 'both' | 'none';
+
+/**
  * What {@link definePhaseScheme} takes: `name` and `phases` are required, every other field
  * has a default.
  */

@@ -1,4 +1,9 @@
-import { checkOptions, InvalidArgumentError, type PhaseScheme } from '@mgraph/core';
+import {
+  type ChannelCategory,
+  checkOptions,
+  InvalidArgumentError,
+  type PhaseScheme,
+} from '@mgraph/core';
 import {
   type AnyGraph,
   checkObjectPhases,
@@ -6,14 +11,6 @@ import {
   graphScheme,
   nodePhases,
 } from './graph-access.js';
-
-/**
- * Category of an active node, the paper's Fig. 3c, named from the carriers' roles: connected
- * to at least one other active node through an ionic link only (`'ionic-only'`; SSE-only in
- * the paper's cathode), an electronic link only (`'electronic-only'`; graphite-only in the
- * cathode), both kinds (`'both'`), or neither (`'none'`).
- */
-export type ChannelCategory = 'ionic-only' | 'electronic-only' | 'both' | 'none';
 
 /** How two active nodes are linked for one carrier: through bridge nodes, directly, or both. */
 export type LinkType = 'bridge' | 'direct' | 'bridge+direct';

@@ -7,6 +7,8 @@
  * @packageDocumentation
  */
 
+/** The Fig. 3c category type, declared in `@mgraph/core` beside the scheme roles it is named from. */
+export type { ChannelCategory } from '@mgraph/core';
 export {
   type AdjacencyCounts,
   type AdjacencyCountsOptions,
@@ -14,7 +16,6 @@ export {
 } from './adjacency-counts.js';
 export { type BuildGraphOptions, buildGraph, type StrengthRule } from './build-graph.js';
 export {
-  type ChannelCategory,
   type ChannelPair,
   type ConcurrentChannels,
   type ConcurrentChannelsOptions,
