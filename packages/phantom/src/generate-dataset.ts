@@ -1,5 +1,6 @@
 import {
   assertNumber,
+  assertSignal,
   checkOptions,
   InvalidArgumentError,
   type OptionKeys,
@@ -85,9 +86,7 @@ function* datasetSteps(fn: string, options: DatasetOptions): Generator<void, Com
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new InvalidArgumentError(fn, 'options.onProgress', onProgress, 'a function');
   }
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new InvalidArgumentError(fn, 'options.signal', signal, 'an AbortSignal');
-  }
+  assertSignal(fn, 'options.signal', signal);
   // every composite option (and one composite's size) is checked before the first composite
   const resolved = resolveCompositeOptions(fn, { ...rest, seed });
   const maxBytes = resolved.maxBytes;

@@ -2,6 +2,7 @@ import {
   assertFinite,
   assertNdim,
   assertNumber,
+  assertSignal,
   CATHODE_SCHEME,
   checkOptions,
   flatData,
@@ -109,9 +110,7 @@ export function checkSegmentOptions(
   call: SegmentOptions | null | undefined,
 ): SegmentOptions {
   const o = checkOptions(fn, call, SEGMENT_KEYS);
-  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) {
-    throw new InvalidArgumentError(fn, 'options.signal', o.signal, 'an AbortSignal');
-  }
+  assertSignal(fn, 'options.signal', o.signal);
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     throw new InvalidArgumentError(fn, 'options.onProgress', o.onProgress, 'a function');
   }

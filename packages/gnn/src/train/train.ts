@@ -1,5 +1,6 @@
 import {
   assertNumber,
+  assertSignal,
   checkOptions,
   createRng,
   InvalidArgumentError,
@@ -193,9 +194,7 @@ function* trainSteps(
       throw new InvalidArgumentError(fn, `options.${k}`, f, 'a function');
     }
   }
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new InvalidArgumentError(fn, 'options.signal', signal, 'an AbortSignal');
-  }
+  assertSignal(fn, 'options.signal', signal);
   if (!Array.isArray(graphs as unknown) || graphs.length === 0) {
     throw new InvalidArgumentError(fn, 'graphs', graphs, 'a non-empty array of graphs');
   }
