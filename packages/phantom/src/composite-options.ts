@@ -3,6 +3,7 @@ import {
   assertNumber,
   checkOptions,
   InvalidArgumentError,
+  NI_K_EDGE_WINDOW,
   type OptionKeys,
 } from '@mgraph/core';
 import { formatBytes } from './limits.js';
@@ -176,11 +177,8 @@ export const DEFAULT_EFFECTS: Readonly<{ tpb: PlantedEffect; channel: PlantedEff
     channel: Object.freeze({ heterogeneity: 0.85, polarization: 0.85, soc: 0 }),
   });
 
-/** The Ni K-edge window of the paper, eV. */
-export const ENERGY_WINDOW: readonly [number, number] = Object.freeze([8340, 8348]) as readonly [
-  number,
-  number,
-];
+/** The Ni K-edge window of the paper, eV: core's `NI_K_EDGE_WINDOW`, under the phantom's name. */
+export const ENERGY_WINDOW: readonly [number, number] = NI_K_EDGE_WINDOW;
 
 /**
  * Fill in and check the options of {@link generateComposite}.

@@ -1,4 +1,10 @@
-import { createRng, type LabelImage, type PhaseMap } from '@mgraph/core';
+import {
+  type ChannelCategory,
+  createRng,
+  type LabelImage,
+  NI_K_EDGE_REFERENCE,
+  type PhaseMap,
+} from '@mgraph/core';
 import ndarray, { type NdArray } from 'ndarray';
 import {
   type CompositeOptions,
@@ -12,7 +18,7 @@ import { makeGrid } from './grid.js';
 import { cleanInstances } from './instance-cleanup.js';
 import { placeNmcParticles } from './nmc-particles.js';
 import { fillSseMatrix } from './sse-matrix.js';
-import { type ChannelCategory, truthTopology } from './truth-topology.js';
+import { truthTopology } from './truth-topology.js';
 import { renderXray } from './xray-image.js';
 
 /** Ground truth of one NMC particle. */
@@ -98,7 +104,7 @@ export interface Composite {
  *
  * @param options - see {@link CompositeOptions}; defaults: shape `[256, 256]` (a usual
  *   U-Net tile; about 60 NMC particles and 330 objects per image, so a graph of useful size,
- *   and the paper's 73 images generate in 10-35 s on a shared 2-core machine), seed 0,
+ *   and the paper's 73 images generate in seconds), seed 0,
  *   fractions nmc 0.4 / sse 0.35 / graphite 0.12 (pores 0.13), nmcRadius 12 px
  * @returns a {@link Composite}
  * @throws InvalidArgumentError for bad options (fractions < 0 or summing above 1,
@@ -238,10 +244,10 @@ export function generateComposite(options: CompositeOptions = {}): Composite {
 
 /**
  * Per-label count, sum and sum of squares of the non-NaN values minus `reference` (float64
- * accumulators; the shift keeps the variance exact for energies near 8344 eV).
+ * accumulators; the shift to `NI_K_EDGE_REFERENCE` keeps the variance exact for Ni K-edge energies).
  */
 function labelMoments(instances: Int32Array, values: Float32Array, nLabels: number) {
-  const reference = 8344;
+  const reference = NI_K_EDGE_REFERENCE;
   const count = new Float64Array(nLabels);
   const sum = new Float64Array(nLabels);
   const sum2 = new Float64Array(nLabels);

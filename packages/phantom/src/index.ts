@@ -6,6 +6,8 @@
  * @packageDocumentation
  */
 
+/** The Fig. 3c category type of the truth, declared in `@mgraph/core`. */
+export type { ChannelCategory } from '@mgraph/core';
 export {
   COMPOSITE_FILES,
   type CompositeFiles,
@@ -28,6 +30,5 @@ export {
   type ParticleTruth,
 } from './generate-composite.js';
 export { type DatasetOptions, generateDataset, generateDatasetAsync } from './generate-dataset.js';
-export type { ChannelCategory } from './truth-topology.js';
 export { generateXanesStack, XANES_ENERGIES, type XanesOptions } from './xanes-stack.js';
 export { PHASE_INTENSITY } from './xray-image.js';

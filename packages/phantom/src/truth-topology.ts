@@ -1,10 +1,4 @@
-/**
- * Concurrent-channel category of an NMC particle (the paper's Fig. 3c): linked to some other
- * NMC particle ionically only, electronically only, both ways (by the same particle or not),
- * or not at all. The same values, with the same meaning, as `ChannelCategory` of
- * `@mgraph/graph` (`concurrentChannels` with `CATHODE_SCHEME`'s roles).
- */
-export type ChannelCategory = 'ionic-only' | 'electronic-only' | 'both' | 'none';
+import type { ChannelCategory } from '@mgraph/core';
 
 /** Phase codes of the three roles: the active particles and the two bridge phases. */
 export interface TopologyPhases {
