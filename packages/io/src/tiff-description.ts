@@ -1,7 +1,7 @@
 import type { IoDtype } from './dtype.js';
 
 /** Escape a unit for ImageJ's ASCII description (`µm` -> `\u00B5m`). */
-export function escapeImageJ(text: string): string {
+function escapeImageJ(text: string): string {
   return text.replace(
     /[^\x20-\x7e]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,

@@ -18,7 +18,7 @@ export interface TiffSeries {
 }
 
 /** Parse ImageJ's `key=value` lines. */
-export function parseImageJDescription(text: string): Map<string, string> | undefined {
+function parseImageJDescription(text: string): Map<string, string> | undefined {
   if (!text.startsWith('ImageJ=')) return undefined;
   const map = new Map<string, string>();
   for (const line of text.split('\n')) {
@@ -29,7 +29,7 @@ export function parseImageJDescription(text: string): Map<string, string> | unde
 }
 
 /** Decode ImageJ's `\uXXXX` escapes (`\u00B5m` -> `µm`). */
-export function unescapeImageJ(text: string): string {
+function unescapeImageJ(text: string): string {
   return text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) =>
     String.fromCharCode(Number.parseInt(hex, 16)),
   );

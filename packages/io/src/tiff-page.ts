@@ -51,7 +51,7 @@ function one(tags: Map<number, TagValue>, tag: number, fallback?: number): numbe
 /**
  * How to convert a TIFF that another tool can convert: used in error messages.
  */
-export const CONVERT_HINT =
+const CONVERT_HINT =
   "convert it first, e.g. in Python: tifffile.imwrite('out.tif', tifffile.imread('in.tif'), compression='zlib'), or with libtiff: tiffcp -c zip in.tif out.tif";
 
 /**
@@ -220,7 +220,7 @@ export function blockRows(page: TiffPage, b: number): number {
  * it (and <= 4096 bytes). Lets a reader refuse a header that claims more than the data can
  * hold before it allocates anything.
  */
-export function maxDecodedBytes(compression: number, byteCount: number): number {
+function maxDecodedBytes(compression: number, byteCount: number): number {
   if (compression === 1) return byteCount;
   if (compression === 32773) return byteCount * 64;
   if (compression === 5) {

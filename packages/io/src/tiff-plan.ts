@@ -70,7 +70,7 @@ export interface TiffPlan {
 }
 
 /** Every option of {@link TiffReadOptions}, for core's `checkOptions`. */
-export const READ_OPTION_KEYS: OptionKeys<TiffReadOptions> = {
+const READ_OPTION_KEYS: OptionKeys<TiffReadOptions> = {
   page: true,
   channel: true,
   onProgress: true,

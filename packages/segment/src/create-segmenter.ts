@@ -97,7 +97,7 @@ const SEGMENTER_KEYS: OptionKeys<SegmenterOptions> = {
 };
 
 /** Every option of a `segment` call. */
-export const SEGMENT_KEYS: OptionKeys<SegmentOptions> = { signal: true, onProgress: true };
+const SEGMENT_KEYS: OptionKeys<SegmentOptions> = { signal: true, onProgress: true };
 
 /**
  * Check the options of a `segment` call (null = none, misspelled keys, an AbortSignal, a

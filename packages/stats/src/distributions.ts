@@ -191,7 +191,7 @@ export function normalPpf(p: number): number {
 }
 
 /** {@link normalPpf} without the argument check. */
-export function normalPpfUnchecked(p: number): number {
+function normalPpfUnchecked(p: number): number {
   if (p === 0.5) return 0;
   if (p === 0) return Number.NEGATIVE_INFINITY;
   if (p === 1) return Number.POSITIVE_INFINITY;

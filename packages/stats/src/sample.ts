@@ -32,7 +32,7 @@ export function mean(values: Float64Array): number {
 }
 
 /** Sum of squared deviations from `centre` (two-pass, as numpy's `var`). */
-export function sumOfSquares(values: Float64Array, centre: number): number {
+function sumOfSquares(values: Float64Array, centre: number): number {
   let s = 0;
   for (const v of values) {
     const d = v - centre;

@@ -39,7 +39,7 @@ export function logGamma(x: number): number {
  * {@link logGamma} without the argument check: `Infinity` at the poles (0, -1, -2, ...) and
  * at +-Infinity, as scipy's `gammaln`.
  */
-export function logGammaUnchecked(x: number): number {
+function logGammaUnchecked(x: number): number {
   if (!Number.isFinite(x) || (x <= 0 && Number.isInteger(x))) return Number.POSITIVE_INFINITY;
   if (x < 0.5) {
     return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGammaUnchecked(1 - x);
