@@ -10,8 +10,12 @@ describe('built @mgraph/ndimage', () => {
     expect(require.resolve('@mgraph/ndimage').endsWith('dist/index.cjs')).toBe(true);
     const cjs = require('@mgraph/ndimage') as typeof import('@mgraph/ndimage');
     const image = ndarray(Float64Array.of(0, 3, 1, 0), [4]);
-    expect(Array.from(esm.maximumFilter(image, { size: 3 }).data)).toEqual([3, 3, 3, 1]);
-    expect(Array.from(cjs.maximumFilter(image, { size: 3 }).data)).toEqual([3, 3, 3, 1]);
+    expect(Array.from(esm.maximumFilter(image, { size: 3 }).data as ArrayLike<number>)).toEqual([
+      3, 3, 3, 1,
+    ]);
+    expect(Array.from(cjs.maximumFilter(image, { size: 3 }).data as ArrayLike<number>)).toEqual([
+      3, 3, 3, 1,
+    ]);
     // error class names survive bundling
     expect(() => esm.maximumFilter(image)).toThrow(
       expect.objectContaining({ name: 'InvalidArgumentError' }),

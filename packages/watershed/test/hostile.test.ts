@@ -544,6 +544,23 @@ add({
   within: 5000,
 });
 add({
+  name: 'splitTouching: minDistance 1e6 on a non-convex object that is refined (loop bounded)',
+  run: () => {
+    // a thick L (solidity ~0.6): the refinement tries spacings on its own crop
+    const m = ndarray(new Uint8Array(36 * 36), [36, 36]);
+    for (let y = 2; y < 34; y++) for (let x = 2; x < 34; x++) if (y >= 26 || x < 10) m.set(y, x, 1);
+    const huge = splitTouching(m, { minDistance: 1e6 });
+    const bounded = splitTouching(m, { minDistance: 36 });
+    return [
+      huge.count,
+      huge.iterations,
+      Array.from(huge.labels.data).join() === Array.from(bounded.labels.data).join(),
+    ];
+  },
+  check: (out) => expect((out as unknown[])[2]).toBe(true),
+  within: 5000,
+});
+add({
   name: 'splitTouching: maxIterations 1e9 and minPieceSize 1e9',
   run: () => splitTouching(disc, { maxIterations: 1e9, minPieceSize: 1e9 }).count,
   check: (out) => expect(out).toBe(1),

@@ -28,9 +28,18 @@ const fixture = loadFixture<{ skimage: string; cases: LineCase[] }>('watershed-l
 function run(c: LineCase): { got: number[]; want: number[] } {
   const [shape, connectivity, line, compactness, img, mk, msk, labels] = c;
   const nd = shape.length === 1 ? [1, shape[0]!] : shape;
-  const image = ndarray(Float64Array.from(img, (ch) => Number(ch)), nd);
+  const image = ndarray(
+    Float64Array.from(img, (ch) => Number(ch)),
+    nd,
+  );
   const markers = ndarray(Int32Array.from(mk, decodeLabel), nd);
-  const mask = msk === '' ? undefined : ndarray(Uint8Array.from(msk, (ch) => Number(ch)), nd);
+  const mask =
+    msk === ''
+      ? undefined
+      : ndarray(
+          Uint8Array.from(msk, (ch) => Number(ch)),
+          nd,
+        );
   const got = watershed(image, markers, {
     mask,
     connectivity,
