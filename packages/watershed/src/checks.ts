@@ -39,35 +39,6 @@ export function assertNumericData(fn: string, argument: string, arr: NdArray): v
   }
 }
 
-/**
- * Assert an `onProgress` option is a function (or undefined).
- *
- * @throws InvalidArgumentError naming `fn` and `options.onProgress`
- * @internal
- */
-export function assertCallback(fn: string, argument: string, value: unknown): void {
-  if (value !== undefined && typeof value !== 'function') {
-    throw new InvalidArgumentError(fn, argument, value, 'a function (or undefined)');
-  }
-}
-
-/**
- * Assert a `signal` option is an AbortSignal (anything with a boolean `aborted`) or undefined.
- *
- * @throws InvalidArgumentError naming `fn` and `options.signal`
- * @internal
- */
-export function assertSignal(fn: string, argument: string, value: unknown): void {
-  if (
-    value !== undefined &&
-    (typeof value !== 'object' ||
-      value === null ||
-      typeof (value as { aborted?: unknown }).aborted !== 'boolean')
-  ) {
-    throw new InvalidArgumentError(fn, argument, value, 'an AbortSignal (or undefined)');
-  }
-}
-
 /** Labels renumbered 1..count, see {@link compactLabels}. */
 export interface CompactLabels {
   /** Per element its label's rank 1..count among the positive labels present; 0 for labels <= 0. */

@@ -1,4 +1,5 @@
 import {
+  assertCallback,
   assertNumber,
   checkOptions,
   flatData,
@@ -8,7 +9,7 @@ import {
   type ProgressCallback,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { assertCallback, assertNumericData } from './checks.js';
+import { assertNumericData } from './checks.js';
 import { assertImage } from './neighborhood.js';
 
 /** Options of {@link distanceTransformEdt}. */

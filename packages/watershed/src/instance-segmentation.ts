@@ -1,6 +1,8 @@
 import {
+  assertCallback,
   assertDtype,
   assertNumber,
+  assertSignal,
   checkOptions,
   checkScheme,
   flatData,
@@ -13,7 +15,7 @@ import {
   throwIfAborted,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { assertCallback, assertSignal } from './checks.js';
+
 import { labelFlat } from './label.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';
 import { splitTouchingFlat } from './split-touching.js';

@@ -1,7 +1,9 @@
 import {
   assertBoolean,
+  assertCallback,
   assertDtype,
   assertSameShape,
+  assertSignal,
   checkOptions,
   flatData,
   type LabelImage,
@@ -10,7 +12,7 @@ import {
   type ProgressCallback,
   throwIfAborted,
 } from '@mgraph/core';
-import { assertCallback, assertNumericData, assertSignal, compactLabels } from './checks.js';
+import { assertNumericData, compactLabels } from './checks.js';
 import { convexHullFlat } from './convex-hull-image.js';
 import { assertImage } from './neighborhood.js';
 

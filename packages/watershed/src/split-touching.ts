@@ -1,5 +1,7 @@
 import {
+  assertCallback,
   assertNumber,
+  assertSignal,
   checkOptions,
   flatData,
   type LabelImage,
@@ -9,7 +11,7 @@ import {
   throwIfAborted,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { assertCallback, assertNumericData, assertSignal } from './checks.js';
+import { assertNumericData } from './checks.js';
 import { distanceTransformEdt } from './distance-transform-edt.js';
 import { labelFlat } from './label.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';

@@ -1,5 +1,6 @@
 import {
   assertBoolean,
+  assertCallback,
   assertDtype,
   assertNumber,
   assertSameShape,
@@ -13,7 +14,7 @@ import {
   rowMajorStrides,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { assertCallback, assertNumericData } from './checks.js';
+import { assertNumericData } from './checks.js';
 import { floodByRank } from './flood-by-rank.js';
 import { FloodQueue } from './flood-queue.js';
 import {
