@@ -22,14 +22,9 @@ export {
   concurrentChannels,
   type LinkType,
 } from './concurrent-channels.js';
-export {
-  graphFromGEXF,
-  graphFromGraphML,
-  graphFromJSON,
-  graphToGEXF,
-  graphToGraphML,
-  graphToJSON,
-} from './graph-formats.js';
+export { graphFromGEXF, graphToGEXF } from './graph-gexf.js';
+export { graphFromGraphML, graphToGraphML } from './graph-graphml.js';
+export { graphFromJSON, graphToJSON } from './graph-json.js';
 export {
   type HeteroDataArrays,
   type HeteroDataOptions,
