@@ -1,144 +1,54 @@
 import {
+  assertDtype,
+  assertNdarray,
   assertNdim,
   assertSameShape,
-  CATHODE_SCHEME,
-  checkScheme,
   type Image,
   InvalidArgumentError,
   type PhaseMap,
-  type PhaseScheme,
-  type ProgressCallback,
   throwIfAborted,
 } from '@mgraph/core';
+import { electrochemicalDescriptors } from '@mgraph/electrochem';
+import { buildGraph, concurrentChannels, triplePhaseBoundaries } from '@mgraph/graph';
+import { nodeMetrics } from '@mgraph/stats';
+import { instanceSegmentation } from '@mgraph/watershed';
 import {
-  type DescriptorOptions,
-  electrochemicalDescriptors,
-  type ParticleDescriptors,
-} from '@mgraph/electrochem';
-import {
-  type BuildGraphOptions,
-  buildGraph,
-  type ConcurrentChannelsOptions,
-  concurrentChannels,
-  triplePhaseBoundaries,
-} from '@mgraph/graph';
-import type { Segmenter } from '@mgraph/segment';
-import { type NodeMetricsOptions, type NodeMetricsRow, nodeMetrics } from '@mgraph/stats';
-import { type InstanceSegmentationOptions, instanceSegmentation } from '@mgraph/watershed';
-import type {
-  AnalysisGraph,
-  AnalysisTimings,
-  ImageAnalysis,
-  ParticleRow,
-  TpbRow,
-} from './types.js';
+  type AnalyzeImageOptions,
+  checkInput,
+  type ImageInput,
+  INPUT_KEYS,
+  type ResolvedOptions,
+  resolveOptions,
+} from './analyze-options.js';
+import { annotateGraph } from './annotate-graph.js';
+import { particleRows, tpbRows } from './particle-rows.js';
+import type { AnalysisGraph, AnalysisTimings, ImageAnalysis } from './types.js';
 
-/**
- * What {@link analyzeImage} analyses: either an X-ray `image` (segmented by
- * `options.segmenter`) or a `phases` map, and optionally the Ni K-edge `energy` map of the
- * same shape. 2D `(rows, cols)` or 3D `(planes, rows, cols)`, any strides.
- */
-export interface ImageInput {
-  /** X-ray image (any numeric dtype); needs `options.segmenter`. */
-  image?: Image;
-  /** uint8 phase map, codes of `options.scheme`; given instead of `image`. */
-  phases?: PhaseMap;
-  /** Ni K-edge energy per pixel (eV; NaN where unknown). Without it, no descriptors. */
-  energy?: Image | null;
-}
-
-/** Options of {@link analyzeImage} and {@link analyzePhaseMap}. */
-export interface AnalyzeImageOptions {
-  /** Phase scheme of the phase map. Default `CATHODE_SCHEME` (the paper's). */
-  scheme?: PhaseScheme;
-  /** Turns `input.image` into a phase map (e.g. `loadUNet()` or `otsuSegmenter()` of `@mgraph/segment`). */
-  segmenter?: Segmenter;
-  /**
-   * The active phase whose particles become the rows. Default: the scheme's active phase;
-   * required when the scheme declares none or several.
-   */
-  active?: string;
-  /** Objects smaller than this many pixels are dropped. Default 10. */
-  minSize?: number;
-  /** Adjacency window (odd side of the dilation square / cube). Default 7 (the paper's). */
-  window?: number;
-  /** Phases split by the convexity-refined watershed. Default `[active]`. */
-  split?: readonly string[];
-  /** More options of `instanceSegmentation` (`connectivity`, `minDistance`, `convexityThreshold`, `maxIterations`). */
-  instances?: Pick<
-    InstanceSegmentationOptions,
-    'connectivity' | 'minDistance' | 'convexityThreshold' | 'maxIterations'
-  >;
-  /** More options of `buildGraph` (`strength`, `weightScale`). */
-  graph?: Pick<BuildGraphOptions, 'strength' | 'weightScale'>;
-  /** Options of `concurrentChannels` (bridge phases, direct links). Default: the scheme's roles. */
-  channels?: Omit<ConcurrentChannelsOptions, 'scheme' | 'active'>;
-  /** Options of `electrochemicalDescriptors` (range, bins, smoothing, `minPixels`...). */
-  descriptors?: Omit<DescriptorOptions, 'labelsToUse'>;
-  /**
-   * Options of `nodeMetrics`. Default `maxIter` 10,000 rather than 1,000: the eigenvector
-   * power iteration does not always converge sooner on graphs with several components (same
-   * fixed point, same tolerance).
-   */
-  metrics?: Pick<
-    NodeMetricsOptions,
-    'weight' | 'distance' | 'eigenvectorWeight' | 'maxIter' | 'tol'
-  >;
-  /** Called with `(stagesDone, stages)` after each stage. */
-  onProgress?: ProgressCallback;
-  /** Cancels between stages (and inside the segmenter and the watershed). */
-  signal?: AbortSignal;
-}
+export type { AnalyzeImageOptions, ImageInput } from './analyze-options.js';
 
 /** Stages reported to `onProgress`: segment, instances, graph, channels, descriptors, metrics. */
 const STAGES = 6;
 
 const elapsed = (t0: number) => (performance.now() - t0) / 1000;
 
-function activePhase(fn: string, scheme: PhaseScheme, active: string | undefined): string {
-  if (active !== undefined) {
-    if (!scheme.objects.includes(active))
-      throw new InvalidArgumentError(
-        fn,
-        'options.active',
-        active,
-        `an object phase of scheme ${JSON.stringify(scheme.name)} (${scheme.objects.join(', ')})`,
-      );
-    return active;
-  }
-  if (scheme.active.length !== 1)
-    throw new InvalidArgumentError(
-      fn,
-      'options.active',
-      active,
-      `given: scheme ${JSON.stringify(scheme.name)} declares ${scheme.active.length} active phases (${scheme.active.join(', ') || 'none'})`,
-    );
-  return scheme.active[0]!;
-}
-
-/** Checked scheme and active phase of the options. */
-function resolveRoles(fn: string, options: AnalyzeImageOptions) {
-  if (typeof options !== 'object' || options === null)
-    throw new InvalidArgumentError(fn, 'options', options, 'an options object');
-  const scheme = checkScheme(fn, 'options.scheme', options.scheme ?? CATHODE_SCHEME);
-  return { scheme, active: activePhase(fn, scheme, options.active) };
+/** Assert a phase map: an ndarray of `ndims` dimensions (inside its data) of dtype uint8. */
+function checkPhases(fn: string, argument: string, phases: unknown, ndims: readonly number[]) {
+  assertNdim(fn, argument, phases as PhaseMap, ndims);
+  assertDtype(fn, argument, phases as PhaseMap, 'uint8');
 }
 
 /**
- * The analysis of a phase map, stage by stage: instances, graph, TPBs, channels,
+ * The analysis of a checked phase map, stage by stage: instances, graph, TPBs, channels,
  * descriptors, metrics, rows (shared by {@link analyzePhaseMap} and {@link analyzeImage}).
  */
 function analyze(
   fn: string,
   phases: PhaseMap,
   energy: Image | null,
-  options: AnalyzeImageOptions,
+  options: ResolvedOptions,
   segmentSeconds: number,
 ): ImageAnalysis {
-  const { scheme, active } = resolveRoles(fn, options);
-  const { signal, onProgress } = options;
-  assertNdim(fn, 'phases', phases, [2, 3]);
-  if (energy) assertSameShape(fn, 'phases', phases, 'energy', energy);
+  const { scheme, active, signal, onProgress } = options;
   const seconds: AnalysisTimings = {
     segment: segmentSeconds,
     instances: 0,
@@ -155,8 +65,8 @@ function analyze(
   const instances = instanceSegmentation(phases, {
     ...options.instances,
     scheme,
-    split: options.split ?? [active],
-    minSize: options.minSize ?? 10,
+    split: options.split,
+    minSize: options.minSize,
     signal,
   });
   seconds.instances = elapsed(t0);
@@ -169,7 +79,7 @@ function analyze(
     ...options.graph,
     phaseOfLabel: instances.phaseOfLabel,
     scheme,
-    window: options.window ?? 7,
+    window: options.window,
   });
   progress();
   throwIfAborted(fn, signal);
@@ -223,13 +133,6 @@ function analyze(
     metrics,
   });
   annotateGraph(graph, particles, tpb?.countByNode ?? {}, channels.concurrentByNode);
-  const tpbs: TpbRow[] = (tpb?.triangles ?? []).map((t) => ({
-    nodes: [...t.nodes],
-    label: graph.getNodeAttribute(t.nodes[0], 'label'),
-    size: graph.getNodeAttribute(t.nodes[0], 'size'),
-    perimeter: t.perimeter,
-    interfaceRatio: t.ratio,
-  }));
   return {
     scheme,
     active,
@@ -242,80 +145,10 @@ function analyze(
     descriptors,
     metrics,
     particles,
-    tpbs,
+    tpbs: tpbRows(graph, tpb),
     warnings,
     seconds,
   };
-}
-
-/** The per-particle rows: graph attributes, descriptors, TPB and channel membership, metrics. */
-function particleRows(
-  graph: AnalysisGraph,
-  keys: readonly string[],
-  found: {
-    tpbCount: Record<string, number>;
-    category: Record<string, ParticleRow['channelCategory']>;
-    concurrent: Record<string, boolean>;
-    descriptors: ParticleDescriptors[] | null;
-    metrics: NodeMetricsRow[];
-  },
-): ParticleRow[] {
-  const descriptors = new Map((found.descriptors ?? []).map((d) => [d.label, d]));
-  const metrics = new Map(found.metrics.map((m) => [m.node, m]));
-  return keys.map((node) => {
-    const { label, phase, size } = graph.getNodeAttributes(node);
-    const d = descriptors.get(label);
-    const valid = d?.valid === true;
-    const m = metrics.get(node)!;
-    const tpbCount = found.tpbCount[node] ?? 0;
-    return {
-      node,
-      label,
-      phase,
-      size,
-      soc: valid ? d.soc! : Number.NaN,
-      heterogeneity: valid ? d.heterogeneity! : Number.NaN,
-      polarization: valid ? d.polarization! : Number.NaN,
-      descriptorsValid: valid,
-      descriptorNote: found.descriptors ? (d?.reason ?? '') : 'no energy map',
-      tpbCount,
-      inTpb: tpbCount > 0,
-      channelCategory: found.category[node] ?? 'none',
-      concurrentChannel: found.concurrent[node] === true,
-      degree: m.degree,
-      weightedDegree: m.weightedDegree,
-      clustering: m.clustering,
-      betweenness: m.betweenness,
-      closeness: m.closeness,
-      eigenvector: m.eigenvector,
-      neighbors: { ...m.neighbors },
-    };
-  });
-}
-
-/**
- * Structural features on every node (`tpbCount`, `concurrentChannel` as 0/1), and the
- * descriptors on active nodes whose descriptors are valid.
- */
-function annotateGraph(
-  graph: AnalysisGraph,
-  particles: readonly ParticleRow[],
-  tpbCount: Record<string, number>,
-  concurrent: Record<string, boolean>,
-): void {
-  for (const p of particles)
-    if (p.descriptorsValid)
-      graph.mergeNodeAttributes(p.node, {
-        soc: p.soc,
-        heterogeneity: p.heterogeneity,
-        polarization: p.polarization,
-      });
-  graph.forEachNode((key) =>
-    graph.mergeNodeAttributes(key, {
-      tpbCount: tpbCount[key] ?? 0,
-      concurrentChannel: concurrent[key] === true ? 1 : 0,
-    }),
-  );
 }
 
 /**
@@ -327,15 +160,21 @@ function annotateGraph(
  * an X-ray image and a segmenter.
  *
  * @param input - `{ phases, energy? }` (see {@link ImageInput}; `image` is not read)
- * @param options - {@link AnalyzeImageOptions}: `scheme` (`CATHODE_SCHEME`), `active` (the
- *   scheme's), `minSize` (10), `window` (7), `split` (`[active]`), `instances`, `graph`,
- *   `channels`, `descriptors`, `metrics` (`maxIter` 10,000), `onProgress`, `signal`
+ * @param options - {@link AnalyzeImageOptions} (`undefined` / `null`: all defaults): `scheme`
+ *   (`CATHODE_SCHEME`), `active` (the scheme's), `minSize` (10), `window` (7), `split`
+ *   (`[active]`), `instances`, `graph`, `channels`, `descriptors`, `metrics` (`maxIter`
+ *   10,000), `onProgress`, `signal`
  * @returns the {@link ImageAnalysis}
- * @throws InvalidArgumentError when `input.phases` is missing or not a 2D/3D uint8 map of the
- *   scheme's codes, when the scheme is invalid, when `active` is missing for a scheme without
- *   exactly one active phase or is not an object phase, and for bad stage options (the stage
- *   function names itself); ShapeMismatchError when `energy` differs in shape; AbortError
- *   when `signal` aborts
+ * @throws InvalidArgumentError, before any stage runs, when `input` is not an object or has a
+ *   key other than `phases`, `energy`, `image`, when `input.phases` is missing or not a 2D/3D
+ *   uint8 ndarray inside its data, when `options` or a nested stage object (`instances`,
+ *   `graph`, `channels`, `descriptors`, `metrics`) is not an object or has an unknown key,
+ *   when `onProgress` is not a function, `signal` not an AbortSignal, `minSize` not an
+ *   integer >= 0, `window` not an odd integer >= 1, `split` not an array of names,
+ *   `segmenter` not a Segmenter, when the scheme is invalid, when `active` is missing for a
+ *   scheme without exactly one active phase or is not an object phase; for codes outside the
+ *   scheme and bad values of nested stage options (the stage function names itself);
+ *   ShapeMismatchError when `energy` differs in shape; AbortError when `signal` aborts
  *
  * @remarks
  * References: Li, Deng, Liu, Hu, "Machine Learning Enabled Graph Analysis of Particulate
@@ -343,13 +182,17 @@ function annotateGraph(
  */
 export function analyzePhaseMap(
   input: Pick<ImageInput, 'phases' | 'energy'>,
-  options: AnalyzeImageOptions = {},
+  options: AnalyzeImageOptions | null = {},
 ): ImageAnalysis {
   const fn = 'analyzePhaseMap';
-  if (typeof input !== 'object' || input === null || input.phases === undefined)
-    throw new InvalidArgumentError(fn, 'input.phases', input?.phases, 'a uint8 phase map');
-  options.onProgress?.(1, STAGES);
-  return analyze(fn, input.phases, input.energy ?? null, options, 0);
+  const { phases, energy = null } = checkInput(fn, input, INPUT_KEYS);
+  const resolved = resolveOptions(fn, options);
+  if (phases === undefined)
+    throw new InvalidArgumentError(fn, 'input.phases', phases, 'a uint8 phase map');
+  checkPhases(fn, 'input.phases', phases, [2, 3]);
+  if (energy !== null) assertSameShape(fn, 'input.phases', phases, 'input.energy', energy);
+  resolved.onProgress?.(1, STAGES);
+  return analyze(fn, phases, energy, resolved, 0);
 }
 
 /**
@@ -362,7 +205,9 @@ export function analyzePhaseMap(
  * @returns a promise of the {@link ImageAnalysis}
  * @throws InvalidArgumentError when neither or both of `image` and `phases` are given, when
  *   `image` comes without a segmenter or the segmenter's classes differ from the scheme's
- *   phases, and as {@link analyzePhaseMap}; ShapeMismatchError, AbortError as it
+ *   phases, when the segmenter's phase map is not a uint8 ndarray of the image's shape, and
+ *   as {@link analyzePhaseMap} (every option checked before the segmenter runs);
+ *   ShapeMismatchError, AbortError as it
  *
  * @example
  * const analysis = await analyzeImage({ image, energy }, { segmenter: await loadUNet() });
@@ -370,7 +215,7 @@ export function analyzePhaseMap(
  */
 export async function analyzeImage(
   input: ImageInput,
-  options: AnalyzeImageOptions = {},
+  options: AnalyzeImageOptions | null = {},
 ): Promise<ImageAnalysis> {
   return analyzeInput('analyzeImage', input, options, [2, 3]);
 }
@@ -386,7 +231,7 @@ export async function analyzeImage(
  */
 export async function analyzeVolume(
   input: ImageInput,
-  options: AnalyzeImageOptions = {},
+  options: AnalyzeImageOptions | null = {},
 ): Promise<ImageAnalysis> {
   return analyzeInput('analyzeVolume', input, options, [3]);
 }
@@ -394,12 +239,10 @@ export async function analyzeVolume(
 async function analyzeInput(
   fn: string,
   input: ImageInput,
-  options: AnalyzeImageOptions,
+  options: AnalyzeImageOptions | null,
   ndims: number[],
 ): Promise<ImageAnalysis> {
-  if (typeof input !== 'object' || input === null)
-    throw new InvalidArgumentError(fn, 'input', input, 'an object { image | phases, energy? }');
-  const { image, phases, energy = null } = input;
+  const { image, phases, energy = null } = checkInput(fn, input, INPUT_KEYS);
   if ((image === undefined) === (phases === undefined))
     throw new InvalidArgumentError(
       fn,
@@ -407,15 +250,16 @@ async function analyzeInput(
       Object.keys(input),
       'exactly one of input.image (with options.segmenter) and input.phases',
     );
-  const { scheme } = resolveRoles(fn, options);
+  const resolved = resolveOptions(fn, options);
+  const { scheme, segmenter, signal } = resolved;
   if (phases !== undefined) {
-    assertNdim(fn, 'input.phases', phases, ndims);
-    options.onProgress?.(1, STAGES);
-    return analyze(fn, phases, energy, options, 0);
+    checkPhases(fn, 'input.phases', phases, ndims);
+    if (energy !== null) assertSameShape(fn, 'input.phases', phases, 'input.energy', energy);
+    resolved.onProgress?.(1, STAGES);
+    return analyze(fn, phases, energy, resolved, 0);
   }
   assertNdim(fn, 'input.image', image!, ndims);
-  const { segmenter } = options;
-  if (typeof segmenter?.segment !== 'function')
+  if (segmenter === undefined)
     throw new InvalidArgumentError(
       fn,
       'options.segmenter',
@@ -429,14 +273,19 @@ async function analyzeInput(
       segmenter.classes,
       `a segmenter of the scheme's ${scheme.phases.length} phases (${scheme.phases.join(', ')})`,
     );
-  if (energy) assertSameShape(fn, 'input.image', image!, 'input.energy', energy);
-  throwIfAborted(fn, options.signal);
+  if (energy !== null) assertSameShape(fn, 'input.image', image!, 'input.energy', energy);
+  throwIfAborted(fn, signal);
   const t0 = performance.now();
-  const { phases: segmented } = await segmenter.segment(
-    image!,
-    options.signal ? { signal: options.signal } : {},
-  );
+  const segmentation: unknown = await segmenter.segment(image!, signal ? { signal } : {});
   const seconds = elapsed(t0);
-  options.onProgress?.(1, STAGES);
-  return analyze(fn, segmented, energy, options, seconds);
+  // A segmenter is user code: its phase map is checked as an input would be.
+  const segmented = (segmentation as { phases?: unknown } | null)?.phases;
+  const argument = 'options.segmenter.segment(image).phases';
+  if (segmented === undefined || segmented === null)
+    throw new InvalidArgumentError(fn, argument, segmented, 'a uint8 phase map');
+  assertNdarray(fn, argument, segmented);
+  checkPhases(fn, argument, segmented, ndims);
+  assertSameShape(fn, 'input.image', image!, argument, segmented);
+  resolved.onProgress?.(1, STAGES);
+  return analyze(fn, segmented as PhaseMap, energy, resolved, seconds);
 }
