@@ -1,4 +1,10 @@
-import { assertNumber, InvalidArgumentError } from '@mgraph/core';
+import {
+  assertNumber,
+  checkOptions,
+  InvalidArgumentError,
+  MGraphError,
+  type OptionKeys,
+} from '@mgraph/core';
 import { anova2, correlationTable, welchTTest } from '@mgraph/stats';
 import { DESCRIPTORS, type Descriptor, type ParticleRow } from './types.js';
 
@@ -141,27 +147,70 @@ const FEATURE_NAMES: Record<ParticleFeature, string> = {
 const TERM_NAMES: Record<string, string> = { a: 'TPB', b: 'channel', 'a:b': 'TPB:channel' };
 const NEIGHBORS = /^(.+)Neighbors$/;
 
-function assertParticles(fn: string, particles: unknown): void {
+const WELCH_KEYS: OptionKeys<WelchTableOptions> = { featureName: true, alpha: true };
+const ANOVA_KEYS: OptionKeys<AnovaTableOptions> = { type: true };
+const PEARSON_KEYS: OptionKeys<PearsonTableOptions> = { metrics: true };
+const TABLES_KEYS: OptionKeys<StatisticsTablesOptions> = { alpha: true, type: true, metrics: true };
+
+/**
+ * Assert `particles` is an array of row objects whose `descriptorsValid` is a boolean (a
+ * hole, `null` or a number is an error naming its index, not a TypeError deep in a table).
+ */
+function assertParticles(fn: string, particles: unknown): asserts particles is unknown[] {
   if (!Array.isArray(particles))
     throw new InvalidArgumentError(fn, 'particles', particles, 'an array of particle rows');
+  for (let i = 0; i < particles.length; i++) {
+    const p: unknown = particles[i];
+    if (typeof p !== 'object' || p === null || Array.isArray(p))
+      throw new InvalidArgumentError(fn, `particles[${i}]`, p, 'a particle row object');
+    const valid = (p as { descriptorsValid?: unknown }).descriptorsValid;
+    if (typeof valid !== 'boolean')
+      throw new InvalidArgumentError(
+        fn,
+        `particles[${i}].descriptorsValid`,
+        valid,
+        'true or false',
+      );
+  }
 }
+
+/** Assert the boolean features a table splits by are booleans on every valid row (`'no'` is not false). */
+function assertFeatures(
+  fn: string,
+  particles: readonly StatisticsParticle[],
+  features: readonly ParticleFeature[],
+): void {
+  particles.forEach((p, i) => {
+    if (!isValid(p)) return;
+    for (const f of features)
+      if (typeof p[f] !== 'boolean')
+        throw new InvalidArgumentError(fn, `particles[${i}].${f}`, p[f], 'true or false');
+  });
+}
+
+/** A table's computation that may not run: its mgraph error becomes the row's note; any other error propagates. */
+function noteOf(error: unknown): string {
+  if (!MGraphError.isInstance(error)) throw error;
+  return error.message;
+}
+
+const isValid = (p: StatisticsParticle) =>
+  p.descriptorsValid === true &&
+  Number.isFinite(p.soc) &&
+  Number.isFinite(p.heterogeneity) &&
+  Number.isFinite(p.polarization);
 
 /**
  * The particles whose three descriptors are valid and finite: the ones every table uses.
  *
  * @param particles - particle rows (e.g. `analysis.particles` of several images, concatenated)
- * @returns a new array of the same row objects
- * @throws InvalidArgumentError when `particles` is not an array
+ * @returns a new array of the same row objects (empty for an empty list)
+ * @throws InvalidArgumentError when `particles` is not an array, or a row is not an object
+ *   or its `descriptorsValid` is not a boolean
  */
 export function validParticles<P extends StatisticsParticle>(particles: readonly P[]): P[] {
   assertParticles('validParticles', particles);
-  return particles.filter(
-    (p) =>
-      p.descriptorsValid &&
-      Number.isFinite(p.soc) &&
-      Number.isFinite(p.heterogeneity) &&
-      Number.isFinite(p.polarization),
-  );
+  return particles.filter(isValid);
 }
 
 /**
@@ -173,9 +222,12 @@ export function validParticles<P extends StatisticsParticle>(particles: readonly
  *
  * @param particles - particle rows; invalid ones are left out ({@link validParticles})
  * @param feature - `'inTpb'` or `'concurrentChannel'`
- * @param options - {@link WelchTableOptions}: `featureName` (`'TPB'` / `'concurrent channel'`), `alpha` (0.05)
+ * @param options - {@link WelchTableOptions} (`undefined` / `null`: defaults): `featureName` (`'TPB'` / `'concurrent channel'`), `alpha` (0.05)
  * @returns one {@link WelchRow} per descriptor: soc, heterogeneity, polarization
- * @throws InvalidArgumentError for a non-array `particles`, an unknown `feature`, or `alpha` outside (0, 1)
+ * @throws InvalidArgumentError for a non-array `particles` or a bad row ({@link validParticles}),
+ *   a valid row whose `feature` is not a boolean, an unknown `feature`, an unknown option,
+ *   `featureName` not a string, or `alpha` outside (0, 1). An empty or too small list is not
+ *   an error: the rows say why in `note`
  *
  * @remarks
  * References: Li, Deng, Liu, Hu, arXiv:2512.16085 (Tables S1, S2); Welch, Biometrika 34 (1947).
@@ -183,15 +235,22 @@ export function validParticles<P extends StatisticsParticle>(particles: readonly
 export function welchTable(
   particles: readonly StatisticsParticle[],
   feature: ParticleFeature,
-  options: WelchTableOptions = {},
+  options: WelchTableOptions | null = {},
 ): WelchRow[] {
   const fn = 'welchTable';
   assertParticles(fn, particles);
   if (feature !== 'inTpb' && feature !== 'concurrentChannel')
     throw new InvalidArgumentError(fn, 'feature', feature, "'inTpb' or 'concurrentChannel'");
-  const { featureName = FEATURE_NAMES[feature], alpha = 0.05 } = options;
-  assertNumber(fn, 'options.alpha', alpha, { greaterThan: 0, lessThan: 1 });
-  const valid = validParticles(particles);
+  const { featureName = FEATURE_NAMES[feature], alpha = 0.05 } = checkOptions(
+    fn,
+    options,
+    WELCH_KEYS,
+  );
+  if (typeof featureName !== 'string')
+    throw new InvalidArgumentError(fn, 'options.featureName', featureName, 'a string');
+  checkAlpha(fn, alpha);
+  assertFeatures(fn, particles, [feature]);
+  const valid = particles.filter(isValid);
   return DESCRIPTORS.map((descriptor) => {
     const withF = valid.filter((p) => p[feature]).map((p) => p[descriptor]);
     const without = valid.filter((p) => !p[feature]).map((p) => p[descriptor]);
@@ -213,6 +272,7 @@ export function welchTable(
         note: '',
       };
     } catch (error) {
+      const note = noteOf(error);
       const nan = Number.NaN;
       return {
         ...row,
@@ -226,7 +286,7 @@ export function welchTable(
         p: nan,
         cohenD: nan,
         significant: false,
-        note: (error as Error).message,
+        note,
       };
     }
   });
@@ -240,21 +300,22 @@ export function welchTable(
  * cell of the 2x2 design) gives one row with term `'-'` and the reason in `note`.
  *
  * @param particles - particle rows; invalid ones are left out ({@link validParticles})
- * @param options - {@link AnovaTableOptions}: `type` (2)
+ * @param options - {@link AnovaTableOptions} (`undefined` / `null`: defaults): `type` (2)
  * @returns the rows of `log heterogeneity` then `log polarization`: TPB, channel,
  *   TPB:channel, Residual
- * @throws InvalidArgumentError for a non-array `particles` or a `type` other than 1, 2, 3
+ * @throws InvalidArgumentError for a non-array `particles` or a bad row, a valid row whose
+ *   `inTpb` or `concurrentChannel` is not a boolean, an unknown option, or a `type` other
+ *   than 1, 2 or 3. An empty list is not an error: one row per response says why in `note`
  */
 export function anovaTable(
   particles: readonly StatisticsParticle[],
-  options: AnovaTableOptions = {},
+  options: AnovaTableOptions | null = {},
 ): AnovaRow[] {
   const fn = 'anovaTable';
   assertParticles(fn, particles);
-  const { type = 2 } = options;
-  if (type !== 1 && type !== 2 && type !== 3)
-    throw new InvalidArgumentError(fn, 'options.type', type, '1, 2 or 3');
-  const valid = validParticles(particles);
+  const type = checkType(fn, checkOptions(fn, options, ANOVA_KEYS).type ?? 2);
+  assertFeatures(fn, particles, ['inTpb', 'concurrentChannel']);
+  const valid = particles.filter(isValid);
   return (['heterogeneity', 'polarization'] as const).flatMap((key) => {
     const rows = valid.filter((p) => p[key] > 0);
     const response = `log ${key}`;
@@ -277,6 +338,7 @@ export function anovaTable(
         note: '',
       }));
     } catch (error) {
+      const note = noteOf(error);
       const nan = Number.NaN;
       return [
         {
@@ -286,47 +348,77 @@ export function anovaTable(
           df: nan,
           F: nan,
           p: nan,
-          note: (error as Error).message,
+          note,
         },
       ];
     }
   });
 }
 
-/** The value of a metric (a scalar column or `'<phase>Neighbors'`) of a particle. */
-function metricValue(p: StatisticsParticle, metric: string): number {
+/**
+ * The value of a metric (a scalar column or `'<phase>Neighbors'`) of row `i`: a number, NaN
+ * or +-Infinity counting as missing; anything else is an error naming the row and column.
+ */
+function metricValue(fn: string, p: StatisticsParticle, i: number, metric: string): number {
   const neighbors = NEIGHBORS.exec(metric);
-  if (neighbors) return p.neighbors[neighbors[1]!] ?? Number.NaN;
-  return p[metric as (typeof GRAPH_METRICS)[number] | 'size'];
-}
-
-/** The default metrics of {@link pearsonTable} for these particles. */
-export function defaultMetrics(particles: readonly StatisticsParticle[]): string[] {
-  const phases = Object.keys(particles[0]?.neighbors ?? {});
-  return [...GRAPH_METRICS, ...phases.map((p) => `${p}Neighbors`), 'size'];
+  let value: unknown;
+  if (neighbors) {
+    if (typeof p.neighbors !== 'object' || p.neighbors === null)
+      throw new InvalidArgumentError(
+        fn,
+        `particles[${i}].neighbors`,
+        p.neighbors,
+        'an object of neighbour counts per phase',
+      );
+    value = p.neighbors[neighbors[1]!] ?? Number.NaN;
+  } else value = p[metric as (typeof GRAPH_METRICS)[number] | 'size'];
+  if (typeof value !== 'number')
+    throw new InvalidArgumentError(
+      fn,
+      `particles[${i}].${metric}`,
+      value,
+      'a number (NaN for a missing value)',
+    );
+  return value;
 }
 
 /**
- * Pearson r and two-sided p of every metric with every descriptor over the valid particles
- * (paper Fig. 5a; `correlationTable` of `@mgraph/stats`, scipy `pearsonr`). A metric or
- * descriptor that is constant, or has fewer than 3 finite values, gets NaN cells with `n` 0
- * instead of an error.
+ * The default metrics of {@link pearsonTable} for these particles.
  *
- * @param particles - particle rows; invalid ones are left out ({@link validParticles})
- * @param options - {@link PearsonTableOptions}: `metrics` ({@link defaultMetrics})
- * @returns one {@link PearsonRow} per metric and descriptor, metric-major
- * @throws InvalidArgumentError for a non-array `particles` or an unknown metric name
+ * @throws InvalidArgumentError as {@link validParticles}, or when the first row's
+ *   `neighbors` is not an object
  */
-export function pearsonTable(
-  particles: readonly StatisticsParticle[],
-  options: PearsonTableOptions = {},
-): PearsonRow[] {
-  const fn = 'pearsonTable';
+export function defaultMetrics(particles: readonly StatisticsParticle[]): string[] {
+  const fn = 'defaultMetrics';
   assertParticles(fn, particles);
-  const valid = validParticles(particles);
-  const metrics = options.metrics ?? defaultMetrics(valid);
+  const neighbors: unknown = particles[0]?.neighbors ?? {};
+  if (typeof neighbors !== 'object' || neighbors === null)
+    throw new InvalidArgumentError(
+      fn,
+      'particles[0].neighbors',
+      neighbors,
+      'an object of neighbour counts per phase',
+    );
+  const phases = Object.keys(neighbors);
+  return [...GRAPH_METRICS, ...phases.map((p) => `${p}Neighbors`), 'size'];
+}
+
+function checkAlpha(fn: string, alpha: unknown): number {
+  assertNumber(fn, 'options.alpha', alpha, { greaterThan: 0, lessThan: 1 });
+  return alpha;
+}
+
+function checkType(fn: string, type: unknown): 1 | 2 | 3 {
+  if (type !== 1 && type !== 2 && type !== 3)
+    throw new InvalidArgumentError(fn, 'options.type', type, '1, 2 or 3');
+  return type;
+}
+
+function checkMetrics(fn: string, metrics: unknown): readonly string[] {
+  if (!Array.isArray(metrics))
+    throw new InvalidArgumentError(fn, 'options.metrics', metrics, 'an array of metric names');
   const known = new Set<string>([...GRAPH_METRICS, 'size']);
-  metrics.forEach((m, i) => {
+  metrics.forEach((m: unknown, i) => {
     if (typeof m !== 'string' || (!known.has(m) && !NEIGHBORS.test(m)))
       throw new InvalidArgumentError(
         fn,
@@ -335,10 +427,39 @@ export function pearsonTable(
         `one of ${[...known].join(', ')} or '<phase>Neighbors'`,
       );
   });
+  return metrics;
+}
+
+/**
+ * Pearson r and two-sided p of every metric with every descriptor over the valid particles
+ * (paper Fig. 5a; `correlationTable` of `@mgraph/stats`, scipy `pearsonr`). A metric or
+ * descriptor that is constant, or has fewer than 3 finite values, gets NaN cells with `n` 0
+ * instead of an error; a NaN or infinite metric value is a missing value (pairwise deletion).
+ *
+ * @param particles - particle rows; invalid ones are left out ({@link validParticles})
+ * @param options - {@link PearsonTableOptions} (`undefined` / `null`: defaults): `metrics`
+ *   ({@link defaultMetrics})
+ * @returns one {@link PearsonRow} per metric and descriptor, metric-major
+ * @throws InvalidArgumentError for a non-array `particles` or a bad row, an unknown option,
+ *   `metrics` not an array of known metric names, or a metric value of a valid row that is
+ *   not a number
+ */
+export function pearsonTable(
+  particles: readonly StatisticsParticle[],
+  options: PearsonTableOptions | null = {},
+): PearsonRow[] {
+  const fn = 'pearsonTable';
+  assertParticles(fn, particles);
+  const opts = checkOptions(fn, options, PEARSON_KEYS);
+  const valid = particles.filter(isValid);
+  const metrics =
+    opts.metrics === undefined ? defaultMetrics(valid) : checkMetrics(fn, opts.metrics);
   const columns = [...metrics, ...DESCRIPTORS];
-  const records = valid.map((p) =>
-    Object.fromEntries(columns.map((c) => [c, metricValue(p, c)] as const)),
-  );
+  const records: Record<string, number>[] = [];
+  particles.forEach((p, i) => {
+    if (isValid(p))
+      records.push(Object.fromEntries(columns.map((c) => [c, metricValue(fn, p, i, c)] as const)));
+  });
   const varies = (column: string) => {
     const values = records.map((r) => r[column]!).filter(Number.isFinite);
     return values.length > 2 && values.some((v) => v !== values[0]);
@@ -363,21 +484,29 @@ export function pearsonTable(
  * Pearson table.
  *
  * @param particles - particle rows; invalid ones are left out ({@link validParticles})
- * @param options - {@link StatisticsTablesOptions}: `alpha` (0.05), `type` (2), `metrics`
- * @returns {@link StatisticsTables}
- * @throws InvalidArgumentError as {@link welchTable}, {@link anovaTable}, {@link pearsonTable}
+ * @param options - {@link StatisticsTablesOptions} (`undefined` / `null`: defaults): `alpha`
+ *   (0.05), `type` (2), `metrics`
+ * @returns {@link StatisticsTables} (`valid` 0 and "not computed" rows for an empty list)
+ * @throws InvalidArgumentError as {@link welchTable}, {@link anovaTable}, {@link pearsonTable},
+ *   naming `statisticsTables` for its own options
  */
 export function statisticsTables(
   particles: readonly StatisticsParticle[],
-  options: StatisticsTablesOptions = {},
+  options: StatisticsTablesOptions | null = {},
 ): StatisticsTables {
-  assertParticles('statisticsTables', particles);
-  const alpha = options.alpha ?? 0.05;
+  const fn = 'statisticsTables';
+  assertParticles(fn, particles);
+  const opts = checkOptions(fn, options, TABLES_KEYS);
+  // checked here, so that an error names statisticsTables rather than one of its tables
+  const alpha = checkAlpha(fn, opts.alpha ?? 0.05);
+  const type = checkType(fn, opts.type ?? 2);
+  const metrics = opts.metrics === undefined ? undefined : checkMetrics(fn, opts.metrics);
+  assertFeatures(fn, particles, ['inTpb', 'concurrentChannel']);
   return {
-    valid: validParticles(particles).length,
+    valid: particles.filter(isValid).length,
     welchTpb: welchTable(particles, 'inTpb', { alpha }),
     welchChannel: welchTable(particles, 'concurrentChannel', { alpha }),
-    anova: anovaTable(particles, options.type ? { type: options.type } : {}),
-    pearson: pearsonTable(particles, options.metrics ? { metrics: options.metrics } : {}),
+    anova: anovaTable(particles, { type }),
+    pearson: pearsonTable(particles, metrics ? { metrics } : {}),
   };
 }
