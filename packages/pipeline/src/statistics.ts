@@ -379,7 +379,7 @@ function metricValue(fn: string, p: StatisticsParticle, i: number, metric: strin
       value,
       'a number (NaN for a missing value)',
     );
-  return value;
+  return Number.isFinite(value) ? value : Number.NaN;
 }
 
 /**
