@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export { type AllocationLimit, assertAllocation, formatBytes } from './allocation.js';
 export { applyScheme } from './apply-scheme.js';
 export {
   assertBoolean,

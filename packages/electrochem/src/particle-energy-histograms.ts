@@ -1,4 +1,5 @@
 import {
+  assertAllocation,
   assertDtype,
   assertNdim,
   assertNumber,
@@ -11,7 +12,7 @@ import {
   type OptionKeys,
   type ProgressCallback,
 } from '@mgraph/core';
-import { assertAllocation } from './limits.js';
+import { MAX_ELEMENTS } from './limits.js';
 import {
   checkSmoothing,
   type SmoothHistogramOptions,
@@ -129,7 +130,11 @@ export function histogramsOf(
     throw new InvalidArgumentError(fn, 'options.onProgress', onProgress, 'a function');
   }
   const bins = Math.max(1, Math.round((hi - lo) / binWidth));
-  assertAllocation(fn, 'options.binWidth', binWidth, bins, 'histogram bins');
+  assertAllocation(fn, 'options.binWidth', binWidth, bins, {
+    limit: MAX_ELEMENTS,
+    what: 'histogram bins',
+    subject: 'a bin width',
+  });
   checkSmoothing(fn, smoothing, (hi - lo) / bins);
   const width = (hi - lo) / bins;
   const edges = new Float64Array(bins + 1);
@@ -153,13 +158,11 @@ export function histogramsOf(
   }
 
   const m = selected.length;
-  assertAllocation(
-    fn,
-    'options.binWidth',
-    binWidth,
-    m * bins,
-    `histogram bins in all (${m} labels x ${bins} bins)`,
-  );
+  assertAllocation(fn, 'options.binWidth', binWidth, m * bins, {
+    limit: MAX_ELEMENTS,
+    what: 'histogram bins in all',
+    subject: `a bin width (${m} labels x ${bins} bins)`,
+  });
   const counts = new Float64Array(m * bins);
   const kept = new Float64Array(m);
   const nan = new Float64Array(m);

@@ -1,4 +1,5 @@
 import {
+  assertAllocation,
   assertFinite,
   assertNumber,
   checkOptions,
@@ -7,7 +8,7 @@ import {
 } from '@mgraph/core';
 import { gaussianFilter1d } from '@mgraph/ndimage';
 import ndarray from 'ndarray';
-import { assertAllocation } from './limits.js';
+import { MAX_ELEMENTS } from './limits.js';
 
 /**
  * Options of {@link smoothHistogram}: the smoothing applied to a histogram before peak
@@ -131,7 +132,11 @@ export function checkSmoothing(
   if (kernel === 'gaussian') {
     // scipy's radius: int(4 * sigma + 0.5), sigma in bins
     const radius = Math.floor((4 * width) / binWidth + 0.5);
-    assertAllocation(fn, `${argument}.width`, width, 2 * radius + 1, 'Gaussian kernel taps');
+    assertAllocation(fn, `${argument}.width`, width, 2 * radius + 1, {
+      limit: MAX_ELEMENTS,
+      what: 'Gaussian kernel taps',
+      subject: 'a width',
+    });
   }
   return o;
 }

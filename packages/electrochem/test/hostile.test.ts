@@ -202,7 +202,8 @@ const cases: Case[] = [
     name: 'particleEnergyHistograms: binWidth 1e-12 (8e12 bins) refused before allocation',
     run: () => particleEnergyHistograms(energy(), labels(), { binWidth: 1e-12 }),
     error: InvalidArgumentError,
-    message: /at most 67108864 histogram bins \(this one gives 8000000000000, 58\.2 TiB\)/,
+    message:
+      /at most 67108864 histogram bins \(this one needs 8000000000000 histogram bins, 58\.2 TiB\)/,
   },
   {
     name: 'particleEnergyHistograms: 1e6 listed labels x 80 bins refused before allocation',
@@ -468,7 +469,7 @@ const cases: Case[] = [
     name: 'smoothHistogram: Gaussian width 1e12 refused before allocating its kernel',
     run: () => smoothHistogram([1, 2, 3], 0.1, { width: 1e12 }),
     error: InvalidArgumentError,
-    message: /at most 67108864 Gaussian kernel taps \(this one gives 80000000000001/,
+    message: /at most 67108864 Gaussian kernel taps \(this one needs 80000000000001/,
   },
   {
     name: 'smoothHistogram: boxcar width 1e12 averages over every bin (loop bounded by the input)',

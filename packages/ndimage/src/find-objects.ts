@@ -2,6 +2,7 @@ import {
   assertNumber,
   checkOptions,
   flatData,
+  formatBytes,
   InvalidArgumentError,
   type NdArray,
   type OptionKeys,
@@ -162,12 +163,6 @@ const MIN_LABEL_LIMIT = 2 ** 20;
 function tooMany(limit: number, labels: number, shape: readonly number[]): string {
   const bytes = labels * (8 * shape.length + 8);
   return `${limit} (max(elements, ${MIN_LABEL_LIMIT}): find_objects has one entry per label value, so ${labels} labels would take ${formatBytes(bytes)} (a ${labels}-entry result and 2 ndim int32 per label); renumber the labels 1..n first`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 2 ** 30) return `${(bytes / 2 ** 30).toPrecision(3)} GiB`;
-  if (bytes >= 2 ** 20) return `${(bytes / 2 ** 20).toPrecision(3)} MiB`;
-  return `${bytes} bytes`;
 }
 
 /** The largest element (0 when none is positive): scipy's `input.max()` for `max_label=0`. */

@@ -1,11 +1,11 @@
-import { assertNumber, checkOptions, InvalidArgumentError, type OptionKeys } from '@mgraph/core';
+import {
+  assertNumber,
+  checkOptions,
+  formatBytes,
+  InvalidArgumentError,
+  type OptionKeys,
+} from '@mgraph/core';
 import { MAX_KERNEL_RADIUS } from './input.js';
-
-function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return 'more than any memory';
-  if (bytes >= 2 ** 30) return `${(bytes / 2 ** 30).toPrecision(3)} GiB`;
-  return `${(bytes / 2 ** 20).toPrecision(3)} MiB`;
-}
 
 /** Options of {@link gaussianKernel1d} (scipy names, camelCased). */
 export interface GaussianKernelOptions {

@@ -2,11 +2,11 @@ import {
   assertBoolean,
   assertNumber,
   checkOptions,
+  formatBytes,
   InvalidArgumentError,
   NI_K_EDGE_WINDOW,
   type OptionKeys,
 } from '@mgraph/core';
-import { formatBytes } from './limits.js';
 
 /** Effect of one structural feature on the energies of the NMC particles that have it. */
 export interface PlantedEffect {

@@ -2,6 +2,7 @@ import {
   assertNumber,
   assertSignal,
   checkOptions,
+  formatBytes,
   InvalidArgumentError,
   type OptionKeys,
   type ProgressCallback,
@@ -13,7 +14,6 @@ import {
   resolveCompositeOptions,
 } from './composite-options.js';
 import { type Composite, generateComposite } from './generate-composite.js';
-import { formatBytes } from './limits.js';
 
 /** Options of {@link generateDataset}: those of `generateComposite` plus the count. */
 export interface DatasetOptions extends Omit<CompositeOptions, 'seed'> {

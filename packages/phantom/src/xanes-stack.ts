@@ -5,11 +5,11 @@ import {
   checkOptions,
   createRng,
   flatData,
+  formatBytes,
   InvalidArgumentError,
   type OptionKeys,
 } from '@mgraph/core';
 import ndarray, { type NdArray } from 'ndarray';
-import { formatBytes } from './limits.js';
 
 /**
  * The 63 beam energies (eV) of the default XANES scan, 8210 to 8700 eV: 6 pre-edge points

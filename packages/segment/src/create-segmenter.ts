@@ -1,4 +1,5 @@
 import {
+  assertAllocation,
   assertFinite,
   assertNdim,
   assertNumber,
@@ -15,7 +16,7 @@ import {
 } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { type InferenceSession, Tensor } from 'onnxruntime-common';
-import { formatBytes, MAX_ELEMENTS } from './limits.js';
+import { MAX_ELEMENTS } from './limits.js';
 import type { Segmentation, Segmenter, SegmentOptions } from './segmenter.js';
 import { type AxisPlan, assertTiling, planAxis } from './tile-plan.js';
 
@@ -118,7 +119,8 @@ export function checkSegmentOptions(
 }
 
 /**
- * Throw before allocating `elements` float32 elements past {@link MAX_ELEMENTS}.
+ * Throw before allocating `elements` float32 elements past {@link MAX_ELEMENTS}: core's
+ * `assertAllocation`, `subject` saying what holds them.
  *
  * @internal
  */
@@ -127,15 +129,14 @@ export function assertElements(
   argument: string,
   value: unknown,
   elements: number,
-  what: string,
+  subject: string,
 ): void {
-  if (elements <= MAX_ELEMENTS) return;
-  throw new InvalidArgumentError(
-    fn,
-    argument,
-    value,
-    `${what} of at most ${MAX_ELEMENTS} elements (this one needs ${elements}, ${formatBytes(4 * elements)} as float32)`,
-  );
+  assertAllocation(fn, argument, value, elements, {
+    limit: MAX_ELEMENTS,
+    bytesPerElement: 4,
+    what: 'float32 elements',
+    subject,
+  });
 }
 
 /**
@@ -283,7 +284,7 @@ export function createSegmenter(
       'image',
       image,
       classes * planes * planeSize * (augment === 'dihedral' ? 2 : 1),
-      `an image whose probabilities (classes x pixels = ${classes} x ${planes * planeSize}) are`,
+      `an image with probabilities (classes x pixels = ${classes} x ${planes * planeSize})`,
     );
     const flat = flatData(image);
     assertFinite(SEG, 'image', flat);

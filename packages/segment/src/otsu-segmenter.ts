@@ -72,7 +72,7 @@ export function otsuSegmenter(options: OtsuSegmenterOptions = {}): Segmenter {
       'image',
       image,
       classes * image.size,
-      'an image whose probabilities (classes x pixels) are',
+      'an image with probabilities (classes x pixels)',
     );
     const thresholds = thresholdMultiotsu(image, { classes, nbins });
     const data = flatData(image);

@@ -147,7 +147,7 @@ const cases: Case[] = [
     run: () => createSegmenter(fakeSession(), { tileSize: 8192, batchSize: 1e6 }),
     error: InvalidArgumentError,
     message:
-      /a batch .* of at most 1073741824 elements \(this one needs 335544320000000, 1\.19 PiB/,
+      /a batch .* needing at most 1073741824 float32 elements \(this one needs 335544320000000 float32 elements, 1\.19 PiB/,
   },
   {
     name: 'createSegmenter: classes with a number among names',
@@ -222,7 +222,7 @@ const cases: Case[] = [
     name: 'segment: a 2^31-pixel view is refused before allocating its probabilities',
     run: () => seg().segment(hugeView()),
     error: InvalidArgumentError,
-    message: /this one needs 8589934592, 32\.0 GiB as float32/,
+    message: /this one needs 8589934592 float32 elements, 32\.0 GiB/,
   },
   {
     name: 'segment: a transposed view gives the transposed phases',
@@ -291,7 +291,7 @@ const cases: Case[] = [
     name: 'otsuSegmenter.segment: a 2^31-pixel view refused before allocation',
     run: () => otsuSegmenter().segment(hugeView()),
     error: InvalidArgumentError,
-    message: '(classes x pixels) are of at most 1073741824 elements',
+    message: '(classes x pixels) needing at most 1073741824 float32 elements',
   },
   {
     name: 'otsuSegmenter.segment: an Infinity pixel',

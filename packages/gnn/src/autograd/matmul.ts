@@ -1,5 +1,11 @@
-import { assertBoolean, checkOptions, type OptionKeys, ShapeMismatchError } from '@mgraph/core';
-import { assertAllocation } from '../limits.js';
+import {
+  assertAllocation,
+  assertBoolean,
+  checkOptions,
+  type OptionKeys,
+  ShapeMismatchError,
+} from '@mgraph/core';
+import { MAX_ELEMENTS } from '../limits.js';
 import {
   assert2d,
   assertSameDtype,
@@ -43,7 +49,7 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   if (kb !== k) {
     throw new ShapeMismatchError('matmul', 'b', transposeB ? [m, k] : [k, m], b.shape);
   }
-  assertAllocation('matmul', 'a', a.shape, n * m);
+  assertAllocation('matmul', 'a', a.shape, n * m, { limit: MAX_ELEMENTS });
   const A = a.data;
   // the right operand as (k, m), rows contiguous: inner loops then run over m
   const Bkm = transposeB ? transpose(b.data, m, k) : b.data;

@@ -1,5 +1,10 @@
-import { assertNumber, InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
-import { assertAllocation } from '../limits.js';
+import {
+  assertAllocation,
+  assertNumber,
+  InvalidArgumentError,
+  ShapeMismatchError,
+} from '@mgraph/core';
+import { MAX_ELEMENTS } from '../limits.js';
 import { assertIndex } from './check-index.js';
 import { assert2d, gradOf, newArray, result, type Tensor } from './tensor.js';
 
@@ -31,7 +36,7 @@ export function scatterRows(
     throw new InvalidArgumentError('scatterRows', 'reduce', reduce, "'add' or 'mean'");
   }
   const [e, c] = src.shape as [number, number];
-  assertAllocation('scatterRows', 'size', size, size * c);
+  assertAllocation('scatterRows', 'size', size, size * c, { limit: MAX_ELEMENTS });
   if (typeof index !== 'object' || index === null || typeof index.length !== 'number') {
     throw new InvalidArgumentError('scatterRows', 'index', index, 'an array of row indices');
   }

@@ -1,11 +1,12 @@
 import {
+  assertAllocation,
   assertBoolean,
   checkOptions,
   InvalidArgumentError,
   type OptionKeys,
   ShapeMismatchError,
 } from '@mgraph/core';
-import { assertAllocation } from '../limits.js';
+import { MAX_ELEMENTS } from '../limits.js';
 
 /** The floating-point storage of a {@link Tensor}. */
 export type FloatArray = Float64Array | Float32Array;
@@ -261,7 +262,7 @@ export function tensor(
   if (typeof values !== 'object' || values === null || typeof values.length !== 'number') {
     throw new InvalidArgumentError('tensor', 'values', values, 'an array of numbers');
   }
-  assertAllocation('tensor', 'values', values, values.length);
+  assertAllocation('tensor', 'values', values, values.length, { limit: MAX_ELEMENTS });
   const data = dtype === 'float32' ? Float32Array.from(values) : Float64Array.from(values);
   return new Tensor(data, shape, { requiresGrad });
 }

@@ -1,11 +1,12 @@
 import {
+  assertAllocation,
   assertNumber,
   checkOptions,
   createRng,
   InvalidArgumentError,
   type OptionKeys,
 } from '@mgraph/core';
-import { assertAllocation, MAX_GRAPHS } from '../limits.js';
+import { MAX_GRAPHS } from '../limits.js';
 
 const KEYS: OptionKeys<SplitGraphsOptions> = { fractions: true, seed: true };
 
@@ -40,7 +41,7 @@ export function splitGraphs(count: number, options: SplitGraphsOptions = {}): Gr
   if (!Number.isInteger(count) || count < 0) {
     throw new InvalidArgumentError('splitGraphs', 'count', count, 'an integer >= 0');
   }
-  assertAllocation('splitGraphs', 'count', count, count, MAX_GRAPHS, 8, 'graphs');
+  assertAllocation('splitGraphs', 'count', count, count, { limit: MAX_GRAPHS, what: 'graphs' });
   assertNumber('splitGraphs', 'options.seed', seed);
   const okFractions =
     Array.isArray(fractions) &&

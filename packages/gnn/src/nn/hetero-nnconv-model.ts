@@ -1,4 +1,5 @@
 import {
+  assertAllocation,
   assertBoolean,
   assertNumber,
   CATHODE_SCHEME,
@@ -21,7 +22,7 @@ import {
   type HeteroGraph,
   validateHeteroGraph,
 } from '../data/hetero-graph.js';
-import { assertAllocation, MAX_PARAMETERS } from '../limits.js';
+import { MAX_PARAMETERS } from '../limits.js';
 import { type EdgeType, edgeTypeKey, HeteroConv } from './hetero-conv.js';
 import { LayerNorm } from './layer-norm.js';
 import { Linear } from './linear.js';
@@ -247,15 +248,10 @@ export class HeteroNNConvModel extends Module {
       const widest = (
         ['hiddenChannels', 'edgeHidden', 'inChannels', 'edgeChannels', 'outChannels'] as const
       ).reduce((a, b) => (config[b] > config[a] ? b : a));
-      assertAllocation(
-        fn,
-        `options.${widest}`,
-        config[widest],
-        count,
-        MAX_PARAMETERS,
-        8,
-        'parameters',
-      );
+      assertAllocation(fn, `options.${widest}`, config[widest], count, {
+        limit: MAX_PARAMETERS,
+        what: 'parameters',
+      });
     }
     this.config = config;
     const rng = createRng(config.seed);

@@ -1,7 +1,13 @@
-import { assertNumber, checkOptions, InvalidArgumentError, type OptionKeys } from '@mgraph/core';
+import {
+  assertAllocation,
+  assertNumber,
+  checkOptions,
+  InvalidArgumentError,
+  type OptionKeys,
+} from '@mgraph/core';
 import { layerNorm } from '../autograd/layer-norm.js';
 import type { FloatDtype, Tensor } from '../autograd/tensor.js';
-import { assertAllocation } from '../limits.js';
+import { MAX_ELEMENTS } from '../limits.js';
 import { parameter } from './init.js';
 import { Module } from './module.js';
 
@@ -39,7 +45,7 @@ export class LayerNorm extends Module {
     if (dtype !== 'float64' && dtype !== 'float32') {
       throw new InvalidArgumentError('LayerNorm', 'options.dtype', dtype, "'float64' or 'float32'");
     }
-    assertAllocation('LayerNorm', 'channels', channels, channels);
+    assertAllocation('LayerNorm', 'channels', channels, channels, { limit: MAX_ELEMENTS });
     this.eps = eps;
     this.weight = parameter([channels], dtype, { fill: 1 });
     this.bias = parameter([channels], dtype, { fill: 0 });

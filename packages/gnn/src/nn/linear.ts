@@ -1,4 +1,5 @@
 import {
+  assertAllocation,
   assertBoolean,
   assertNumber,
   checkOptions,
@@ -10,7 +11,7 @@ import {
 import { add } from '../autograd/add.js';
 import { matmul } from '../autograd/matmul.js';
 import { assertTensor, type FloatDtype, type Tensor } from '../autograd/tensor.js';
-import { assertAllocation } from '../limits.js';
+import { MAX_ELEMENTS } from '../limits.js';
 import { parameter } from './init.js';
 import { Module } from './module.js';
 
@@ -56,7 +57,9 @@ export class Linear extends Module {
     } = checkOptions('Linear', options, LINEAR_KEYS);
     assertBoolean('Linear', 'options.bias', bias);
     assertRngAndDtype('Linear', rng, dtype);
-    assertAllocation('Linear', 'outFeatures', outFeatures, inFeatures * outFeatures);
+    assertAllocation('Linear', 'outFeatures', outFeatures, inFeatures * outFeatures, {
+      limit: MAX_ELEMENTS,
+    });
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
     const bound = 1 / Math.sqrt(inFeatures);

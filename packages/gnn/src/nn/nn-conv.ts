@@ -1,4 +1,5 @@
 import {
+  assertAllocation,
   assertBoolean,
   assertNumber,
   checkOptions,
@@ -13,7 +14,7 @@ import { batchedVecMat } from '../autograd/batched-vec-mat.js';
 import { gatherRows } from '../autograd/gather-rows.js';
 import { type ScatterReduce, scatterRows } from '../autograd/scatter-rows.js';
 import { assertTensor, type FloatDtype, type Tensor } from '../autograd/tensor.js';
-import { assertAllocation } from '../limits.js';
+import { MAX_ELEMENTS } from '../limits.js';
 import { parameter } from './init.js';
 import { assertRngAndDtype, Linear } from './linear.js';
 import { Module } from './module.js';
@@ -94,7 +95,9 @@ export class NNConv extends Module {
     if (typeof layer !== 'object' || layer === null || typeof layer.forward !== 'function') {
       throw new InvalidArgumentError('NNConv', 'nn', nn, 'a Module with forward (e.g. Sequential)');
     }
-    assertAllocation('NNConv', 'outChannels', outChannels, inDst * outChannels);
+    assertAllocation('NNConv', 'outChannels', outChannels, inDst * outChannels, {
+      limit: MAX_ELEMENTS,
+    });
     this.inSrc = inSrc;
     this.inDst = inDst;
     this.outChannels = outChannels;
