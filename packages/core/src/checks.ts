@@ -1,4 +1,5 @@
 import type { NdArray } from 'ndarray';
+import { flatData } from './contiguous.js';
 import { InvalidArgumentError, ShapeMismatchError } from './errors.js';
 import { forEachOffset } from './strides.js';
 import type { Dtype } from './types.js';
@@ -131,6 +132,45 @@ export function assertDtype(
       arr,
       `of dtype ${list.join(' or ')} (got ${arr.dtype})`,
     );
+  }
+}
+
+/** dtypes whose elements are numbers (scijs names). */
+const NUMERIC_DTYPES: readonly string[] = [
+  'int8',
+  'int16',
+  'int32',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint8_clamped',
+  'float32',
+  'float64',
+];
+
+/**
+ * Assert that the elements of an ndarray are numbers: a numeric typed array, or a plain
+ * array whose every element (of the view) is a number. BigInt64 arrays, strings and booleans
+ * are refused: they would be converted silently or throw a raw TypeError, and `0n`, `''` and
+ * `false` are not `0` (they would silently count as nonzero).
+ *
+ * @throws InvalidArgumentError naming `fn`, `argument` and the dtype or the first bad element
+ */
+export function assertNumericData(fn: string, argument: string, arr: NdArray): void {
+  if (NUMERIC_DTYPES.includes(arr.dtype)) return;
+  if (arr.dtype !== 'array') {
+    throw new InvalidArgumentError(
+      fn,
+      argument,
+      arr,
+      `an ndarray of numbers (a numeric typed array or a plain array of numbers; got dtype ${arr.dtype})`,
+    );
+  }
+  const flat = flatData(arr as NdArray<Float64Array>) as ArrayLike<unknown>;
+  for (let k = 0; k < flat.length; k++) {
+    if (typeof flat[k] !== 'number') {
+      throw new InvalidArgumentError(fn, `${argument}[${k}]`, flat[k], 'a number');
+    }
   }
 }
 

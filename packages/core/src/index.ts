@@ -21,6 +21,7 @@ export {
   assertNdarray,
   assertNdim,
   assertNumber,
+  assertNumericData,
   assertSameShape,
   type NumberConstraint,
 } from './checks.js';

@@ -6,6 +6,7 @@ import {
   assertNdarray,
   assertNdim,
   assertNumber,
+  assertNumericData,
   assertSameShape,
   flatData,
   InvalidArgumentError,
@@ -149,5 +150,20 @@ describe('views that address elements outside their data', () => {
       expect(flatData(view).length).toBe(view.size);
     }
     expect(Array.from(flatData(a.step(-1, -1)))).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+  });
+});
+
+describe('assertNumericData', () => {
+  it('accepts numeric typed arrays and plain arrays of numbers', () => {
+    expect(() => assertNumericData('f', 'a', ndarray(new Uint8Array(4), [2, 2]))).not.toThrow();
+    expect(() => assertNumericData('f', 'a', ndarray([1, 2, 3], [3]))).not.toThrow();
+  });
+  it('refuses bigint arrays and non-number elements, naming the first bad one', () => {
+    expect(() => assertNumericData('f', 'a', ndarray(new BigInt64Array(2) as never, [2]))).toThrow(
+      'an ndarray of numbers (a numeric typed array or a plain array of numbers; got dtype bigint64)',
+    );
+    expect(() => assertNumericData('f', 'a', ndarray([1, '2', 3] as never, [3]))).toThrow(
+      'argument a[1] must be a number',
+    );
   });
 });

@@ -1,5 +1,10 @@
-import { assertNdarray, flatData, InvalidArgumentError, type NdArray } from '@mgraph/core';
-import { assertNumericData } from './input.js';
+import {
+  assertNdarray,
+  assertNumericData,
+  flatData,
+  InvalidArgumentError,
+  type NdArray,
+} from '@mgraph/core';
 
 /**
  * The nonzero elements of a footprint (structuring element) as coordinate offsets from its

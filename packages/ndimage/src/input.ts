@@ -2,6 +2,7 @@ import {
   assertDtype,
   assertNdarray,
   assertNumber,
+  assertNumericData,
   flatData,
   InvalidArgumentError,
   type NdArray,
@@ -30,45 +31,6 @@ export function floatElements(
   const flat = flatData(input as NdArray<Float64Array>);
   const data = flat instanceof Float64Array ? flat : Float64Array.from(flat as ArrayLike<number>);
   return { data, shape: input.shape.slice() };
-}
-
-/** dtypes whose elements are numbers (scijs names). */
-const NUMERIC_DTYPES: readonly string[] = [
-  'int8',
-  'int16',
-  'int32',
-  'uint8',
-  'uint16',
-  'uint32',
-  'uint8_clamped',
-  'float32',
-  'float64',
-];
-
-/**
- * Assert that the elements of an ndarray are numbers: a numeric typed array, or a plain
- * array whose every element (of the view) is a number. BigInt64 arrays, strings and
- * booleans are refused (they would be converted silently, or throw a raw TypeError).
- *
- * @throws InvalidArgumentError naming `fn`, `argument` and the dtype or the first bad element
- * @internal
- */
-export function assertNumericData(fn: string, argument: string, arr: NdArray): void {
-  if (NUMERIC_DTYPES.includes(arr.dtype)) return;
-  if (arr.dtype !== 'array') {
-    throw new InvalidArgumentError(
-      fn,
-      argument,
-      arr,
-      `an ndarray of numbers (a numeric typed array or a plain array of numbers; got dtype ${arr.dtype})`,
-    );
-  }
-  const flat = flatData(arr as NdArray<Float64Array>) as ArrayLike<unknown>;
-  for (let k = 0; k < flat.length; k++) {
-    if (typeof flat[k] !== 'number') {
-      throw new InvalidArgumentError(fn, `${argument}[${k}]`, flat[k], 'a number');
-    }
-  }
 }
 
 /**

@@ -1,6 +1,5 @@
-import { flatData, type NdArray } from '@mgraph/core';
+import { assertNumericData, flatData, type NdArray } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { assertNumericData } from './checks.js';
 import { assertImage } from './neighborhood.js';
 
 /**

@@ -1,6 +1,7 @@
 import {
   assertCallback,
   assertNumber,
+  assertNumericData,
   checkOptions,
   flatData,
   InvalidArgumentError,
@@ -9,7 +10,6 @@ import {
   type ProgressCallback,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { assertNumericData } from './checks.js';
 import { assertImage } from './neighborhood.js';
 
 /** Options of {@link distanceTransformEdt}. */

@@ -1,4 +1,5 @@
 import {
+  assertNumericData,
   checkOptions,
   flatData,
   type LabelImage,
@@ -6,7 +7,6 @@ import {
   type OptionKeys,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { assertNumericData } from './checks.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';
 
 /** Options of {@link label}. */

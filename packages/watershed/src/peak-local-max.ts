@@ -3,6 +3,7 @@ import {
   assertDtype,
   assertFinite,
   assertNumber,
+  assertNumericData,
   assertSameShape,
   checkOptions,
   flatData,
@@ -13,7 +14,7 @@ import {
 } from '@mgraph/core';
 import { type BoundingBox, findObjects } from '@mgraph/ndimage';
 import ndarray from 'ndarray';
-import { assertNumericData, compactLabels } from './checks.js';
+import { compactLabels } from './checks.js';
 import { ensureSpacing } from './ensure-spacing.js';
 import { labelWindowMaxima, packBoxes } from './label-window-maxima.js';
 import { assertImage } from './neighborhood.js';

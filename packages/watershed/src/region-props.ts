@@ -2,6 +2,7 @@ import {
   assertBoolean,
   assertCallback,
   assertDtype,
+  assertNumericData,
   assertSameShape,
   assertSignal,
   checkOptions,
@@ -12,7 +13,7 @@ import {
   type ProgressCallback,
   throwIfAborted,
 } from '@mgraph/core';
-import { assertNumericData, compactLabels } from './checks.js';
+import { compactLabels } from './checks.js';
 import { convexHullFlat } from './convex-hull-image.js';
 import { assertImage } from './neighborhood.js';
 

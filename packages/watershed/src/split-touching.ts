@@ -1,6 +1,7 @@
 import {
   assertCallback,
   assertNumber,
+  assertNumericData,
   assertSignal,
   checkOptions,
   flatData,
@@ -11,7 +12,6 @@ import {
   throwIfAborted,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { assertNumericData } from './checks.js';
 import { distanceTransformEdt } from './distance-transform-edt.js';
 import { labelFlat } from './label.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';

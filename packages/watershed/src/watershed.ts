@@ -3,6 +3,7 @@ import {
   assertCallback,
   assertDtype,
   assertNumber,
+  assertNumericData,
   assertSameShape,
   checkOptions,
   flatData,
@@ -14,7 +15,6 @@ import {
   rowMajorStrides,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { assertNumericData } from './checks.js';
 import { floodByRank } from './flood-by-rank.js';
 import { FloodQueue } from './flood-queue.js';
 import {
