@@ -9,7 +9,10 @@ const packages = new Map();
 for (const dir of readdirSync(join(root, 'packages'))) {
   const pkg = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
   const internal = (deps) => Object.keys(deps ?? {}).filter((d) => d.startsWith('@mgraph/'));
-  packages.set(pkg.name, { runtime: internal(pkg.dependencies), dev: internal(pkg.devDependencies) });
+  packages.set(pkg.name, {
+    runtime: internal(pkg.dependencies),
+    dev: internal(pkg.devDependencies),
+  });
 }
 
 const order = [];
