@@ -5,6 +5,7 @@
  */
 import ndarray from 'ndarray';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectPeakRss, runCases, type TupleCase } from '../../../test-utils/hostile.js';
 import {
   AbortError,
   applyScheme,
@@ -42,36 +43,7 @@ import {
   toContiguous,
 } from '../src/index.js';
 
-type ErrorClass = { isInstance(e: unknown): boolean; name: string };
-/** A case: a call and either the typed error it must throw (and a message fragment) or a check of its result. */
-type Case =
-  | [name: string, call: () => unknown, error: ErrorClass, message: string | RegExp]
-  | [name: string, call: () => unknown, check: (result: unknown) => void];
-
-export function runCases(cases: Case[]): void {
-  for (const c of cases) {
-    it(c[0], () => {
-      if (c.length === 4) {
-        const [, call, error, message] = c;
-        let thrown: unknown;
-        try {
-          call();
-        } catch (e) {
-          thrown = e;
-        }
-        expect(thrown, 'expected a typed error').toBeDefined();
-        expect(
-          error.isInstance(thrown),
-          `${(thrown as Error)?.name}: ${(thrown as Error)?.message}`,
-        ).toBe(true);
-        if (typeof message === 'string') expect((thrown as Error).message).toContain(message);
-        else expect((thrown as Error).message).toMatch(message);
-      } else {
-        c[2](c[1]());
-      }
-    });
-  }
-}
+type Case = TupleCase;
 
 /** checkOptions as a JavaScript caller sees it (any options value). */
 const check = checkOptions as unknown as (fn: string, options: unknown, keys: object) => unknown;
@@ -550,8 +522,5 @@ describe('core: hostile inputs, every export', () => {
 });
 
 afterAll(() => {
-  // maxRSS is in kilobytes
-  const peak = process.resourceUsage().maxRSS / 1024;
-  console.log(`core hostile suite: ${cases.length} cases, peak RSS ${peak.toFixed(0)} MB`);
-  expect(peak).toBeLessThan(1024);
+  expectPeakRss('core', cases.length);
 });

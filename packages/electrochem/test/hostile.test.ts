@@ -6,9 +6,10 @@
  * take gigabytes must fail before allocating: the peak RSS of this test process is checked
  * at the end.
  */
-import { InvalidArgumentError, type MGraphError, ShapeMismatchError } from '@mgraph/core';
+import { InvalidArgumentError, ShapeMismatchError } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
+import { expectPeakRss, itEachCase } from '../../../test-utils/hostile.js';
 import {
   DEFAULT_SMOOTHING,
   edgeEnergyMap,
@@ -567,36 +568,10 @@ const cases: Case[] = [
   },
 ];
 
-async function outcome(c: Case): Promise<{ value?: unknown; error?: unknown }> {
-  try {
-    return { value: await c.run() };
-  } catch (error) {
-    return { error };
-  }
-}
-
 describe('@mgraph/electrochem hostile inputs', () => {
-  it.each(cases.map((c) => [c.name, c] as const))(
-    '%s',
-    async (_name, c) => {
-      const { value, error } = await outcome(c);
-      if (c.error) {
-        expect(error, 'expected a typed error').toBeInstanceOf(c.error);
-        expect((error as MGraphError).fn).toBeTypeOf('string');
-        if (c.message !== undefined) expect((error as Error).message).toMatch(c.message);
-      } else {
-        expect(error).toBeUndefined();
-        c.ok?.(value);
-      }
-    },
-    60_000,
-  );
+  itEachCase(cases);
 
   afterAll(() => {
-    const peakMiB = process.resourceUsage().maxRSS / 1024;
-    console.log(
-      `electrochem hostile suite: ${cases.length} cases, peak RSS ${peakMiB.toFixed(0)} MiB`,
-    );
-    expect(peakMiB).toBeLessThan(1024);
+    expectPeakRss('electrochem', cases.length);
   });
 });

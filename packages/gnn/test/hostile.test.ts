@@ -10,11 +10,11 @@ import {
   AbortError,
   createRng,
   InvalidArgumentError,
-  type MGraphError,
   ModelError,
   ShapeMismatchError,
 } from '@mgraph/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectPeakRss, itEachCase } from '../../../test-utils/hostile.js';
 import {
   AdamW,
   add,
@@ -864,30 +864,8 @@ const cases: Case[] = [
   },
 ];
 
-async function outcome(c: Case): Promise<{ value?: unknown; error?: unknown }> {
-  try {
-    return { value: await c.run() };
-  } catch (error) {
-    return { error };
-  }
-}
-
 describe('@mgraph/gnn hostile inputs', () => {
-  it.each(cases.map((c) => [c.name, c] as const))(
-    '%s',
-    async (_name, c) => {
-      const { value, error } = await outcome(c);
-      if (c.error) {
-        expect(error, 'expected a typed error').toBeInstanceOf(c.error);
-        expect((error as MGraphError).fn).toBeTypeOf('string');
-        if (c.message !== undefined) expect((error as Error).message).toMatch(c.message);
-      } else {
-        expect(error).toBeUndefined();
-        c.ok?.(value);
-      }
-    },
-    60_000,
-  );
+  itEachCase(cases);
 
   it('trainAsync lets AbortSignal.timeout fire mid-training (train cannot be interrupted)', async () => {
     const started = Date.now();
@@ -906,9 +884,6 @@ describe('@mgraph/gnn hostile inputs', () => {
   });
 
   afterAll(() => {
-    // no case allocated its gigabytes: the errors came first
-    const peakMiB = process.resourceUsage().maxRSS / 1024;
-    console.log(`gnn hostile suite: ${cases.length + 1} cases, peak RSS ${peakMiB.toFixed(0)} MiB`);
-    expect(peakMiB).toBeLessThan(1024);
+    expectPeakRss('gnn', cases.length + 1);
   });
 });

@@ -19,6 +19,7 @@ import {
 import { DirectedGraph, MultiUndirectedGraph, UndirectedGraph } from 'graphology';
 import ndarray from 'ndarray';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectPeakRss, runCases, type TupleCase } from '../../../test-utils/hostile.js';
 import {
   adjacencyCounts,
   buildGraph,
@@ -38,35 +39,7 @@ import {
 } from '../src/index.js';
 import { draw, SCENE, SCENE_PHASES } from './scene.js';
 
-type ErrorClass = { isInstance(e: unknown): boolean };
-type Case =
-  | [name: string, call: () => unknown, error: ErrorClass, message: string | RegExp]
-  | [name: string, call: () => unknown, check: (result: unknown) => void];
-
-function runCases(cases: Case[]): void {
-  for (const c of cases) {
-    it(c[0], async () => {
-      if (c.length === 4) {
-        const [, call, error, message] = c;
-        let thrown: unknown;
-        try {
-          await call();
-        } catch (e) {
-          thrown = e;
-        }
-        expect(thrown, 'expected a typed error').toBeDefined();
-        expect(
-          error.isInstance(thrown),
-          `${(thrown as Error)?.name}: ${(thrown as Error)?.message}`,
-        ).toBe(true);
-        if (typeof message === 'string') expect((thrown as Error).message).toContain(message);
-        else expect((thrown as Error).message).toMatch(message);
-      } else {
-        c[2](await c[1]());
-      }
-    });
-  }
-}
+type Case = TupleCase;
 
 /** A function as a JavaScript caller sees it: any arguments. */
 const js = <F extends (...args: never[]) => unknown>(f: F) =>
@@ -819,7 +792,5 @@ describe('graph: hostile inputs, every export', () => {
 
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
-  const peak = process.resourceUsage().maxRSS / 1024;
-  console.log(`graph hostile suite: ${cases.length} cases, peak RSS ${peak.toFixed(0)} MB`);
-  expect(peak).toBeLessThan(1024);
+  expectPeakRss('graph', cases.length);
 });

@@ -7,6 +7,7 @@
 import { InvalidArgumentError, type NdArray } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
+import { type ErrorClass, expectPeakRss, itEachTimedCase } from '../../../test-utils/hostile.js';
 import {
   binaryDilation,
   binaryErosion,
@@ -512,37 +513,14 @@ add({
 });
 
 describe(`@mgraph/ndimage hostile inputs (${cases.length} cases)`, () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const t0 = performance.now();
-    let out: unknown;
-    let thrown: unknown;
-    try {
-      out = c.run();
-    } catch (e) {
-      thrown = e;
-    }
-    const ms = performance.now() - t0;
-    if (c.error !== undefined) {
-      expect(thrown, 'expected a typed error').toBeDefined();
-      expect(
-        InvalidArgumentError.isInstance(thrown),
-        `${(thrown as Error).name}: ${(thrown as Error).message}`,
-      ).toBe(true);
-      expect((thrown as Error).message).toMatch(c.error);
-    } else {
-      if (thrown !== undefined) throw thrown;
-      c.check?.(out);
-    }
-    if (c.within !== undefined) expect(ms).toBeLessThan(c.within);
-  });
+  itEachTimedCase(
+    cases.map(({ error, ...c }) => ({
+      ...c,
+      error: error && ([InvalidArgumentError, error] as [ErrorClass, RegExp]),
+    })),
+  );
 
   it('peak RSS of the process stays under 1 GB (runs last)', () => {
-    // peak resident memory of this test process (kB on Linux): the huge-number cases above
-    // must not have allocated their naive sizes
-    const maxRss = process.resourceUsage().maxRSS * 1024;
-    console.log(
-      `@mgraph/ndimage hostile suite: ${cases.length} cases, peak RSS ${(maxRss / 2 ** 20).toFixed(0)} MiB`,
-    );
-    expect(maxRss).toBeLessThan(2 ** 30);
+    expectPeakRss('@mgraph/ndimage', cases.length);
   });
 });

@@ -9,9 +9,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AbortError, FileError, InvalidArgumentError, type MGraphError } from '@mgraph/core';
+import { AbortError, FileError, InvalidArgumentError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectPeakRss, itEachCase } from '../../../test-utils/hostile.js';
 import {
   type Composite,
   generateComposite,
@@ -469,30 +470,8 @@ const cases: Case[] = [
   },
 ];
 
-async function outcome(c: Case): Promise<{ value?: unknown; error?: unknown }> {
-  try {
-    return { value: await c.run() };
-  } catch (error) {
-    return { error };
-  }
-}
-
 describe('@mgraph/phantom hostile inputs', () => {
-  it.each(cases.map((c) => [c.name, c] as const))(
-    '%s',
-    async (_name, c) => {
-      const { value, error } = await outcome(c);
-      if (c.error) {
-        expect(error, 'expected a typed error').toBeInstanceOf(c.error);
-        expect((error as MGraphError).fn).toBeTypeOf('string');
-        if (c.message !== undefined) expect((error as Error).message).toMatch(c.message);
-      } else {
-        expect(error).toBeUndefined();
-        c.ok?.(value);
-      }
-    },
-    60_000,
-  );
+  itEachCase(cases);
 
   it('generateDatasetAsync lets AbortSignal.timeout fire between composites (generateDataset cannot be interrupted)', async () => {
     const done: number[] = [];
@@ -511,10 +490,6 @@ describe('@mgraph/phantom hostile inputs', () => {
 
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    const peakMiB = process.resourceUsage().maxRSS / 1024;
-    console.log(
-      `phantom hostile suite: ${cases.length + 1} cases, peak RSS ${peakMiB.toFixed(0)} MiB`,
-    );
-    expect(peakMiB).toBeLessThan(1024);
+    expectPeakRss('phantom', cases.length + 1);
   });
 });

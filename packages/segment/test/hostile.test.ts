@@ -9,16 +9,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  FileError,
-  InvalidArgumentError,
-  type MGraphError,
-  ModelError,
-  ShapeMismatchError,
-} from '@mgraph/core';
+import { FileError, InvalidArgumentError, ModelError, ShapeMismatchError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { type InferenceSession, Tensor } from 'onnxruntime-common';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { expectPeakRss, itEachCase } from '../../../test-utils/hostile.js';
 import {
   createSegmenter,
   loadUNet,
@@ -472,35 +467,11 @@ const cases: Case[] = [
   },
 ];
 
-async function outcome(c: Case): Promise<{ value?: unknown; error?: unknown }> {
-  try {
-    return { value: await c.run() };
-  } catch (error) {
-    return { error };
-  }
-}
-
 describe('@mgraph/segment hostile inputs', () => {
-  it.each(cases.map((c) => [c.name, c] as const))(
-    '%s',
-    async (_name, c) => {
-      const { value, error } = await outcome(c);
-      if (c.error) {
-        expect(error, 'expected a typed error').toBeInstanceOf(c.error);
-        expect((error as MGraphError).fn).toBeTypeOf('string');
-        if (c.message !== undefined) expect((error as Error).message).toMatch(c.message);
-      } else {
-        expect(error).toBeUndefined();
-        c.ok?.(value);
-      }
-    },
-    60_000,
-  );
+  itEachCase(cases);
 
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    const peakMiB = process.resourceUsage().maxRSS / 1024;
-    console.log(`segment hostile suite: ${cases.length} cases, peak RSS ${peakMiB.toFixed(0)} MiB`);
-    expect(peakMiB).toBeLessThan(1024);
+    expectPeakRss('segment', cases.length);
   });
 });

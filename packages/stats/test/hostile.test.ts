@@ -13,6 +13,7 @@ import {
 } from '@mgraph/core';
 import { DirectedGraph, MultiUndirectedGraph, UndirectedGraph } from 'graphology';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectPeakRss, runCases, type TupleCase } from '../../../test-utils/hostile.js';
 import {
   anova2,
   betweennessCentrality,
@@ -40,10 +41,7 @@ import {
   welchTTest,
 } from '../src/index.js';
 
-type ErrorClass = { isInstance(e: unknown): boolean };
-type Case =
-  | [name: string, call: () => unknown, error: ErrorClass, message: string | RegExp]
-  | [name: string, call: () => unknown, check: (result: unknown) => void];
+type Case = TupleCase;
 
 /** No NaN anywhere in a result (the README's promise). */
 function noNaN(value: unknown, path = 'result'): void {
@@ -54,33 +52,6 @@ function noNaN(value: unknown, path = 'result'): void {
     });
   } else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) noNaN(v, `${path}.${k}`);
-  }
-}
-
-function runCases(cases: Case[]): void {
-  for (const c of cases) {
-    it(c[0], () => {
-      if (c.length === 4) {
-        const [, call, error, message] = c;
-        let thrown: unknown;
-        try {
-          call();
-        } catch (e) {
-          thrown = e;
-        }
-        expect(thrown, 'expected a typed error').toBeDefined();
-        expect(
-          error.isInstance(thrown),
-          `${(thrown as Error)?.name}: ${(thrown as Error)?.message}`,
-        ).toBe(true);
-        if (typeof message === 'string') expect((thrown as Error).message).toContain(message);
-        else expect((thrown as Error).message).toMatch(message);
-      } else {
-        const result = c[1]();
-        noNaN(result);
-        c[2](result);
-      }
-    });
   }
 }
 
@@ -855,14 +826,12 @@ const cases: Case[] = [
 ];
 
 describe('stats: hostile inputs, every export', () => {
-  runCases(cases);
+  runCases(cases, (result) => noNaN(result));
   it(`has ${cases.length} cases`, () => {
     expect(cases.length).toBeGreaterThanOrEqual(120);
   });
 });
 
 afterAll(() => {
-  const peak = process.resourceUsage().maxRSS / 1024;
-  console.log(`stats hostile suite: ${cases.length} cases, peak RSS ${peak.toFixed(0)} MB`);
-  expect(peak).toBeLessThan(1024);
+  expectPeakRss('stats', cases.length);
 });

@@ -7,12 +7,12 @@
 import {
   CATHODE_SCHEME,
   InvalidArgumentError,
-  type MGraphError,
   type NdArray,
   ShapeMismatchError,
 } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
+import { expectPeakRss, itEachTimedCase } from '../../../test-utils/hostile.js';
 import {
   convexHullImage,
   distanceTransformEdt,
@@ -684,42 +684,10 @@ add({
   check: (out) => expect(out).toEqual([true, true, true, true, true]),
 });
 
-function isTyped(e: unknown, cls: ErrorClass): e is MGraphError {
-  return cls.isInstance(e);
-}
-
 describe(`@mgraph/watershed hostile inputs (${cases.length} cases)`, () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const t0 = performance.now();
-    let out: unknown;
-    let thrown: unknown;
-    try {
-      out = c.run();
-    } catch (e) {
-      thrown = e;
-    }
-    const ms = performance.now() - t0;
-    if (c.error !== undefined) {
-      const [cls, fragment] = c.error;
-      expect(thrown, 'expected a typed error').toBeDefined();
-      expect(isTyped(thrown, cls), `${(thrown as Error).name}: ${(thrown as Error).message}`).toBe(
-        true,
-      );
-      expect((thrown as Error).message).toMatch(fragment);
-    } else {
-      if (thrown !== undefined) throw thrown;
-      c.check?.(out);
-    }
-    if (c.within !== undefined) expect(ms).toBeLessThan(c.within);
-  });
+  itEachTimedCase(cases);
 
   it('peak RSS of the process stays under 1 GB (runs last)', () => {
-    // peak resident memory of this test process (kB on Linux): the huge-number cases above
-    // must not have allocated their naive sizes
-    const maxRss = process.resourceUsage().maxRSS * 1024;
-    console.log(
-      `@mgraph/watershed hostile suite: ${cases.length} cases, peak RSS ${(maxRss / 2 ** 20).toFixed(0)} MiB`,
-    );
-    expect(maxRss).toBeLessThan(2 ** 30);
+    expectPeakRss('@mgraph/watershed', cases.length);
   });
 });
