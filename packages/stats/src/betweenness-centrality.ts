@@ -1,13 +1,6 @@
-import {
-  assertBoolean,
-  assertCallback,
-  assertSignal,
-  checkOptions,
-  type ProgressCallback,
-  throwIfAborted,
-} from '@mgraph/core';
+import { checkOptions, type ProgressCallback, throwIfAborted } from '@mgraph/core';
 import type Graph from 'graphology';
-import { attributeOption, indexGraph, toRecord } from './graph-index.js';
+import { sourceSweep, toRecord } from './graph-index.js';
 import { breadthFirstPaths, dijkstraPaths } from './shortest-paths.js';
 
 /** Options of {@link betweennessCentrality}. */
@@ -55,12 +48,13 @@ export function betweennessCentrality(
     onProgress: true,
     signal: true,
   });
-  const weight = attributeOption(fn, 'weight', checked.weight);
-  const { normalized = true, onProgress, signal } = checked;
-  assertBoolean(fn, 'options.normalized', normalized);
-  assertCallback(fn, 'options.onProgress', onProgress);
-  assertSignal(fn, 'options.signal', signal);
-  const index = indexGraph(fn, graph, weight, 'weight', 'positive');
+  const {
+    flag: normalized,
+    attribute: weight,
+    onProgress,
+    signal,
+    index,
+  } = sourceSweep(fn, graph, checked, 'normalized', 'weight');
   const n = index.keys.length;
   const paths = weight === undefined ? breadthFirstPaths(index) : dijkstraPaths(index);
   const { order, sigma, preds, predCount } = paths;

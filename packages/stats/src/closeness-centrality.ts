@@ -1,13 +1,6 @@
-import {
-  assertBoolean,
-  assertCallback,
-  assertSignal,
-  checkOptions,
-  type ProgressCallback,
-  throwIfAborted,
-} from '@mgraph/core';
+import { checkOptions, type ProgressCallback, throwIfAborted } from '@mgraph/core';
 import type Graph from 'graphology';
-import { attributeOption, type GraphIndex, indexGraph, toRecord } from './graph-index.js';
+import { type GraphIndex, sourceSweep, toRecord } from './graph-index.js';
 import { dijkstraPaths } from './shortest-paths.js';
 
 /** Options of {@link closenessCentrality}. */
@@ -61,12 +54,13 @@ export function closenessCentrality(
     onProgress: true,
     signal: true,
   });
-  const distance = attributeOption(fn, 'distance', checked.distance);
-  const { wfImproved = true, onProgress, signal } = checked;
-  assertBoolean(fn, 'options.wfImproved', wfImproved);
-  assertCallback(fn, 'options.onProgress', onProgress);
-  assertSignal(fn, 'options.signal', signal);
-  const index = indexGraph(fn, graph, distance, 'distance', 'positive');
+  const {
+    flag: wfImproved,
+    attribute: distance,
+    onProgress,
+    signal,
+    index,
+  } = sourceSweep(fn, graph, checked, 'wfImproved', 'distance');
   const n = index.keys.length;
   const search = distance === undefined ? hopDistances(index) : weightedDistances(index);
   const out = new Float64Array(n);

@@ -1,4 +1,10 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import {
+  assertBoolean,
+  assertCallback,
+  assertSignal,
+  InvalidArgumentError,
+  type ProgressCallback,
+} from '@mgraph/core';
 import type Graph from 'graphology';
 
 /**
@@ -149,4 +155,48 @@ export function toRecord(
   const out: Record<string, number> = {};
   for (let i = 0; i < keys.length; i++) out[keys[i]!] = values[i]!;
   return out;
+}
+
+/** The checked options of a measure computed from every source node, and the graph's index. */
+export interface SourceSweep {
+  /** The boolean option (`normalized`, `wfImproved`): true unless given. */
+  flag: boolean;
+  /** The edge attribute read as a length; undefined for hop counts. */
+  attribute: string | undefined;
+  onProgress: ProgressCallback | undefined;
+  signal: AbortSignal | undefined;
+  /** The graph indexed with `attribute` as a finite length > 0. */
+  index: GraphIndex;
+}
+
+/**
+ * Check the options (already through `checkOptions`) of a measure that runs a search from
+ * every source node (betweenness, closeness): the edge attribute option `attribute`, the
+ * boolean option `flag` (default true), `onProgress` and `signal`; then index the graph with
+ * that attribute as a positive length.
+ *
+ * @throws InvalidArgumentError naming the option at fault, or for a directed / multi graph
+ * @internal
+ */
+export function sourceSweep(
+  fn: string,
+  graph: Graph,
+  checked: object,
+  flag: string,
+  attribute: string,
+): SourceSweep {
+  const o = checked as Record<string, unknown>;
+  const name = attributeOption(fn, attribute, o[attribute]);
+  const { [flag]: value = true, onProgress, signal } = o;
+  assertBoolean(fn, `options.${flag}`, value);
+  assertCallback(fn, 'options.onProgress', onProgress);
+  assertSignal(fn, 'options.signal', signal);
+  const index = indexGraph(fn, graph, name, attribute, 'positive');
+  return {
+    flag: value !== false,
+    attribute: name,
+    onProgress: onProgress as ProgressCallback | undefined,
+    signal,
+    index,
+  };
 }
