@@ -4,7 +4,7 @@ import { readFromBytes } from './byte-reads.js';
 import { ARRAY_OF, type IoDtype } from './dtype.js';
 import type { Blame } from './tiff-directory.js';
 import type { TiffImage } from './tiff-image.js';
-import { decodePlane, planTiff, type TiffReadOptions } from './tiff-plan.js';
+import { decodePlane, planTiff, type TiffPlan, type TiffReadOptions } from './tiff-plan.js';
 
 /**
  * Allocate the output of a read, turning an allocation the engine refuses into a typed
@@ -21,6 +21,17 @@ export function allocate(blame: Blame, dtype: IoDtype, length: number): TypedArr
       `an image this JavaScript engine can allocate (${length} ${dtype} elements: ${(error as Error).message}); read it plane by plane with readTiffPlanes`,
     );
   }
+}
+
+/** The {@link TiffImage} of a read: `data` in the plan's series shape, with its metadata. */
+export function imageOfPlan(plan: TiffPlan, data: TypedArray): TiffImage {
+  return {
+    data: ndarray(data, [...plan.series.leading, plan.height, plan.width]),
+    spacing: plan.series.spacing,
+    unit: plan.series.unit,
+    axes: plan.series.axes,
+    info: plan.info,
+  };
 }
 
 /**
@@ -62,11 +73,5 @@ export function decodeTiff(bytes: Uint8Array, options: TiffReadOptions = {}): Ti
     readFromBytes(bytes, decodePlane(plan, page, data.subarray(k * n, (k + 1) * n), blame));
     options?.onProgress?.(k + 1, plan.pages.length);
   });
-  return {
-    data: ndarray(data, [...plan.series.leading, plan.height, plan.width]),
-    spacing: plan.series.spacing,
-    unit: plan.series.unit,
-    axes: plan.series.axes,
-    info: plan.info,
-  };
+  return imageOfPlan(plan, data);
 }

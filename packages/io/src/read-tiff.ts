@@ -1,6 +1,5 @@
 import { FileError, InvalidArgumentError, throwIfAborted } from '@mgraph/core';
-import ndarray from 'ndarray';
-import { allocate } from './decode-tiff.js';
+import { allocate, imageOfPlan } from './decode-tiff.js';
 import { readFromFile } from './file-reads.js';
 import type { Blame } from './tiff-directory.js';
 import type { TiffImage } from './tiff-image.js';
@@ -46,13 +45,7 @@ export async function readTiff(source: string, options: TiffReadOptions = {}): P
       );
       options?.onProgress?.(k + 1, plan.pages.length);
     }
-    return {
-      data: ndarray(data, [...plan.series.leading, plan.height, plan.width]),
-      spacing: plan.series.spacing,
-      unit: plan.series.unit,
-      axes: plan.series.axes,
-      info: plan.info,
-    };
+    return imageOfPlan(plan, data);
   } catch (error) {
     throw FileError.from(fn, source, 'read', error);
   } finally {

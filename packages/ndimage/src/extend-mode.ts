@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import { assertNumber, InvalidArgumentError } from '@mgraph/core';
 
 /**
  * How a filter extends the input past its edges (`scipy.ndimage`'s `mode`), shown for the
@@ -27,6 +27,31 @@ export function checkMode(fn: string, mode: unknown): ExtendMode {
     throw new InvalidArgumentError(fn, 'options.mode', mode, MODES.map((m) => `'${m}'`).join(', '));
   }
   return mode as ExtendMode;
+}
+
+/**
+ * Validate the `axis`, `mode` and `cval` options of a 1D filter over an array of `shape`
+ * (`axis` an integer in `-ndim..ndim - 1`), in that order.
+ *
+ * @returns the axis, negative values counted from the end
+ * @throws InvalidArgumentError naming `fn` and the option at fault
+ * @internal
+ */
+export function checkLineOptions(
+  fn: string,
+  shape: readonly number[],
+  axis: number,
+  mode: unknown,
+  cval: number,
+): number {
+  assertNumber(fn, 'options.axis', axis, {
+    integer: true,
+    min: -shape.length,
+    max: shape.length - 1,
+  });
+  checkMode(fn, mode);
+  assertNumber(fn, 'options.cval', cval);
+  return axis < 0 ? axis + shape.length : axis;
 }
 
 /**

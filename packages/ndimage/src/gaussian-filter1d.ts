@@ -5,7 +5,7 @@ import {
   type OptionKeys,
   rowMajorStrides,
 } from '@mgraph/core';
-import { checkMode, type ExtendMode, extendTaps } from './extend-mode.js';
+import { checkLineOptions, type ExtendMode, extendTaps } from './extend-mode.js';
 import { type GaussianKernelOptions, kernelOf } from './gaussian-kernel1d.js';
 import { floatElements, likeInput } from './input.js';
 
@@ -54,15 +54,8 @@ export function gaussianFilter1d(
   assertNumber(fn, 'sigma', sigma, { greaterThan: 0 });
   const opts = checkOptions(fn, options, KEYS);
   const { axis = -1, mode = 'reflect', cval = 0 } = opts;
-  assertNumber(fn, 'options.axis', axis, {
-    integer: true,
-    min: -shape.length,
-    max: shape.length - 1,
-  });
-  checkMode(fn, mode);
-  assertNumber(fn, 'options.cval', cval);
+  const d = checkLineOptions(fn, shape, axis, mode, cval);
   const kernel = kernelOf(fn, sigma, opts);
-  const d = axis < 0 ? axis + shape.length : axis;
   return likeInput(input, correlateSymmetric(data, shape, d, kernel, mode, cval), shape);
 }
 

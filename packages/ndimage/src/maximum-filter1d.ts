@@ -5,7 +5,7 @@ import {
   type OptionKeys,
   rowMajorStrides,
 } from '@mgraph/core';
-import { checkMode, type ExtendMode, extendTaps } from './extend-mode.js';
+import { checkLineOptions, type ExtendMode, extendTaps } from './extend-mode.js';
 import { floatElements, likeInput } from './input.js';
 
 /** Options of {@link maximumFilter1d} (scipy names, camelCased). */
@@ -50,14 +50,7 @@ export function maximumFilter1d(
   const { data, shape } = floatElements(fn, 'input', input);
   const { axis = -1, mode = 'reflect', cval = 0 } = checkOptions(fn, options, KEYS);
   assertNumber(fn, 'size', size, { integer: true, min: 1 });
-  assertNumber(fn, 'options.axis', axis, {
-    integer: true,
-    min: -shape.length,
-    max: shape.length - 1,
-  });
-  checkMode(fn, mode);
-  assertNumber(fn, 'options.cval', cval);
-  const d = axis < 0 ? axis + shape.length : axis;
+  const d = checkLineOptions(fn, shape, axis, mode, cval);
   const out = size === 1 ? Float64Array.from(data) : maxAlongAxis(data, shape, d, size, mode, cval);
   return likeInput(input, out, shape);
 }
