@@ -24,9 +24,39 @@ export function assertNdarray(
     typeof v.offset !== 'number' ||
     v.data === undefined
   ) {
-    throw new InvalidArgumentError(fn, argument, value, 'an ndarray (scijs ndarray)');
+    throw new InvalidArgumentError(
+      fn,
+      argument,
+      value,
+      `an ndarray (scijs ndarray)${wrapHint(value)}`,
+    );
   }
   assertInBounds(fn, argument, v as NdArray);
+}
+
+/**
+ * How to fix the common mistake of passing a plain array or a bare typed array where an
+ * ndarray is expected ('' for any other value).
+ */
+function wrapHint(value: unknown): string {
+  const how =
+    "wrap it with ndarray(data, shape) from the 'ndarray' package (import ndarray from 'ndarray')";
+  if (Array.isArray(value)) {
+    return `; a plain array is not one: ${how}, data a flat typed array in row-major order, e.g. ndarray(new Uint8Array(values), [rows, cols]) for a phase map`;
+  }
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return `; a bare typed array is not one: ${how}, e.g. ndarray(data, [rows, cols]) or ndarray(data, [depth, rows, cols])`;
+  }
+  return '';
+}
+
+/**
+ * Hint for a dtype mismatch on a phase map (an argument whose name says `phase`): phase maps
+ * are uint8 codes, and a uint16 / float map of raw file values is converted by `applyScheme`.
+ */
+function dtypeHint(argument: string, list: readonly string[]): string {
+  if (!list.includes('uint8') || !/phase/i.test(argument)) return '';
+  return '; phase maps are uint8 codes 0..n-1 of a phase scheme: convert a map of raw file values (uint16, 0/128/255...) with applyScheme(raw, scheme) of @mgraph/core';
 }
 
 /**
@@ -130,7 +160,7 @@ export function assertDtype(
       fn,
       argument,
       arr,
-      `of dtype ${list.join(' or ')} (got ${arr.dtype})`,
+      `of dtype ${list.join(' or ')} (got ${arr.dtype})${dtypeHint(argument, list)}`,
     );
   }
 }

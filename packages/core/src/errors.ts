@@ -36,6 +36,17 @@ export function describeValue(value: unknown): string {
 }
 
 /**
+ * Render what a function expected, in full: unlike {@link describeValue}, which shortens the
+ * value received (strings past 60 characters, arrays past 6 items), the part of a message that
+ * says what was expected is never cut.
+ */
+function describeExpected(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(describeExpected).join(', ')}]`;
+  return describeValue(value);
+}
+
+/**
  * Base class of every error mgraph throws.
  *
  * Use {@link MGraphError.isInstance} rather than `instanceof` when two copies of
@@ -44,6 +55,9 @@ export function describeValue(value: unknown): string {
  */
 export class MGraphError extends Error {
   // Set explicitly: bundlers rename classes that refer to themselves (`_InvalidArgumentError`).
+  // The classes below also never name themselves in their own bodies (their codes are written
+  // out), so that the constructor keeps its name too: Node prints an uncaught error under its
+  // constructor's name (`InvalidArgumentError: ...`, not `_InvalidArgumentError: ...`).
   override name = 'MGraphError';
   /** Name of the function that threw, e.g. `"watershed"`. */
   readonly fn: string;
@@ -90,7 +104,7 @@ export class InvalidArgumentError extends MGraphError {
     super(
       fn,
       `argument ${argument} must be ${expectation}, got ${describeValue(value)}`,
-      InvalidArgumentError.CODE,
+      'INVALID_ARGUMENT',
     );
     this.argument = argument;
     this.value = value;
@@ -120,7 +134,7 @@ export class ShapeMismatchError extends MGraphError {
     super(
       fn,
       `argument ${argument} must have shape [${expected.join(', ')}], got [${actual.join(', ')}]`,
-      ShapeMismatchError.CODE,
+      'SHAPE_MISMATCH',
     );
     this.argument = argument;
     this.expected = [...expected];
@@ -145,7 +159,7 @@ export class ConvergenceError extends MGraphError {
     super(
       fn,
       `did not converge within maxIter = ${iterations} iterations (tol = ${tolerance})${detail ? `: ${detail}` : ''}`,
-      ConvergenceError.CODE,
+      'CONVERGENCE',
     );
     this.iterations = iterations;
     this.tolerance = tolerance;
@@ -169,8 +183,8 @@ export class ModelError extends MGraphError {
   constructor(fn: string, what: string, expected: unknown, actual: unknown) {
     super(
       fn,
-      `model ${what}: expected ${describeValue(expected)}, got ${describeValue(actual)}`,
-      ModelError.CODE,
+      `model ${what}: expected ${describeExpected(expected)}, got ${describeValue(actual)}`,
+      'MODEL',
     );
     this.what = what;
     this.expected = expected;
@@ -200,7 +214,7 @@ export class FileError extends MGraphError {
   constructor(fn: string, path: string, cause: unknown, action = 'open') {
     const syscallCode = String((cause as { code?: unknown } | null)?.code ?? 'UNKNOWN');
     const why = FILE_REASONS[syscallCode] ?? ((cause as Error | null)?.message || syscallCode);
-    super(fn, `cannot ${action} ${JSON.stringify(path)}: ${why} (${syscallCode})`, FileError.CODE);
+    super(fn, `cannot ${action} ${JSON.stringify(path)}: ${why} (${syscallCode})`, 'FILE');
     this.path = path;
     this.syscallCode = syscallCode;
     (this as { cause?: unknown }).cause = cause;
@@ -219,18 +233,23 @@ export class FileError extends MGraphError {
     try {
       return await work();
     } catch (error) {
-      throw FileError.from(fn, path, action, error);
+      throw fileErrorFrom(fn, path, action, error);
     }
   }
 
   /** `error` as a {@link FileError} when it is a Node file-system error, else `error` itself. */
   static from(fn: string, path: string, action: string, error: unknown): unknown {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (MGraphError.isInstance(error) || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) {
-      return error;
-    }
-    return new FileError(fn, path, error, action);
+    return fileErrorFrom(fn, path, action, error);
   }
+}
+
+/** {@link FileError.from}, outside the class so that its body never names it (see MGraphError). */
+function fileErrorFrom(fn: string, path: string, action: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (MGraphError.isInstance(error) || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) {
+    return error;
+  }
+  return new FileError(fn, path, error, action);
 }
 
 const FILE_REASONS: Record<string, string> = {
@@ -251,7 +270,7 @@ export class AbortError extends MGraphError {
   override readonly name: string = 'AbortError';
   static readonly CODE = 'ABORTED';
   constructor(fn: string) {
-    super(fn, 'aborted by signal', AbortError.CODE);
+    super(fn, 'aborted by signal', 'ABORTED');
   }
 }
 

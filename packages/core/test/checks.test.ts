@@ -167,3 +167,47 @@ describe('assertNumericData', () => {
     );
   });
 });
+
+describe('messages that say how to fix the common mistakes', () => {
+  it('a plain array says how to wrap it with ndarray(data, shape)', () => {
+    const call = () =>
+      assertNdarray('f', 'phases', [
+        [0, 1],
+        [2, 3],
+      ]);
+    expect(call).toThrow(InvalidArgumentError);
+    expect(call).toThrow(
+      "f: argument phases must be an ndarray (scijs ndarray); a plain array is not one: wrap it with ndarray(data, shape) from the 'ndarray' package",
+    );
+    expect(call).toThrow(
+      /ndarray\(new Uint8Array\(values\), \[rows, cols\]\).*, got \[\[0, 1\], \[2, 3\]\]$/,
+    );
+  });
+
+  it('a bare typed array says how to wrap it with ndarray(data, shape)', () => {
+    expect(() => assertNdarray('f', 'image', new Float32Array(6))).toThrow(
+      /argument image must be an ndarray \(scijs ndarray\); a bare typed array is not one: wrap it with ndarray\(data, shape\) from the 'ndarray' package.*, got Float32Array\(6\)$/,
+    );
+  });
+
+  it('other values get no wrapping hint', () => {
+    expect(() => assertNdarray('f', 'a', 3)).toThrow(
+      'f: argument a must be an ndarray (scijs ndarray), got 3',
+    );
+    expect(() => assertNdarray('f', 'a', new DataView(new ArrayBuffer(4)))).toThrow(
+      /must be an ndarray \(scijs ndarray\), got DataView/,
+    );
+  });
+
+  it('a non-uint8 phase map says phase maps are uint8 codes and points to applyScheme', () => {
+    const raw = ndarray(new Uint16Array(4), [2, 2]);
+    const call = () => assertDtype('f', 'options.phases', raw, 'uint8');
+    expect(call).toThrow(
+      'f: argument options.phases must be of dtype uint8 (got uint16); phase maps are uint8 codes 0..n-1 of a phase scheme: convert a map of raw file values (uint16, 0/128/255...) with applyScheme(raw, scheme) of @mgraph/core, got ndarray(uint16, shape [2, 2])',
+    );
+    // only for phase maps: another uint8 argument keeps the plain message
+    expect(() => assertDtype('f', 'mask', raw, 'uint8')).toThrow(
+      'f: argument mask must be of dtype uint8 (got uint16), got ndarray(uint16, shape [2, 2])',
+    );
+  });
+});

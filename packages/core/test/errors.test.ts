@@ -80,6 +80,24 @@ describe('error classes', () => {
     expect(MGraphError.isInstance(foreign)).toBe(true);
   });
 
+  it('a long value is cut, what was expected never is', () => {
+    const long = 'x'.repeat(200);
+    expect(describeValue(long)).toBe(JSON.stringify(`${'x'.repeat(57)}...`));
+    const expectation = `one of ${'"a very long option name", '.repeat(8)}"the end that says what was expected"`;
+    const e = new InvalidArgumentError('f', 'options.mode', long, expectation);
+    expect(e.message).toBe(
+      `f: argument options.mode must be ${expectation}, got ${JSON.stringify(`${'x'.repeat(57)}...`)}`,
+    );
+    const path = `/models/${'deep/'.repeat(20)}unet.onnx`;
+    const m = new ModelError('loadUnet', 'file', `a loadable ONNX model at ${path}`, long);
+    expect(m.message).toContain(`expected "a loadable ONNX model at ${path}"`);
+    expect(m.message).toContain(`got "${'x'.repeat(57)}..."`);
+    const names = Array.from({ length: 9 }, (_, i) => `input${i}`);
+    expect(new ModelError('f', 'inputs', names, []).message).toContain(
+      `expected [${names.map((n) => `"${n}"`).join(', ')}], got []`,
+    );
+  });
+
   it('describeValue renders values compactly', () => {
     expect(describeValue('abc')).toBe('"abc"');
     expect(describeValue(Number.NaN)).toBe('NaN');
