@@ -340,7 +340,7 @@ function phaseCodes(
             fn,
             `options.phases[${k}]`,
             code,
-            `a phase code of scheme ${JSON.stringify(scheme.name)} (0..${nPhases - 1})`,
+            `a phase code of scheme ${JSON.stringify(scheme.name)} (0..${nPhases - 1}; a phase map holds codes, not raw file values such as 0/128/255: convert it with applyScheme(raw, scheme) of @mgraph/core)`,
           );
         }
         hist[base + code]!++;

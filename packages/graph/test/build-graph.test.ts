@@ -257,6 +257,11 @@ describe('buildGraph', () => {
     expect(() => buildGraph(scene, { scheme: CATHODE_SCHEME, phases: badMap })).toThrow(
       'options.phases[',
     );
+    // a map of raw file values (0/128/255) says how to convert it
+    const rawMap = ndarray(new Uint8Array(scene.size).fill(255), scene.shape);
+    expect(() => buildGraph(scene, { scheme: CATHODE_SCHEME, phases: rawMap })).toThrow(
+      /must be a phase code of scheme "cathode" \(0\.\.3; a phase map holds codes, not raw file values such as 0\/128\/255: convert it with applyScheme\(raw, scheme\) of @mgraph\/core\), got 255$/,
+    );
     expect(() =>
       buildGraph(scene, {
         scheme: CATHODE_SCHEME,

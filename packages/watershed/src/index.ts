@@ -16,6 +16,7 @@ export {
 } from './instance-segmentation.js';
 export { type LabelOptions, type LabelResult, label } from './label.js';
 export { type PeakLocalMaxOptions, peakLocalMax } from './peak-local-max.js';
+export { peaksToMarkers } from './peaks-to-markers.js';
 export { type RegionProperties, type RegionPropsOptions, regionProps } from './region-props.js';
 export {
   type SplitTouchingOptions,

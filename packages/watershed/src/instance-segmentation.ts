@@ -149,7 +149,7 @@ export function instanceSegmentation(
         fn,
         `phases[${i}]`,
         src[i],
-        `a code of scheme ${JSON.stringify(scheme.name)} (0..${nPhases - 1})`,
+        `a code of scheme ${JSON.stringify(scheme.name)} (0..${nPhases - 1}; a phase map holds codes, not raw file values such as 0/128/255: convert it with applyScheme(raw, scheme) of @mgraph/core)`,
       );
     }
   }

@@ -27,6 +27,7 @@ describe('built @mgraph/watershed', () => {
       'splitTouching',
       'instanceSegmentation',
       'convexHullImage',
+      'peaksToMarkers',
     ]) {
       expect(typeof (cjs as Record<string, unknown>)[name]).toBe('function');
     }
