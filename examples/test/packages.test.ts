@@ -4,7 +4,7 @@
 // the type packages its .d.ts files import (ndarray -> @types/ndarray, graphology-types) are
 // dependencies, not devDependencies the user never gets.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +81,7 @@ const MACHINE_PATH = /\/work\/|\/tmp\/|\/home\/|\/root\/|\/Users\/|[A-Za-z]:\\\\
 
 const scratch = mkdtempSync(join(tmpdir(), 'mgraph-pack-'));
 const tarballs = new Map<string, Map<string, Buffer>>();
+const tgzFiles: string[] = [];
 
 beforeAll(async () => {
   const args = ['pack', '--json', '--pack-destination', scratch];
@@ -90,6 +91,7 @@ beforeAll(async () => {
   for (const p of packed) {
     const file = join(scratch, p.filename.replace(/^@/, '').replace('/', '-'));
     tarballs.set(p.name, untar(readFileSync(file)));
+    tgzFiles.push(file);
   }
 }, 120_000);
 
@@ -179,5 +181,76 @@ describe('npm pack of every package', () => {
         }
       });
     });
+  }
+});
+
+// A TypeScript user's project outside the workspace: the tarballs installed with npm (their
+// dependencies and typescript from the registry), a program that imports every package, type-
+// checked without skipLibCheck under every moduleResolution, next to a call that must not
+// type-check (nodeMetrics(42)): the only error must be that one.
+describe('the tarballs in a fresh TypeScript project', () => {
+  const project = join(scratch, 'consumer');
+  const names = [...workspace.values()].filter((m) => !m.private).map((m) => m.name);
+  const program = [
+    ...names.map((n, i) => `import * as p${i} from '${n}';`),
+    "import { nodeMetrics, type NodeMetricsRow } from '@mgraph/stats';",
+    "import { UndirectedGraph } from 'graphology';",
+    'const g = new UndirectedGraph();',
+    "g.addNode('a');",
+    "g.addNode('b');",
+    "g.addEdge('a', 'b');",
+    'const rows: NodeMetricsRow[] = nodeMetrics(g);',
+    `export const used = [rows, ${names.map((_, i) => `p${i}`).join(', ')}];`,
+    '',
+  ].join('\n');
+  const bad = "import { nodeMetrics } from '@mgraph/stats';\nexport const bad = nodeMetrics(42);\n";
+
+  beforeAll(async () => {
+    mkdirSync(project, { recursive: true });
+    writeFileSync(
+      join(project, 'package.json'),
+      `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true })}\n`,
+    );
+    await run(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--ignore-scripts',
+        '--prefer-offline',
+        'typescript@5.9.3',
+        ...tgzFiles,
+      ],
+      { cwd: project, maxBuffer: 64 * 1024 * 1024 },
+    );
+    for (const ext of ['ts', 'mts', 'cts']) {
+      writeFileSync(join(project, `main.${ext}`), program);
+      writeFileSync(join(project, `bad.${ext}`), bad);
+    }
+  }, 180_000);
+
+  const cases: [resolution: string, module: string, ext: string][] = [
+    ['node16', 'node16', 'mts'],
+    ['node16', 'node16', 'cts'],
+    ['nodenext', 'nodenext', 'mts'],
+    ['nodenext', 'nodenext', 'cts'],
+    ['bundler', 'esnext', 'ts'],
+    ['node10', 'commonjs', 'ts'],
+  ];
+  for (const [resolution, module, ext] of cases) {
+    it(`type-checks under moduleResolution ${resolution} (.${ext}), rejects nodeMetrics(42)`, async () => {
+      const tsc = join(project, 'node_modules', 'typescript', 'bin', 'tsc');
+      const args = [tsc, '--noEmit', '--strict', '--target', 'es2022'];
+      args.push('--module', module, '--moduleResolution', resolution, `main.${ext}`, `bad.${ext}`);
+      const result = await run(process.execPath, args, { cwd: project }).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+      );
+      const errors = result.out.split('\n').filter((line) => / error TS\d+/.test(line));
+      expect(result.code).not.toBe(0);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(new RegExp(`^bad\\.${ext}\\(2,\\d+\\): error TS2345`));
+    }, 60_000);
   }
 });

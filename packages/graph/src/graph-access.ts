@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type PhaseScheme, schemeOfGraph } from '@mgraph/core';
-import type Graph from 'graphology-types';
+import type { AbstractGraph as Graph } from 'graphology-types';
 
 /** Any graphology graph; the analyses read node attribute `phase` and a numeric edge weight. */
 export type AnyGraph = Graph;

@@ -1,5 +1,5 @@
 import { checkOptions, type ProgressCallback, throwIfAborted } from '@mgraph/core';
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { type GraphIndex, sourceSweep, toRecord } from './graph-index.js';
 import { dijkstraPaths } from './shortest-paths.js';
 

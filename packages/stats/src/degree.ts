@@ -1,5 +1,5 @@
 import { checkOptions, InvalidArgumentError } from '@mgraph/core';
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { attributeOption, indexGraph, toRecord } from './graph-index.js';
 
 /**

@@ -5,7 +5,7 @@ import {
   InvalidArgumentError,
   type ProgressCallback,
 } from '@mgraph/core';
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 
 /**
  * A graphology graph in compressed sparse row form: node `i` is `keys[i]` (graph order) and its

@@ -8,7 +8,7 @@ import {
   schemeOfGraph,
   throwIfAborted,
 } from '@mgraph/core';
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { betweennessCentrality } from './betweenness-centrality.js';
 import { closenessCentrality } from './closeness-centrality.js';
 import { clustering } from './clustering.js';
