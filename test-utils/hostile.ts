@@ -2,6 +2,7 @@
 // relative path): each case asserts the typed error and a fragment of its message, or checks
 // the result; the suite ends by checking the peak RSS of the process (the cases whose naive
 // cost is gigabytes must have been refused before allocating).
+import { InvalidArgumentError } from '@mgraph/core';
 import { expect, it } from 'vitest';
 
 /** An error class with the brand check of `@mgraph/core`'s errors (`InvalidArgumentError`...). */
@@ -131,4 +132,33 @@ export function expectPeakRss(suite: string, cases: number, limitMiB = 1024): vo
   const peakMiB = process.resourceUsage().maxRSS / 1024;
   console.log(`${suite} hostile suite: ${cases} cases, peak RSS ${peakMiB.toFixed(0)} MiB`);
   expect(peakMiB).toBeLessThan(limitMiB);
+}
+
+/**
+ * The three option mistakes of a function taking `options` last, as table cases: `null`
+ * means defaults, a misspelled key names the closest known option (`near`), and a non-object
+ * (`notObject`, default 7) is refused.
+ */
+export function optionCases(
+  name: string,
+  call: (options: unknown) => unknown,
+  typo: Record<string, unknown>,
+  near: string,
+  notObject: unknown = 7,
+): (TableCase & { error?: typeof InvalidArgumentError })[] {
+  return [
+    { name: `${name}: options null means defaults`, run: () => call(null), ok: () => {} },
+    {
+      name: `${name}: misspelled option names the closest`,
+      run: () => call(typo),
+      error: InvalidArgumentError,
+      message: `did you mean "${near}"`,
+    },
+    {
+      name: `${name}: options ${JSON.stringify(notObject)} (not an object)`,
+      run: () => call(notObject),
+      error: InvalidArgumentError,
+      message: 'an options object',
+    },
+  ];
 }

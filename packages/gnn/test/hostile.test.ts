@@ -14,7 +14,7 @@ import {
   ShapeMismatchError,
 } from '@mgraph/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectPeakRss, itEachCase } from '../../../test-utils/hostile.js';
+import { expectPeakRss, itEachCase, optionCases } from '../../../test-utils/hostile.js';
 import {
   AdamW,
   add,
@@ -82,30 +82,6 @@ const tiny = { hiddenChannels: 4, edgeHidden: 3 };
 const model = () => HeteroNNConvModel.forData(graphs[0]!, tiny);
 const standardizer = fitStandardizer(graphs);
 const fast = { maxEpochs: 2, model: tiny };
-
-/** The three option mistakes of a function taking `options` last: null, a typo, a non-object. */
-function optionCases(
-  name: string,
-  call: (options: unknown) => unknown,
-  typo: Record<string, unknown>,
-  near: string,
-): Case[] {
-  return [
-    { name: `${name}: options null means defaults`, run: () => call(null), ok: () => {} },
-    {
-      name: `${name}: misspelled option names the closest`,
-      run: () => call(typo),
-      error: InvalidArgumentError,
-      message: `did you mean "${near}"`,
-    },
-    {
-      name: `${name}: options not an object`,
-      run: () => call(7),
-      error: InvalidArgumentError,
-      message: 'an options object',
-    },
-  ];
-}
 
 const cases: Case[] = [
   // ---------- autograd ops: wrong types, shapes, dtypes, NaN

@@ -13,7 +13,7 @@ import { FileError, InvalidArgumentError, ModelError, ShapeMismatchError } from 
 import ndarray from 'ndarray';
 import { type InferenceSession, Tensor } from 'onnxruntime-common';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { expectPeakRss, itEachCase } from '../../../test-utils/hostile.js';
+import { expectPeakRss, itEachCase, optionCases } from '../../../test-utils/hostile.js';
 import {
   createSegmenter,
   loadUNet,
@@ -71,29 +71,6 @@ const seg = (options?: object) =>
 /** A 2^31-pixel image that costs nothing: every pixel is the one element of its data (stride 0). */
 const hugeView = () => ndarray(new Float32Array(1), [2 ** 15, 2 ** 16], [0, 0]);
 
-function optionCases(
-  name: string,
-  call: (options: unknown) => unknown,
-  typo: Record<string, unknown>,
-  near: string,
-): Case[] {
-  return [
-    { name: `${name}: options null means defaults`, run: () => call(null), ok: () => {} },
-    {
-      name: `${name}: misspelled option names the closest`,
-      run: () => call(typo),
-      error: InvalidArgumentError,
-      message: `did you mean "${near}"`,
-    },
-    {
-      name: `${name}: options a number`,
-      run: () => call(1),
-      error: InvalidArgumentError,
-      message: 'an options object',
-    },
-  ];
-}
-
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'segment-hostile-'));
@@ -112,6 +89,7 @@ const cases: Case[] = [
     (o) => createSegmenter(fakeSession(), o as never),
     { tile_size: 64 },
     'tileSize',
+    1,
   ),
   {
     name: 'createSegmenter: session null',
@@ -263,7 +241,7 @@ const cases: Case[] = [
     message: 'a view inside its data',
   },
   // ---------- otsuSegmenter
-  ...optionCases('otsuSegmenter', (o) => otsuSegmenter(o as never), { nbin: 64 }, 'nbins'),
+  ...optionCases('otsuSegmenter', (o) => otsuSegmenter(o as never), { nbin: 64 }, 'nbins', 1),
   {
     name: 'otsuSegmenter: nbins 1e9 refused at creation',
     run: () => otsuSegmenter({ nbins: 1e9 }),
@@ -304,6 +282,7 @@ const cases: Case[] = [
     (o) => thresholdMultiotsu(image(), o as never),
     { clases: 3 },
     'classes',
+    1,
   ),
   {
     name: 'thresholdMultiotsu: NaN pixel',
@@ -385,6 +364,7 @@ const cases: Case[] = [
     (o) => planAxis('f', 100, 32, 16, 8, o as never),
     { fixd: true },
     'fixed',
+    1,
   ),
   {
     name: 'planAxis: fixed "yes"',
@@ -422,6 +402,7 @@ const cases: Case[] = [
     (o) => (o === null ? Promise.resolve() : loadUNet(o as never)),
     { model_path: 'x.onnx' },
     'modelPath',
+    1,
   ).slice(1),
   {
     name: 'loadUNet: modelPath not an .onnx file',
