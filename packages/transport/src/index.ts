@@ -1,0 +1,2 @@
+// Re-exports by name, one module per idea.
+export {};
