@@ -6,7 +6,8 @@
  */
 import { CATHODE_SCHEME } from '@mgraph/core';
 import { generateComposite } from '@mgraph/phantom';
-import { loadUNet, meanIoU, otsuSegmenter } from '@mgraph/segment';
+import { meanIoU, otsuSegmenter } from '@mgraph/segment';
+import { loadUNet } from '@mgraph/segment/node';
 
 const c = generateComposite({ shape: [256, 256], seed: 123_456 });
 const unet = await loadUNet();

@@ -3,7 +3,8 @@
  * (onnxruntime-node with one intra-op thread, since the pool already puts one worker on
  * each core) or the multi-level Otsu baseline.
  */
-import { loadUNet, otsuSegmenter, type Segmenter } from '@mgraph/segment';
+import { otsuSegmenter, type Segmenter } from '@mgraph/segment';
+import { loadUNet } from '@mgraph/segment/node';
 import type { SegmenterKind } from './types.js';
 
 let cached: { key: string; segmenter: Promise<Segmenter> } | null = null;

@@ -4,7 +4,7 @@
  * with its reason and the rest of the batch completes.
  */
 import { type StatisticsTables, statisticsTables, validParticles } from '@mgraph/pipeline';
-import { loadUNet } from '@mgraph/segment';
+import { loadUNet } from '@mgraph/segment/node';
 import { type GnnOutcome, runGnn } from './gnn-step.js';
 import { directoryTasks, phantomTasks } from './inputs.js';
 import type { WorkflowOptions } from './options.js';

@@ -2,7 +2,7 @@
  * `@mgraph/graph`: microstructure contact graphs from labelled images (the paper's 7x7
  * dilation adjacency) that carry their phase scheme, triple phase boundaries, concurrent
  * ion / electron channels, neighbour phase counts, and exports (graphology JSON, GraphML, GEXF, PyTorch Geometric `HeteroData`
- * arrays as `.npy`).
+ * arrays as `.npy`). Browser-safe: the file writer `writeHeteroDataNpy` is in `@mgraph/graph/node`.
  *
  * @packageDocumentation
  */
@@ -37,12 +37,7 @@ export {
   type NeighborPhaseCountsOptions,
   neighborPhaseCounts,
 } from './neighbor-phase-counts.js';
-export {
-  encodeHeteroDataNpy,
-  encodeNpy,
-  type NpyArray,
-  writeHeteroDataNpy,
-} from './npy.js';
+export { encodeHeteroDataNpy, encodeNpy, type NpyArray } from './npy.js';
 export {
   type TriplePhaseBoundaries,
   type TriplePhaseBoundariesOptions,

@@ -1,4 +1,4 @@
-import { FileError, InvalidArgumentError, type TypedArray } from '@mgraph/core';
+import { InvalidArgumentError, type TypedArray } from '@mgraph/core';
 import type { HeteroDataArrays } from './hetero-data.js';
 
 /** An array for {@link encodeNpy}: flat row-major data and its shape. */
@@ -126,7 +126,12 @@ export function encodeHeteroDataNpy(data: HeteroDataArrays): Record<string, Uint
   return files;
 }
 
-function checkHeteroData(fn: string, data: unknown): void {
+/**
+ * Throw unless `data` has the shape of {@link toHeteroData}'s arrays.
+ *
+ * @internal
+ */
+export function checkHeteroData(fn: string, data: unknown): void {
   const d = data as Partial<HeteroDataArrays> | null;
   if (
     typeof d !== 'object' ||
@@ -138,35 +143,4 @@ function checkHeteroData(fn: string, data: unknown): void {
   ) {
     throw new InvalidArgumentError(fn, 'data', data, 'the arrays of toHeteroData');
   }
-}
-
-/**
- * Write {@link encodeHeteroDataNpy}'s files into a directory (created if missing). Node.js only
- * (loads `node:fs` when called). Destination first, as `fs.writeFile` and `numpy.save`.
- *
- * @param dir - target directory
- * @param data - arrays from {@link toHeteroData}
- * @returns the paths written
- * @throws InvalidArgumentError when `dir` is not a non-empty string or `data` is not
- *   {@link toHeteroData}'s arrays (as when the pre-0.2 `(data, dir)` order is used)
- * @throws FileError (core) naming the path when the directory cannot be created (a file is
- *   in the way: `EEXIST` / `ENOTDIR`) or a file cannot be written (`EISDIR`, `EACCES`...)
- */
-export async function writeHeteroDataNpy(dir: string, data: HeteroDataArrays): Promise<string[]> {
-  const fn = 'writeHeteroDataNpy';
-  if (typeof dir !== 'string' || dir.length === 0) {
-    throw new InvalidArgumentError(fn, 'dir', dir, 'a directory path');
-  }
-  checkHeteroData(fn, data);
-  const { mkdir, writeFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const files = Object.entries(encodeHeteroDataNpy(data));
-  await FileError.wrap(fn, dir, 'create directory', () => mkdir(dir, { recursive: true }));
-  const paths: string[] = [];
-  for (const [name, bytes] of files) {
-    const path = join(dir, name);
-    await FileError.wrap(fn, path, 'write', () => writeFile(path, bytes));
-    paths.push(path);
-  }
-  return paths;
 }

@@ -6,13 +6,8 @@ import { CATHODE_SCHEME, InvalidArgumentError, SOFC_ANODE_SCHEME } from '@mgraph
 import { UndirectedGraph } from 'graphology';
 import { afterAll, describe, expect, it } from 'vitest';
 import { itNeeds, python3Has } from '../../../test-utils/ci.js';
-import {
-  buildGraph,
-  encodeHeteroDataNpy,
-  encodeNpy,
-  toHeteroData,
-  writeHeteroDataNpy,
-} from '../src/index.js';
+import { buildGraph, encodeHeteroDataNpy, encodeNpy, toHeteroData } from '../src/index.js';
+import { writeHeteroDataNpy } from '../src/node.js';
 import { draw, SCENE, SCENE_PHASES } from './scene.js';
 
 const graph = buildGraph(draw(26, 14, SCENE), {

@@ -35,8 +35,8 @@ import {
   neighborPhaseCounts,
   toHeteroData,
   triplePhaseBoundaries,
-  writeHeteroDataNpy,
 } from '../src/index.js';
+import { writeHeteroDataNpy } from '../src/node.js';
 import { draw, SCENE, SCENE_PHASES } from './scene.js';
 
 type Case = TupleCase;

@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type CompositeOptions, generateComposite, writeCompositeFiles } from '../src/index.js';
+import { type CompositeOptions, generateComposite, writeCompositeFiles } from '../src/node.js';
 
 const { values } = parseArgs({
   options: {

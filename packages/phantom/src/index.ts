@@ -2,19 +2,15 @@
  * `@mgraph/phantom`: synthetic solid-state cathode composites (2D and 3D) with ground
  * truth: X-ray image, phase and instance maps, Ni K-edge energy maps with planted
  * electrochemical effects, XANES stacks and datasets. TIFF I/O moved to `@mgraph/io`.
+ * Browser-safe: the file helpers `writeCompositeFiles` / `readCompositeFiles` are in
+ * `@mgraph/phantom/node`.
  *
  * @packageDocumentation
  */
 
 /** The Fig. 3c category type of the truth, declared in `@mgraph/core`. */
 export type { ChannelCategory } from '@mgraph/core';
-export {
-  COMPOSITE_FILES,
-  type CompositeFiles,
-  readCompositeFiles,
-  toUint16,
-  writeCompositeFiles,
-} from './composite-files.js';
+export { COMPOSITE_FILES, type CompositeFiles, toUint16 } from './composite-files.js';
 export {
   BYTES_PER_PIXEL,
   type CompositeOptions,

@@ -4,13 +4,8 @@ import { join } from 'node:path';
 import { AbortError, InvalidArgumentError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
-import {
-  generateComposite,
-  generateDataset,
-  readCompositeFiles,
-  toUint16,
-  writeCompositeFiles,
-} from '../src/index.js';
+import { generateComposite, generateDataset, toUint16 } from '../src/index.js';
+import { readCompositeFiles, writeCompositeFiles } from '../src/node.js';
 
 const small = { shape: [40, 48], nmcRadius: 5 };
 

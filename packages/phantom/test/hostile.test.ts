@@ -19,10 +19,9 @@ import {
   generateDataset,
   generateDatasetAsync,
   generateXanesStack,
-  readCompositeFiles,
   toUint16,
-  writeCompositeFiles,
 } from '../src/index.js';
+import { readCompositeFiles, writeCompositeFiles } from '../src/node.js';
 
 interface Case {
   name: string;

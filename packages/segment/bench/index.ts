@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { generateComposite } from '@mgraph/phantom';
-import { loadUNet, otsuSegmenter, type Segmenter } from '../src/index.js';
+import { loadUNet, otsuSegmenter, type Segmenter } from '../src/node.js';
 
 async function time(segmenter: Segmenter, image: Parameters<Segmenter['segment']>[0]) {
   await segmenter.segment(image); // warm-up (session initialisation, allocations)

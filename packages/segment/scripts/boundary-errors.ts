@@ -9,7 +9,7 @@
  * Needs the built @mgraph/phantom and onnxruntime-node.
  */
 import { generateComposite } from '@mgraph/phantom';
-import { loadUNet, meanIoU } from '../src/index.js';
+import { loadUNet, meanIoU } from '../src/node.js';
 
 /** Chessboard distance (in pixels, capped at 3) of every pixel to a boundary pixel. */
 function boundaryDistance(phases: Uint8Array, n: number): Uint8Array {

@@ -1,3 +1,5 @@
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import {
   checkOptions,
   FileError,
@@ -6,26 +8,15 @@ import {
   type OptionKeys,
 } from '@mgraph/core';
 import type { InferenceSession } from 'onnxruntime-common';
-import { createSegmenter, type OnnxSegmenter, type SegmenterOptions } from './create-segmenter.js';
+import type { SegmenterOptions } from './create-segmenter.js';
+import {
+  type CardSegmenter,
+  checkUNetCard,
+  segmenterFromCard,
+  type UNetCard,
+} from './segmenter-from-card.js';
 
-/** What `models/unet.json` (written by `tools/unet/train.py`) says about the shipped model. */
-export interface UNetCard {
-  readonly name: string;
-  readonly inputName: string;
-  readonly outputName: string;
-  readonly output: 'logits' | 'probabilities';
-  readonly classes: readonly string[];
-  readonly stride: number;
-  readonly normalize: 'zscore' | 'none';
-  readonly architecture: Readonly<Record<string, unknown>>;
-  readonly training: Readonly<Record<string, unknown>>;
-  /** mIoU and per-class IoU on the validation and test splits of the training data. */
-  readonly metrics: Readonly<
-    Record<'val' | 'test', { mIoU: number; perClass: Readonly<Record<string, number>> }>
-  >;
-}
-
-/** Options of {@link loadUNet}: the tiling options of {@link createSegmenter} plus where to load from. */
+/** Options of {@link loadUNet}: the tiling options of `createSegmenter` plus where to load from. */
 export interface LoadUNetOptions
   extends Pick<SegmenterOptions, 'tileSize' | 'overlap' | 'batchSize' | 'augment' | 'onProgress'> {
   /** Path of an ONNX model with a `.json` card beside it. Default: the shipped `models/unet.onnx`. */
@@ -35,8 +26,7 @@ export interface LoadUNetOptions
 }
 
 /** The segmenter of the shipped U-Net, with its card. */
-export interface UNetSegmenter extends OnnxSegmenter {
-  readonly card: UNetCard;
+export interface UNetSegmenter extends CardSegmenter {
   /** Absolute path of the ONNX file that was loaded. */
   readonly modelPath: string;
 }
@@ -54,9 +44,11 @@ const LOAD_KEYS: OptionKeys<LoadUNetOptions> = {
 /**
  * Node helper: open the shipped dual-attention U-Net (`models/unet.onnx`, trained on
  * `@mgraph/phantom` images, see `models/MODEL_CARD.md`) with `onnxruntime-node` and wrap it
- * in {@link createSegmenter} with the settings of its card (input/output names, classes,
- * stride, normalisation). `onnxruntime-node` is an optional peer dependency, imported
- * only when this function runs, so the rest of the package stays browser-safe.
+ * in `createSegmenter` with the settings of its card (input/output names, classes,
+ * stride, normalisation) by {@link segmenterFromCard}. Node.js only
+ * (`@mgraph/segment/node`); `onnxruntime-node` is an optional peer dependency, imported when
+ * this function runs. In the browser, fetch the model and its card and call
+ * {@link segmenterFromCard} with an `onnxruntime-web` session.
  *
  * @param options - `modelPath` (default: the shipped model), `sessionOptions`, and the
  *   tiling options `tileSize` (256), `overlap` (128), `batchSize` (4), `augment` ('none'),
@@ -90,8 +82,6 @@ export async function loadUNet(options: LoadUNetOptions = {}): Promise<UNetSegme
       'an onnxruntime SessionOptions object',
     );
   }
-  const { fileURLToPath } = await import('node:url');
-  const { readFile, stat } = await import('node:fs/promises');
   const modelPath =
     options.modelPath ?? fileURLToPath(new URL('../models/unet.onnx', import.meta.url));
   const cardPath = modelPath.replace(/\.onnx$/i, '.json');
@@ -113,22 +103,7 @@ export async function loadUNet(options: LoadUNetOptions = {}): Promise<UNetSegme
   } catch (error) {
     throw new ModelError(fn, 'card', `a JSON card at ${cardPath}`, String(error));
   }
-  const c = card as Partial<UNetCard> | null;
-  if (
-    typeof c !== 'object' ||
-    c === null ||
-    typeof c.inputName !== 'string' ||
-    typeof c.outputName !== 'string' ||
-    !Array.isArray(c.classes) ||
-    typeof c.stride !== 'number'
-  ) {
-    throw new ModelError(
-      fn,
-      `card (${cardPath})`,
-      'a JSON object with inputName, outputName, classes, stride, normalize, output',
-      card,
-    );
-  }
+  checkUNetCard(fn, card, `card (${cardPath})`);
   let ort: { InferenceSession: typeof InferenceSession };
   try {
     const mod = (await import('onnxruntime-node')) as unknown as {
@@ -150,18 +125,12 @@ export async function loadUNet(options: LoadUNetOptions = {}): Promise<UNetSegme
   } catch (error) {
     throw new ModelError(fn, 'file', `a loadable ONNX model at ${modelPath}`, String(error));
   }
-  const segmenter = createSegmenter(session, {
-    inputName: card.inputName,
-    outputName: card.outputName,
-    classes: card.classes,
-    stride: card.stride,
-    normalize: card.normalize,
-    output: card.output,
+  const segmenter = segmenterFromCard(session, card, {
     tileSize: options.tileSize,
     overlap: options.overlap,
     batchSize: options.batchSize,
     augment: options.augment,
     onProgress: options.onProgress,
   });
-  return { ...segmenter, card, modelPath };
+  return { ...segmenter, modelPath };
 }

@@ -18,7 +18,9 @@ describe('built @mgraph/segment', () => {
     const require = createRequire(import.meta.url);
     expect(require.resolve('@mgraph/segment').endsWith('dist/index.cjs')).toBe(true);
     const cjs = require('@mgraph/segment') as typeof import('@mgraph/segment');
-    const unet = await cjs.loadUNet();
+    expect(require.resolve('@mgraph/segment/node').endsWith('dist/node.cjs')).toBe(true);
+    const cjsNode = require('@mgraph/segment/node') as typeof import('@mgraph/segment/node');
+    const unet = await cjsNode.loadUNet();
     expect(unet.modelPath.endsWith('models/unet.onnx')).toBe(true);
     expect(unet.settings).toMatchObject({ stride: 8, classes: 4, tileSize: 256, overlap: 128 });
     const t = cjs.thresholdMultiotsu(ndarray(new Float32Array([0, 0, 5, 5, 10, 10]), [2, 3]), {

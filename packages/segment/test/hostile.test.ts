@@ -16,13 +16,13 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { expectPeakRss, itEachCase, optionCases } from '../../../test-utils/hostile.js';
 import {
   createSegmenter,
-  loadUNet,
   meanIoU,
   otsuSegmenter,
   planAxis,
   type Segmentation,
   thresholdMultiotsu,
 } from '../src/index.js';
+import { loadUNet } from '../src/node.js';
 
 interface Case {
   name: string;

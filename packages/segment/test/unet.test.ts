@@ -2,7 +2,8 @@ import { CATHODE_SCHEME } from '@mgraph/core';
 import { generateComposite } from '@mgraph/phantom';
 import { instanceSegmentation } from '@mgraph/watershed';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadUNet, meanIoU, otsuSegmenter, type Segmenter } from '../src/index.js';
+import { meanIoU, otsuSegmenter, type Segmenter } from '../src/index.js';
+import { loadUNet } from '../src/node.js';
 import { maxInteriorDiff } from './helpers.js';
 
 // Fresh phantom images: the training data used seeds 1000..1099 (models/unet.json).
