@@ -1,0 +1,101 @@
+import { parseArgs } from 'node:util';
+import { InvalidArgumentError } from '@mgraph/core';
+import { writeTiff } from '@mgraph/io/node';
+import { generateComposite } from '@mgraph/phantom';
+import { prepareOutputFile } from './output-dir.js';
+
+/** `--help` of `mgraph phantom`. */
+export const PHANTOM_HELP = `Usage: mgraph phantom OUT.tif [options]
+
+Write the phase map of a 3D cathode phantom of @mgraph/phantom (codes of the cathode scheme:
+0 background, 1 sse, 2 nmc, 3 graphite) as a uint8 TIFF stack with its voxel size, for
+mgraph volume OUT.tif --scheme cathode. No download: the phantom is generated.
+
+  --shape P,R,C   planes, rows, cols (default 64,128,128)
+  --seed N        random seed (default 1)
+  --spacing S     voxel size written into the TIFF (default 0.4)
+  --unit U        its unit (default um)
+  --force         replace OUT.tif if it exists
+  --quiet         nothing on stderr
+`;
+
+/**
+ * Run `mgraph phantom`: generate a 3D composite with `generateComposite` and write its phase
+ * map as a TIFF stack (ImageJ metadata with the spacing and unit).
+ *
+ * @param argv - the arguments after the word `phantom`
+ * @param stderr - where the one-line summary goes
+ * @returns the path written, or `'help'`
+ * @throws InvalidArgumentError for bad flags or an existing file without `--force`
+ */
+export async function runPhantom(
+  argv: readonly string[],
+  stderr: { write(text: string): unknown },
+): Promise<string> {
+  const fn = 'mgraph phantom';
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new InvalidArgumentError(
+      fn,
+      'argv',
+      argv.join(' '),
+      `flags of mgraph phantom (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1 || !/\.tiff?$/i.test(positionals[0]!))
+    throw new InvalidArgumentError(
+      fn,
+      'OUT',
+      positionals,
+      'one output path ending in .tif or .tiff',
+    );
+  const shape = (values.shape ?? '64,128,128').split(',').map(Number);
+  if (shape.length !== 3 || !shape.every((s) => Number.isSafeInteger(s) && s >= 8))
+    throw new InvalidArgumentError(
+      fn,
+      '--shape',
+      values.shape,
+      'three integers >= 8 (planes,rows,cols)',
+    );
+  const seed = Number(values.seed ?? 1);
+  if (!Number.isSafeInteger(seed))
+    throw new InvalidArgumentError(fn, '--seed', values.seed, 'an integer');
+  const spacing = Number(values.spacing ?? 0.4);
+  if (!(Number.isFinite(spacing) && spacing > 0))
+    throw new InvalidArgumentError(fn, '--spacing', values.spacing, 'a positive number');
+  const unit = values.unit ?? 'um';
+  const out = positionals[0]!;
+  await prepareOutputFile(fn, out, values.force ?? false);
+  const c = generateComposite({ shape, seed });
+  await writeTiff(out, c.phases, {
+    spacing: [spacing, spacing, spacing],
+    unit,
+    compression: 'deflate',
+  });
+  if (!values.quiet)
+    stderr.write(
+      `mgraph phantom: ${shape.join('x')} cathode phantom (seed ${seed}, ${c.truth.particles.length} NMC particles) -> ${out}\n`,
+    );
+  return out;
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      shape: { type: 'string' },
+      seed: { type: 'string' },
+      spacing: { type: 'string' },
+      unit: { type: 'string' },
+      force: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+}

@@ -1,0 +1,217 @@
+import type { PhaseScheme } from '@mgraph/core';
+import type { ConcurrentChannels, MicrostructureGraph, TriplePhaseBoundaries } from '@mgraph/graph';
+import { equivalentDiameter } from './annotate-graph-units.js';
+import { histogram } from './histogram.js';
+import { type Cell, columns, type Table } from './table.js';
+
+/** Bins of the particle size distribution histogram. */
+export const PSD_BINS = 20;
+
+/**
+ * The phases table: per phase its code, raw values, voxels, volume fraction, volume in
+ * unit^3 and number of objects.
+ *
+ * @param scheme - the phase scheme
+ * @param counts - voxels per code
+ * @param objects - objects per object phase (`instanceSegmentation`'s `countByPhase`)
+ * @param spacing - voxel size
+ * @param unit - unit of `spacing`
+ * @returns the table `phases`
+ */
+export function phaseTable(
+  scheme: PhaseScheme,
+  counts: readonly number[],
+  objects: Readonly<Record<string, number>>,
+  spacing: readonly number[],
+  unit: string,
+): Table {
+  const voxel = spacing.reduce((a, b) => a * b, 1);
+  const total = counts.reduce((a, b) => a + b, 0);
+  return {
+    name: 'phases',
+    title: 'Phases',
+    description: `Voxels of each phase of scheme "${scheme.name}", their volume fraction and volume, and the objects cut from the phase (empty when the scheme does not cut it).`,
+    columns: columns(
+      ['phase', ''],
+      ['code', ''],
+      ['values', ''],
+      ['voxels', 'voxel'],
+      ['volumeFraction', '-'],
+      ['volume', `${unit}^3`],
+      ['objects', ''],
+    ),
+    rows: scheme.phases.map((phase, code) => ({
+      phase,
+      code,
+      values: scheme.values[code]!.join(' '),
+      voxels: counts[code]!,
+      volumeFraction: counts[code]! / total,
+      volume: counts[code]! * voxel,
+      objects: objects[phase] ?? Number.NaN,
+    })),
+  };
+}
+
+/**
+ * The particles table (one row per object: label, phase, voxels, volume, equivalent
+ * diameter, physical centroid, degree, TPB triangles, channel category) and the particle
+ * size distribution table (equivalent diameters of each object phase in {@link PSD_BINS}
+ * equal bins from 0 to the largest).
+ *
+ * @param graph - the contact graph annotated by `annotateGraphUnits`
+ * @param spacing - voxel size
+ * @param unit - unit of `spacing`
+ * @param tpb - TPB triangles, or null
+ * @param channels - concurrent channels, or null
+ * @returns the tables `particles` and `psd`
+ */
+export function particleTables(
+  graph: MicrostructureGraph,
+  spacing: readonly number[],
+  unit: string,
+  tpb: TriplePhaseBoundaries | null,
+  channels: ConcurrentChannels | null,
+): [Table, Table] {
+  const voxel = spacing.reduce((a, b) => a * b, 1);
+  const rows: Record<string, Cell>[] = [];
+  graph.forEachNode((key, a) => {
+    const c = a.centroid.map((v, i) => v * spacing[i]!);
+    const volume = a.size * voxel;
+    rows.push({
+      label: a.label,
+      phase: a.phase,
+      voxels: a.size,
+      volume,
+      equivalentDiameter: equivalentDiameter(volume),
+      centroidZ: c[0]!,
+      centroidY: c[1]!,
+      centroidX: c[2]!,
+      degree: graph.degree(key),
+      tpbCount: tpb?.countByNode[key] ?? Number.NaN,
+      channelCategory: channels?.categoryByNode[key] ?? '',
+    });
+  });
+  const particles: Table = {
+    name: 'particles',
+    title: 'Particles',
+    description:
+      'One row per object: its voxels, volume, equivalent diameter (of the ball of the same volume), centroid, degree in the contact graph, TPB triangles it belongs to (a TPB phase) and channel category (active phase).',
+    columns: columns(
+      ['label', ''],
+      ['phase', ''],
+      ['voxels', 'voxel'],
+      ['volume', `${unit}^3`],
+      ['equivalentDiameter', unit],
+      ['centroidZ', unit],
+      ['centroidY', unit],
+      ['centroidX', unit],
+      ['degree', ''],
+      ['tpbCount', ''],
+      ['channelCategory', ''],
+    ),
+    rows,
+  };
+  const psdRows: Record<string, Cell>[] = [];
+  const byPhase = new Map<string, number[]>();
+  for (const r of rows) {
+    const list = byPhase.get(r.phase as string) ?? [];
+    list.push(r.equivalentDiameter as number);
+    byPhase.set(r.phase as string, list);
+  }
+  for (const [phase, diameters] of byPhase) {
+    const { edges, counts } = histogram(diameters, PSD_BINS);
+    for (const [i, count] of counts.entries())
+      psdRows.push({ phase, binLow: edges[i]!, binHigh: edges[i + 1]!, count });
+  }
+  const psd: Table = {
+    name: 'psd',
+    title: 'Particle size distribution',
+    description: `Equivalent diameters of the objects of each phase in ${PSD_BINS} equal bins from 0 to the largest (a bin holds binLow <= d < binHigh, the last also d = binHigh).`,
+    columns: columns(['phase', ''], ['binLow', unit], ['binHigh', unit], ['count', '']),
+    rows: psdRows,
+  };
+  return [particles, psd];
+}
+
+/**
+ * The contacts table (edges of the graph per pair of phases, with the summed contact
+ * strength in voxels) and the graph summary (nodes, edges, objects and mean degree per
+ * phase, TPB triangles, channel categories).
+ *
+ * @param graph - the contact graph
+ * @param tpb - TPB triangles, or null
+ * @param channels - concurrent channels, or null
+ * @returns the tables `contacts` and `graph`
+ */
+export function graphTables(
+  graph: MicrostructureGraph,
+  tpb: TriplePhaseBoundaries | null,
+  channels: ConcurrentChannels | null,
+): [Table, Table] {
+  const scheme = graph.getAttribute('scheme');
+  const pairs = new Map<
+    string,
+    { phaseA: string; phaseB: string; edges: number; strength: number }
+  >();
+  graph.forEachEdge((_, e, __, ___, sa, ta) => {
+    const [pa, pb] = [sa.phase, ta.phase].sort(
+      (x, y) => scheme.phases.indexOf(x) - scheme.phases.indexOf(y),
+    ) as [string, string];
+    const key = `${pa}\u0000${pb}`;
+    const entry = pairs.get(key) ?? { phaseA: pa, phaseB: pb, edges: 0, strength: 0 };
+    entry.edges += 1;
+    entry.strength += e.strength;
+    pairs.set(key, entry);
+  });
+  const contacts: Table = {
+    name: 'contacts',
+    title: 'Contacts',
+    description: `Edges of the contact graph (objects within the ${graph.getAttribute('window')}^3 adjacency window) per pair of phases, and their summed contact strength (voxels).`,
+    columns: columns(['phaseA', ''], ['phaseB', ''], ['edges', ''], ['strength', 'voxel']),
+    rows: [...pairs.values()],
+  };
+  const rows: Record<string, Cell>[] = [
+    { quantity: 'nodes', phase: 'all', value: graph.order },
+    { quantity: 'edges', phase: 'all', value: graph.size },
+  ];
+  for (const phase of scheme.objects) {
+    const nodes = graph.filterNodes((_, a) => a.phase === phase);
+    const degree = nodes.reduce((s, n) => s + graph.degree(n), 0);
+    rows.push({ quantity: 'nodes', phase, value: nodes.length });
+    rows.push({
+      quantity: 'meanDegree',
+      phase,
+      value: nodes.length ? degree / nodes.length : Number.NaN,
+    });
+  }
+  if (tpb) {
+    rows.push({
+      quantity: 'tpbTriangles',
+      phase: tpb.phases.join('-'),
+      value: tpb.triangles.length,
+    });
+    const p0 = Object.entries(tpb.countByNode).filter(
+      ([n, c]) => graph.getNodeAttribute(n, 'phase') === tpb.phases[0] && c > 0,
+    );
+    rows.push({ quantity: 'objectsInTpb', phase: tpb.phases[0], value: p0.length });
+  }
+  if (channels) {
+    const { active } = channels.roles;
+    for (const category of ['ionic-only', 'electronic-only', 'both', 'none'])
+      rows.push({
+        quantity: `channel ${category}`,
+        phase: active,
+        value: Object.values(channels.categoryByNode).filter((c) => c === category).length,
+      });
+    rows.push({ quantity: 'concurrentPairs', phase: active, value: channels.pairs.length });
+  }
+  const summary: Table = {
+    name: 'graph',
+    title: 'Graph summary',
+    description:
+      'The contact graph: nodes and mean degree per object phase, TPB triangles (three mutually touching objects of the TPB phases) and the active particles by channel category.',
+    columns: columns(['quantity', ''], ['phase', ''], ['value', '']),
+    rows,
+  };
+  return [contacts, summary];
+}
