@@ -1,2 +1,58 @@
 // Re-exports by name, one module per idea.
-export {};
+export {
+  type BoundaryReach,
+  defaultBoundaryReach,
+} from './boundary-reach.js';
+export {
+  type InterfacialArea,
+  type InterfacialAreasOptions,
+  type InterfacialAreasResult,
+  interfacialAreas,
+} from './interfacial-areas.js';
+export {
+  type ParticleTpbLengthOptions,
+  particleTpbLength,
+} from './particle-tpb-length.js';
+export {
+  type AxisConnectivity,
+  type PhaseConnectivity,
+  type PhaseConnectivityOptions,
+  type PhaseConnectivityResult,
+  phaseConnectivity,
+} from './phase-connectivity.js';
+export {
+  type SpecificSurfaceAreaOptions,
+  type SpecificSurfaceAreaResult,
+  specificSurfaceArea,
+} from './specific-surface-area.js';
+export type { TpbEdgeMap } from './tpb-edges.js';
+export {
+  type ActiveTpbMeasure,
+  type TpbMeasure,
+  type TriplePhaseBoundaryOptions,
+  type TriplePhaseBoundaryResult,
+  triplePhaseBoundaryDensity,
+} from './triple-phase-boundary-density.js';
+export {
+  type VolumeFractionsOptions,
+  type VolumeFractionsResult,
+  volumeFractions,
+} from './volume-fractions.js';
+export type { UnitOptions } from './voxel-grid.js';
+export {
+  type IsosurfaceArea,
+  type MarchingCubesAreaOptions,
+  marchingCubesArea,
+} from './marching-cubes-area.js';
+export {
+  type MarchingCubesAreasOptions,
+  type MarchingCubesAreasResult,
+  marchingCubesAreas,
+  type PhaseSurfaceArea,
+} from './marching-cubes-areas.js';
+export {
+  type MarchingCubesMesh,
+  type MarchingCubesOptions,
+  marchingCubes,
+} from './marching-cubes.js';
+export { meshSurfaceArea } from './mesh-surface-area.js';
