@@ -1,0 +1,39 @@
+import { InvalidArgumentError } from '@mgraph/core';
+
+/**
+ * Check `spacing` and `unit` of a measure on an `ndim`-D array and return them as 3D
+ * (`[1, sy, sx]` in 2D). Same rules as the phase-map measures of this package: `ndim`
+ * finite positive sizes in array axis order (default all 1), a non-empty unit name (default
+ * `'voxel'`).
+ *
+ * @throws InvalidArgumentError naming `fn` and `options.spacing` / `options.unit`
+ * @internal
+ */
+export function checkUnitOptions(
+  fn: string,
+  ndim: number,
+  spacing: unknown,
+  unit: unknown,
+): { spacing: [number, number, number]; unit: string } {
+  let s: number[];
+  if (spacing === undefined) s = new Array<number>(ndim).fill(1);
+  else if (
+    Array.isArray(spacing) &&
+    spacing.length === ndim &&
+    spacing.every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0)
+  ) {
+    s = spacing as number[];
+  } else {
+    throw new InvalidArgumentError(
+      fn,
+      'options.spacing',
+      spacing,
+      `${ndim} finite positive voxel sizes, one per axis in array order`,
+    );
+  }
+  const u = unit ?? 'voxel';
+  if (typeof u !== 'string' || u.length === 0) {
+    throw new InvalidArgumentError(fn, 'options.unit', unit, "a non-empty string ('um', 'nm')");
+  }
+  return { spacing: (ndim === 3 ? s : [1, ...s]) as [number, number, number], unit: u };
+}
