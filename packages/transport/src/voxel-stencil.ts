@@ -1,0 +1,111 @@
+/**
+ * The seven-point (five-point in 2D) finite-volume operator of steady conduction on a voxel
+ * grid, stored matrix-free. Every array holds the grid row-major from index `offset`, with
+ * `offset` zeros before and after: a neighbour read past an edge of the grid lands on a
+ * zero coupling (the last voxel along an axis has none) or in the margin, so the loops need
+ * no bounds tests. Internal.
+ *
+ * @internal
+ */
+export interface VoxelStencil {
+  /** Grid size `[n0, n1, n2]`; a 2D grid is one plane (`n0 = 1`). */
+  readonly dims: readonly [number, number, number];
+  /** Index step per axis; 0 for an axis of size 1 (it has no neighbours). */
+  readonly strides: readonly [number, number, number];
+  /** Index of voxel 0 (the margin before the grid; the same margin follows it). */
+  readonly offset: number;
+  /**
+   * Conductance between voxel `p` and its next neighbour along each axis (`p + stride`),
+   * 0 at the last index of the axis and wherever either voxel does not conduct.
+   */
+  readonly couplings: readonly [Float32Array, Float32Array, Float32Array];
+  /**
+   * Diagonal: the sum of the couplings of the voxel, plus its Dirichlet conductance on a
+   * driving face. 0 marks a voxel outside the system (insulating or removed).
+   */
+  readonly diagonal: Float64Array;
+  /** `1 / diagonal`, 0 outside the system. */
+  readonly inverse: Float32Array;
+}
+
+/** Grid size, strides and margin of `dims`. @internal */
+export function layoutOf(dims: readonly [number, number, number]): {
+  strides: [number, number, number];
+  offset: number;
+  length: number;
+} {
+  const strides: [number, number, number] = [
+    dims[0] > 1 ? dims[1] * dims[2] : 0,
+    dims[1] > 1 ? dims[2] : 0,
+    dims[2] > 1 ? 1 : 0,
+  ];
+  const offset = Math.max(strides[0], strides[1], strides[2], 1);
+  return { strides, offset, length: dims[0] * dims[1] * dims[2] + 2 * offset };
+}
+
+/**
+ * `y = A x` over the voxels of the system (`y` is 0 elsewhere).
+ *
+ * @internal
+ */
+export function applyStencil(s: VoxelStencil, x: Float64Array, y: Float64Array): void {
+  const [s0, s1, s2] = s.strides;
+  const [g0, g1, g2] = s.couplings;
+  const d = s.diagonal;
+  const end = s.offset + s.dims[0] * s.dims[1] * s.dims[2];
+  for (let p = s.offset; p < end; p++) {
+    y[p] =
+      d[p]! * x[p]! -
+      (g2[p - s2]! * x[p - s2]! +
+        g2[p]! * x[p + s2]! +
+        g1[p - s1]! * x[p - s1]! +
+        g1[p]! * x[p + s1]! +
+        g0[p - s0]! * x[p - s0]! +
+        g0[p]! * x[p + s0]!);
+  }
+}
+
+/**
+ * One Gauss-Seidel sweep for `A x = b`, in index order (`forward`) or reverse: a forward
+ * sweep followed by a backward one is a symmetric smoother. Voxels outside the system get
+ * `b * 0 = 0`.
+ *
+ * @internal
+ */
+export function gaussSeidel(
+  s: VoxelStencil,
+  x: Float64Array,
+  b: Float64Array,
+  forward: boolean,
+): void {
+  const [s0, s1, s2] = s.strides;
+  const [g0, g1, g2] = s.couplings;
+  const inv = s.inverse;
+  const start = s.offset;
+  const end = s.offset + s.dims[0] * s.dims[1] * s.dims[2];
+  if (forward) {
+    for (let p = start; p < end; p++) {
+      x[p] =
+        (b[p]! +
+          g2[p - s2]! * x[p - s2]! +
+          g2[p]! * x[p + s2]! +
+          g1[p - s1]! * x[p - s1]! +
+          g1[p]! * x[p + s1]! +
+          g0[p - s0]! * x[p - s0]! +
+          g0[p]! * x[p + s0]!) *
+        inv[p]!;
+    }
+  } else {
+    for (let p = end - 1; p >= start; p--) {
+      x[p] =
+        (b[p]! +
+          g2[p - s2]! * x[p - s2]! +
+          g2[p]! * x[p + s2]! +
+          g1[p - s1]! * x[p - s1]! +
+          g1[p]! * x[p + s1]! +
+          g0[p - s0]! * x[p - s0]! +
+          g0[p]! * x[p + s0]!) *
+        inv[p]!;
+    }
+  }
+}
