@@ -84,9 +84,9 @@ describe.each(Object.keys(schemes))('%s against NumPy / SciPy', (name) => {
       const [a, b] = pair.phases.map((p) => names.indexOf(p)) as [number, number];
       expect(a).toBeLessThan(b);
       expect(Math.abs(pair.area - ref.interfacialArea[a]![b]!)).toBeLessThanOrEqual(TOL);
-      expect(
-        Math.abs(pair.specificArea - ref.specificInterfacialArea[a]![b]!),
-      ).toBeLessThanOrEqual(TOL);
+      expect(Math.abs(pair.specificArea - ref.specificInterfacialArea[a]![b]!)).toBeLessThanOrEqual(
+        TOL,
+      );
     }
   });
 
