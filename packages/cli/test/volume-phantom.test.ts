@@ -1,0 +1,201 @@
+// mgraph volume on a small embedded phantom (anisotropic voxels): every table checked
+// against the library functions called directly on the same volume, and the same numbers
+// from the TIFF, the .npy and the raw copy of the volume.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyScheme, CATHODE_SCHEME } from '@mgraph/core';
+import {
+  buildGraph,
+  concurrentChannels,
+  encodeNpy,
+  graphFromGraphML,
+  type MicrostructureGraph,
+  triplePhaseBoundaries,
+} from '@mgraph/graph';
+import { writeTiff } from '@mgraph/io/node';
+import { type Composite, generateComposite } from '@mgraph/phantom';
+import { type InstanceSegmentationResult, instanceSegmentation } from '@mgraph/watershed';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type MgraphRun, readCsv, runMgraph } from './run-mgraph.js';
+
+const SHAPE = [32, 48, 48];
+const SPACING = [0.5, 0.4, 0.4];
+const VOXEL = 0.5 * 0.4 * 0.4;
+let dir: string;
+let c: Composite;
+let run: MgraphRun;
+let instances: InstanceSegmentationResult;
+let graph: MicrostructureGraph;
+const out = (name: string) => join(dir, 'out', name);
+const csv = async (name: string, sub = 'out') =>
+  readCsv(await readFile(join(dir, sub, name), 'utf8'));
+const close = (a: number, b: number) =>
+  expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-12 * Math.abs(b));
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mgraph-cli-phantom-'));
+  c = generateComposite({ shape: SHAPE, seed: 7 });
+  await writeTiff(join(dir, 'phantom.tif'), c.phases, { spacing: SPACING, unit: 'um' });
+  await writeFile(join(dir, 'phantom.npy'), encodeNpy({ data: c.phases.data, shape: SHAPE }));
+  await writeFile(join(dir, 'phantom.raw'), c.phases.data);
+  const phases = applyScheme(c.phases, CATHODE_SCHEME);
+  instances = instanceSegmentation(phases, { scheme: CATHODE_SCHEME, minSize: 10 });
+  graph = buildGraph(instances.labels, {
+    scheme: CATHODE_SCHEME,
+    phaseOfLabel: instances.phaseOfLabel,
+    window: 7,
+  });
+  run = await runMgraph([
+    'volume',
+    join(dir, 'phantom.tif'),
+    '--scheme',
+    'cathode',
+    '--out',
+    join(dir, 'out'),
+  ]);
+  const flags = ['--scheme', 'cathode', '--spacing', '0.5,0.4,0.4', '--unit', 'um', '--quiet'];
+  const [npy, raw] = await Promise.all([
+    runMgraph(['volume', join(dir, 'phantom.npy'), ...flags, '--out', join(dir, 'npy')]),
+    runMgraph([
+      'volume',
+      join(dir, 'phantom.raw'),
+      ...flags,
+      '--shape',
+      SHAPE.join(','),
+      '--dtype',
+      'uint8',
+      '--out',
+      join(dir, 'raw'),
+    ]),
+  ]);
+  expect([npy.code, npy.stderr, raw.code, raw.stderr]).toEqual([0, '', 0, '']);
+}, 120_000);
+
+describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', () => {
+  it('exits 0 and shows each stage with percentages on stderr', () => {
+    expect(run.code).toBe(0);
+    for (const [i, stage] of [
+      'read',
+      'scheme',
+      'instances',
+      'graph',
+      'tpb and channels',
+      'tables',
+      'figures',
+      'write',
+    ].entries())
+      expect(run.stderr).toContain(`mgraph volume [${i + 1}/8] ${stage}`);
+    expect(run.stderr).toContain('[3/8] instances 100%');
+    expect(run.stderr).toMatch(/done in [\d.]+ s: \d+ objects/);
+  });
+
+  it('phases.csv: voxels counted one by one, fractions and volumes in um^3, objects of instanceSegmentation', async () => {
+    const rows = await csv('phases.csv');
+    const counts = [0, 0, 0, 0];
+    for (const v of c.phases.data) counts[v] += 1;
+    expect(rows.map((r) => r.phase)).toEqual(['background', 'sse', 'nmc', 'graphite']);
+    rows.forEach((r, code) => {
+      expect(Number(r.voxels)).toBe(counts[code]);
+      expect(Number(r.volumeFraction)).toBe(counts[code]! / c.phases.data.length);
+      close(Number(r.volume), counts[code]! * VOXEL);
+      expect(r.objects).toBe(code === 0 ? '' : String(instances.countByPhase[r.phase!]));
+    });
+  });
+
+  it('particles.csv: one row per graph node, volume, equivalent diameter and centroid in um', async () => {
+    const rows = await csv('particles.csv');
+    expect(rows).toHaveLength(graph.order);
+    const tpb = triplePhaseBoundaries(graph);
+    const channels = concurrentChannels(graph);
+    for (const r of rows) {
+      const a = graph.getNodeAttributes(r.label!);
+      expect([r.phase, Number(r.voxels), Number(r.degree)]).toEqual([
+        a.phase,
+        a.size,
+        graph.degree(r.label!),
+      ]);
+      close(Number(r.volume), a.size * VOXEL);
+      // the ball of the same volume: 4/3 pi (d/2)^3 = V
+      close((Math.PI / 6) * Number(r.equivalentDiameter) ** 3, a.size * VOXEL);
+      close(Number(r.centroidZ), a.centroid[0]! * 0.5);
+      close(Number(r.centroidX), a.centroid[2]! * 0.4);
+      expect(Number(r.tpbCount)).toBe(tpb.countByNode[r.label!]);
+      expect(r.channelCategory).toBe(channels.categoryByNode[r.label!] ?? '');
+    }
+  });
+
+  it('psd.csv: each phase counts every object once, in the bin of its diameter', async () => {
+    const particles = await csv('particles.csv');
+    const psd = await csv('psd.csv');
+    for (const phase of ['sse', 'nmc', 'graphite']) {
+      const bins = psd.filter((r) => r.phase === phase);
+      const d = particles.filter((r) => r.phase === phase).map((r) => Number(r.equivalentDiameter));
+      expect(bins).toHaveLength(d.length ? 20 : 0);
+      bins.forEach((b, i) => {
+        const inBin = d.filter(
+          (x) =>
+            x >= Number(b.binLow) &&
+            (x < Number(b.binHigh) || (i === 19 && x === Number(b.binHigh))),
+        );
+        expect(Number(b.count)).toBe(inBin.length);
+      });
+      if (d.length) expect(Number(bins[19]!.binHigh)).toBe(Math.max(...d));
+    }
+  });
+
+  it('graph.csv and contacts.csv: nodes, edges, TPB triangles and channels of the graph functions', async () => {
+    const summary = await csv('graph.csv');
+    const value = (q: string, p: string) =>
+      Number(summary.find((r) => r.quantity === q && r.phase === p)!.value);
+    expect(value('nodes', 'all')).toBe(graph.order);
+    expect(value('edges', 'all')).toBe(graph.size);
+    expect(value('nodes', 'nmc')).toBe(instances.countByPhase.nmc);
+    expect(value('tpbTriangles', 'nmc-sse-graphite')).toBe(
+      triplePhaseBoundaries(graph).triangles.length,
+    );
+    expect(value('concurrentPairs', 'nmc')).toBe(concurrentChannels(graph).pairs.length);
+    const contacts = await csv('contacts.csv');
+    expect(contacts.reduce((s, r) => s + Number(r.edges), 0)).toBe(graph.size);
+    let nmcNmc = 0;
+    graph.forEachEdge((_, __, ___, ____, sa, ta) => {
+      if (sa.phase === 'nmc' && ta.phase === 'nmc') nmcNmc += 1;
+    });
+    expect(Number(contacts.find((r) => r.phaseA === 'nmc' && r.phaseB === 'nmc')?.edges ?? 0)).toBe(
+      nmcNmc,
+    );
+  });
+
+  it('JSON tables hold the CSV numbers, with units per column', async () => {
+    const json = JSON.parse(await readFile(out('particles.json'), 'utf8'));
+    expect(json.columns.find((k: { key: string }) => k.key === 'volume').unit).toBe('um^3');
+    expect(json.columns.find((k: { key: string }) => k.key === 'equivalentDiameter').unit).toBe(
+      'um',
+    );
+    const rows = await csv('particles.csv');
+    expect(json.rows.map((r: { volume: number }) => String(r.volume))).toEqual(
+      rows.map((r) => r.volume),
+    );
+  });
+
+  it('graph.graphml reads back with units: spacing, unit, volume in um^3 per node', async () => {
+    const g = graphFromGraphML(await readFile(out('graph.graphml'), 'utf8'));
+    expect([g.order, g.size]).toEqual([graph.order, graph.size]);
+    expect(g.getAttribute('spacing' as never)).toEqual(SPACING);
+    expect(g.getAttribute('unit' as never)).toBe('um');
+    expect(g.getAttribute('unit_volume' as never)).toBe('um^3');
+    graph.forEachNode((key, a) =>
+      close(g.getNodeAttribute(key, 'volume' as never), a.size * VOXEL),
+    );
+  });
+
+  it('the .npy and the raw copy (with --spacing / --unit) give the same tables as the TIFF', async () => {
+    for (const name of ['phases.csv', 'particles.csv', 'psd.csv', 'contacts.csv', 'graph.csv']) {
+      const tiff = await readFile(out(name), 'utf8');
+      expect(await readFile(join(dir, 'npy', name), 'utf8')).toBe(tiff);
+      expect(await readFile(join(dir, 'raw', name), 'utf8')).toBe(tiff);
+    }
+    const facts = JSON.parse(await readFile(out('summary.json'), 'utf8')).facts;
+    expect(facts['spacing (z, y, x)']).toBe('0.5, 0.4, 0.4 um (file metadata)');
+  });
+});
