@@ -56,3 +56,24 @@ export {
   marchingCubes,
 } from './marching-cubes.js';
 export { meshSurfaceArea } from './mesh-surface-area.js';
+export {
+  type ParticleContactAreasOptions,
+  particleContactAreas,
+} from './particle-contact-areas.js';
+export {
+  type ParticleSize,
+  type ParticleSizesOptions,
+  type ParticleSizesResult,
+  particleSizes,
+} from './particle-sizes.js';
+export {
+  type ParticleShape,
+  type ParticleSphericityOptions,
+  type ParticleSphericityResult,
+  particleSphericity,
+} from './particle-sphericity.js';
+export {
+  type SizeHistogram,
+  type SizeHistogramOptions,
+  sizeHistogram,
+} from './size-histogram.js';
