@@ -128,6 +128,34 @@ def terminal_resistance(nodes, edges, phases, sigma, spacing, boundary, p):
     return float(nx.resistance_distance(H, p, ground, weight='r', invert_weight=True))
 
 
+def network_resistance(nodes, edges, phases, sigma, spacing, boundary, p):
+    """Resistance distance from node p to the contracted boundary, p a node of the network."""
+    if p in boundary:
+        return 0.0
+    ground = '__ground__'
+    name = lambda k: ground if k in boundary else k
+    G = nx.Graph()
+    G.add_nodes_from(name(k) for k, n in nodes.items() if n['phase'] in phases)
+    for e in edges:
+        a, b = e['a'], e['b']
+        if nodes[a]['phase'] not in phases or nodes[b]['phase'] not in phases:
+            continue
+        u, w = name(a), name(b)
+        if u == w:
+            continue
+        g = conductance(nodes, e, sigma, spacing)
+        if G.has_edge(u, w):
+            G[u][w]['g'] += g
+        else:
+            G.add_edge(u, w, g=g)
+    if ground not in G or not nx.has_path(G, p, ground):
+        return None
+    H = G.subgraph(nx.node_connected_component(G, p)).copy()
+    for u, w, attr in H.edges(data=True):
+        attr['r'] = 1.0 / attr['g']
+    return float(nx.resistance_distance(H, p, ground, weight='r', invert_weight=True))
+
+
 def random_graph(rng, n, shape, p_edge):
     nd = len(shape)
     nodes = {}
@@ -186,6 +214,15 @@ def main():
             networks[kind] = {'source': source, 'sink': sink, 'potential': potential, 'conductance': total}
         ion_b = set(face(nodes, IONIC, shape, axis, 'low'))
         el_b = set(face(nodes, ELECTRONIC, shape, axis, 'high'))
+        ion_m = set(face(nodes, IONIC + [ACTIVE], shape, axis, 'low'))
+        el_m = set(face(nodes, ELECTRONIC + [ACTIVE], shape, axis, 'high'))
+        mixed = []
+        for key, node in nodes.items():
+            if node['phase'] != ACTIVE:
+                continue
+            mixed.append({'node': key,
+                          'ionic': network_resistance(nodes, edges, IONIC + [ACTIVE], CONDUCTIVITY['ionic'], spacing, ion_m, key),
+                          'electronic': network_resistance(nodes, edges, ELECTRONIC + [ACTIVE], CONDUCTIVITY['electronic'], spacing, el_m, key)})
         access = []
         for key, node in nodes.items():
             if node['phase'] != ACTIVE:
@@ -195,7 +232,8 @@ def main():
                            'electronic': terminal_resistance(nodes, edges, ELECTRONIC, CONDUCTIVITY['electronic'], spacing, el_b, key)})
         cases.append({'shape': shape, 'spacing': spacing, 'nodes': nodes, 'edges': edges,
                       'nodelist': nodelist, 'laplacian': L.tolist(), 'pairs': pairs,
-                      'networks': networks, 'accessibility': access})
+                      'networks': networks, 'accessibility': access,
+                      'accessibilityActiveConducts': mixed})
     with open(OUT, 'w') as f:
         json.dump({'generator': 'make-kirchhoff-fixtures.py', 'networkx': nx.__version__,
                    'conductivity': CONDUCTIVITY, 'contactResistivity': CONTACT_RESISTIVITY,

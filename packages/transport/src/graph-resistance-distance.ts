@@ -85,6 +85,7 @@ export function resistanceDistance(
     indptr[i + 1] = indptr[i]! + row.length;
   });
   const net: Network = {
+    phases: [],
     nodes,
     index,
     indptr,

@@ -1,4 +1,5 @@
 import {
+  assertBoolean,
   assertCallback,
   assertNumber,
   assertSignal,
@@ -41,6 +42,15 @@ export interface ParticleAccessibilityOptions extends ConductanceModelOptions {
   active?: string;
   /** Axis normal to the two boundary faces. Default 0. */
   axis?: number;
+  /**
+   * The active phase conducts in both networks (a mixed conductor, as NMC is): its particles
+   * are nodes of each network, with the conductivities given for it, and may carry current
+   * between other particles; a particle's resistance is then its resistance distance to the
+   * grounded boundary within the network, and active particles touching a boundary face
+   * are part of that boundary (resistance 0). Default `false`: active particles are
+   * terminals (see {@link particleAccessibility}).
+   */
+  activeConducts?: boolean;
   /** Face of `axis` the ions come from (separator side): `'low'` (index 0) or `'high'`; electrons come from the opposite face (current collector). Default `'low'`. */
   ionicSide?: 'low' | 'high';
   /** Grounded nodes of the ionic network. Default: its nodes touching the `ionicSide` face ({@link faceNodes}). */
@@ -62,6 +72,7 @@ const KEYS: OptionKeys<ParticleAccessibilityOptions> = {
   contactResistivity: true,
   spacing: true,
   active: true,
+  activeConducts: true,
   axis: true,
   ionicSide: true,
   ionicBoundary: true,
@@ -125,11 +136,12 @@ interface Grounded {
  * (Float64), so no difference of large numbers. Parts of a network that do not reach its
  * boundary carry no current: a particle touching only those has a `null` resistance, never
  * an arbitrary number. Boundary sets hold conductor nodes; an active particle touching a
- * face reaches it only through conductors.
+ * face reaches it only through conductors. With `activeConducts`, the active phase is a
+ * conductor of both networks instead (a mixed conductor).
  *
  * @param graph - a `MicrostructureGraph` with `shape` and, by default, edge `contactArea`
  * @param conductivity - {@link AccessibilityConductivity}: S / unit per phase of each network and the active phase; no default
- * @param options - {@link ParticleAccessibilityOptions}: `active` (the scheme's), `axis` (0), `ionicSide` (`'low'`), `ionicBoundary` / `electronicBoundary` (face nodes), `area` (`'contactArea'`), `contactResistivity` (0), `spacing` (1), `tol` (1e-10), `maxIter` (10 n + 100), `onProgress`, `signal`
+ * @param options - {@link ParticleAccessibilityOptions}: `active` (the scheme's), `axis` (0), `ionicSide` (`'low'`), `activeConducts` (false), `ionicBoundary` / `electronicBoundary` (face nodes), `area` (`'contactArea'`), `contactResistivity` (0), `spacing` (1), `tol` (1e-10), `maxIter` (10 n + 100), `onProgress`, `signal`
  * @returns per-particle resistances, current and `wired` flag, and the boundaries used
  * @throws InvalidArgumentError for a graph without scheme / shape, a scheme without ionic or
  *   electronic phases, a bad `active`, a missing or non-positive conductivity, a missing
@@ -148,7 +160,15 @@ export function particleAccessibility(
   const fn = 'particleAccessibility';
   const { scheme, shape } = checkGraph(fn, graph);
   const opts = checkOptions(fn, options, KEYS);
-  const { axis = 0, ionicSide = 'low', tol = 1e-10, onProgress, signal } = opts;
+  const {
+    axis = 0,
+    ionicSide = 'low',
+    activeConducts = false,
+    tol = 1e-10,
+    onProgress,
+    signal,
+  } = opts;
+  assertBoolean(fn, 'options.activeConducts', activeConducts);
   assertNumber(fn, 'options.axis', axis, { integer: true, min: 0, max: shape.length - 1 });
   if (ionicSide !== 'low' && ionicSide !== 'high')
     throw new InvalidArgumentError(fn, 'options.ionicSide', ionicSide, "'low' or 'high'");
@@ -190,15 +210,15 @@ export function particleAccessibility(
       opts,
       shape.length,
     );
-    const net = buildNetwork(fn, graph, phases, model);
+    const net = buildNetwork(fn, graph, activeConducts ? [...phases, active] : phases, model);
     const given = kind === 'ionic' ? opts.ionicBoundary : opts.electronicBoundary;
     const side = kind === 'ionic' ? ionicSide : electronicSide;
     const boundary = checkNodeSet(
       fn,
       `options.${kind}Boundary`,
-      given ?? faceNodes(graph, axis, side, { phases }),
+      given ?? faceNodes(graph, axis, side, { phases: net.phases }),
       net,
-      `the ${kind} network (${phases.join(', ')})`,
+      `the ${kind} network (${net.phases.join(', ')})`,
     );
     boundaries[kind] = boundary.map((i) => net.nodes[i]!);
     networks[kind] = ground(net, model, boundary);
@@ -261,6 +281,8 @@ function terminalResistance(
   tol: number,
   maxIter: number,
 ): { resistance: number | null; iterations: number; residual: number } {
+  const own = g.net.index.get(node);
+  if (own !== undefined) return conductorResistance(fn, own, g, tol, maxIter);
   const contacts: { i: number; g: number }[] = [];
   graph.forEachEdge(node, (edge, _attributes, a, b) => {
     const other = a === node ? b : a;
@@ -289,6 +311,29 @@ function terminalResistance(
   const solution = conjugateGradient(fn, op, b, tol, maxIter);
   return {
     resistance: solution.x[free.length]!,
+    iterations: solution.iterations,
+    residual: solution.residual,
+  };
+}
+
+/** Resistance distance from network node `i` to the grounded boundary of `g`; null without a path. */
+function conductorResistance(
+  fn: string,
+  i: number,
+  g: Grounded,
+  tol: number,
+  maxIter: number,
+): { resistance: number | null; iterations: number; residual: number } {
+  if (g.grounded[i] === 1) return { resistance: 0, iterations: 0, residual: 0 };
+  const free = g.freeOf.get(g.component[i]!);
+  if (free === undefined) return { resistance: null, iterations: 0, residual: 0 };
+  const op = groundedOperator(g.net, free);
+  const b = new Float64Array(op.size);
+  const f = free.indexOf(i);
+  b[f] = 1;
+  const solution = conjugateGradient(fn, op, b, tol, maxIter);
+  return {
+    resistance: solution.x[f]!,
     iterations: solution.iterations,
     residual: solution.residual,
   };

@@ -21,6 +21,8 @@ export interface ConductanceModelOptions {
 
 /** A graph's network of some phases: nodes, and symmetric edge conductances in CSR. @internal */
 export interface Network {
+  /** The phases of its nodes. */
+  phases: string[];
   nodes: string[];
   index: Map<string, number>;
   /** CSR of the off-diagonal conductances (both directions). */
@@ -213,7 +215,7 @@ export function buildNetwork(
       conductance[indptr[i]! + k] = g;
     });
   });
-  return { nodes, index, indptr, indices, conductance };
+  return { phases: [...phases], nodes, index, indptr, indices, conductance };
 }
 
 /** Connected component of every node of a network (ids 0.., in order of first node). @internal */

@@ -204,6 +204,40 @@ describe('particleAccessibility on hand-worked networks', () => {
     expect(s!.wired).toBe(false);
   });
 
+  it('activeConducts: active particles carry current; one touching the boundary face is on it', () => {
+    // nmc 10 - nmc 11 (2 S) - sse 1 on the ionic face (2 S); nmc 12 touches the ionic face.
+    const g = sceneGraph(
+      [10, 10],
+      [
+        node('1', 'sse', 'low'),
+        node('3', 'graphite', 'high'),
+        node('10', 'nmc'),
+        node('11', 'nmc'),
+        node('12', 'nmc', 'low'),
+      ],
+      [
+        { a: '10', b: '11', contactArea: 2 },
+        { a: '11', b: '1', contactArea: 2 },
+        { a: '11', b: '3', contactArea: 4 },
+      ],
+    );
+    const terminals = particleAccessibility(g, CONDUCTIVITY, { contactResistivity: 1 });
+    expect(terminals.particles[0]!.ionicResistance).toBeNull();
+    expect(terminals.particles[2]!.ionicResistance).toBeNull();
+    const mixed = particleAccessibility(g, CONDUCTIVITY, {
+      contactResistivity: 1,
+      activeConducts: true,
+    });
+    expect(mixed.ionicBoundary).toEqual(['1', '12']);
+    const [p10, p11, p12] = mixed.particles;
+    expect(p10!.ionicResistance).toBeCloseTo(1, 12);
+    expect(p11!.ionicResistance).toBeCloseTo(0.5, 12);
+    expect(p10!.electronicResistance).toBeCloseTo(0.75, 12);
+    expect(p12!.ionicResistance).toBe(0);
+    expect(p12!.electronicResistance).toBeNull();
+    expect(p12!.wired).toBe(false);
+  });
+
   it('a free conductor between the particle and the boundary: 1/g1 + 1/g2 (Wheatstone through sse)', () => {
     // p -> a (1 S), p -> b (2 S), a -> t (2 S), b -> t (1 S), a - b (1 S), t grounded:
     // the unbalanced bridge of kirchhoffCurrents, seen from p: 1 / 1.4 ohm.

@@ -38,6 +38,7 @@ interface Case {
     }
   >;
   accessibility: { node: string; ionic: number | null; electronic: number | null }[];
+  accessibilityActiveConducts: { node: string; ionic: number | null; electronic: number | null }[];
 }
 
 const fixture = JSON.parse(
@@ -123,23 +124,30 @@ describe.each(fixture.cases.map((c, i) => [`${c.shape.join('x')} (${i})`, c] as 
       },
     );
 
-    it('particleAccessibility equals the networkx resistance distance to the contracted boundary', () => {
-      const r = particleAccessibility(g, fixture.conductivity, model);
-      expect(r.particles.map((p) => p.node)).toEqual(c.accessibility.map((p) => p.node));
-      r.particles.forEach((p, i) => {
-        const ref = c.accessibility[i]!;
-        for (const [mine, theirs] of [
-          [p.ionicResistance, ref.ionic],
-          [p.electronicResistance, ref.electronic],
-        ] as const) {
-          if (theirs === null) expect(mine).toBeNull();
-          else close(mine!, theirs, 1e-8);
-        }
-        expect(p.wired).toBe(ref.ionic !== null && ref.electronic !== null);
-        if (p.wired) close(p.current!, 1 / (ref.ionic! + ref.electronic!), 1e-8);
-        else expect(p.current).toBeNull();
-      });
-    });
+    it.each([
+      ['terminals', false],
+      ['activeConducts', true],
+    ] as const)(
+      'particleAccessibility (%s) equals the networkx resistance distance to the contracted boundary',
+      (_mode, activeConducts) => {
+        const r = particleAccessibility(g, fixture.conductivity, { ...model, activeConducts });
+        const expected = activeConducts ? c.accessibilityActiveConducts : c.accessibility;
+        expect(r.particles.map((p) => p.node)).toEqual(expected.map((p) => p.node));
+        r.particles.forEach((p, i) => {
+          const ref = expected[i]!;
+          for (const [mine, theirs] of [
+            [p.ionicResistance, ref.ionic],
+            [p.electronicResistance, ref.electronic],
+          ] as const) {
+            if (theirs === null) expect(mine).toBeNull();
+            else close(mine!, theirs, 1e-8);
+          }
+          expect(p.wired).toBe(ref.ionic !== null && ref.electronic !== null);
+          if (p.wired) close(p.current!, 1 / (ref.ionic! + ref.electronic!), 1e-8);
+          else expect(p.current).toBeNull();
+        });
+      },
+    );
   },
 );
 
