@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@mgraph/core';
-import jStat from 'jstat';
+import { normalUpperStart, tUpperStarts } from './quantile-starts.js';
 import { betaUnchecked, logBetaUnchecked, lowerGammaUnchecked } from './special-functions.js';
 
 /**
@@ -9,8 +9,8 @@ import { betaUnchecked, logBetaUnchecked, lowerGammaUnchecked } from './special-
  * jstat (`studentt.cdf`, `centralF.cdf`, `studentt.inv`) is only good to about 1e-9 relative
  * (its log-gamma has six Lanczos terms, and `1 - cdf` cancels in the upper tail): too coarse
  * for agreement with scipy at 1e-9. The tails here come from our own regularized incomplete
- * beta / gamma functions; jstat's quantiles are the starting points of a safeguarded Newton
- * refinement.
+ * beta / gamma functions; closed-form approximations (./quantile-starts.ts) are the starting
+ * points of a safeguarded Newton refinement of the quantiles.
  *
  * Every argument is checked: NaN, a probability outside [0, 1] or a degree of freedom <= 0
  * is an `InvalidArgumentError` (scipy returns NaN). `df = Infinity` is the limit: the
@@ -120,11 +120,12 @@ export function tPpfUnchecked(q: number, df: number): number {
   if (df === Number.POSITIVE_INFINITY) return normalPpfUnchecked(q);
   // solve tSf(s) = p for s > 0 with p the smaller tail, never forming 1 - (1 - q)
   const p = q < 0.5 ? q : 1 - q;
-  const s = refine(
-    jStat.studentt.inv(1 - p, df),
-    (t) => tCdfUnchecked(-t, df) - p,
-    (t) => -tPdfUnchecked(t, df),
-  );
+  const g = (t: number) => tCdfUnchecked(-t, df) - p;
+  // the candidate start nearest the root, in relative terms of the tail probability
+  const starts = tUpperStarts(p, df).filter((t) => Number.isFinite(t) && t > 0);
+  const miss = (t: number) => Math.abs(Math.log((tCdfUnchecked(-t, df) || Number.MIN_VALUE) / p));
+  const start = starts.reduce((best, t) => (miss(t) < miss(best) ? t : best), starts[0] ?? 1);
+  const s = refine(start, g, (t) => -tPdfUnchecked(t, df));
   return q < 0.5 ? -s : s;
 }
 
@@ -197,7 +198,7 @@ function normalPpfUnchecked(p: number): number {
   if (p === 1) return Number.POSITIVE_INFINITY;
   const tail = p < 0.5 ? p : 1 - p;
   const z = refine(
-    jStat.normal.inv(1 - tail, 0, 1),
+    normalUpperStart(tail),
     (x) => 0.5 * lowerGammaUnchecked(0.5, (x * x) / 2, true) - tail,
     (x) => -Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI),
   );

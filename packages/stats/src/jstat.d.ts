@@ -1,4 +1,4 @@
-// Minimal typing of the part of jstat that @mgraph/stats uses (jstat ships no types).
+// Minimal typing of the part of jstat that the tests of @mgraph/stats compare against (jstat ships no types; a devDependency).
 declare module 'jstat' {
   interface JStat {
     studentt: { inv(p: number, dof: number): number; cdf(x: number, dof: number): number };
