@@ -42,35 +42,49 @@ export function tpbEdges(
   const bz = new Uint8Array(bytes);
   const by = grid.ndim === 3 ? new Uint8Array(bytes) : bz;
   const bx = grid.ndim === 3 ? new Uint8Array(bytes) : bz;
-  let cur = new Uint8Array(plane);
-  let prev = new Uint8Array(plane);
+  // phase bits of the current and previous plane, each with a leading row of zeros (row -1);
+  // the previous plane of plane 0 is all zeros. A missing neighbour holds no phase, so an
+  // edge with fewer than four voxels can never see all three phases and needs no test.
+  let cur = new Uint8Array(plane + nx);
+  let prev = new Uint8Array(plane + nx);
   let countZ = 0;
   let countY = 0;
   let countX = 0;
   for (let z = 0; z < nz; z++) {
     if (signal?.aborted) throw new AbortError(fn);
     const base = z * plane;
-    for (let j = 0; j < plane; j++) cur[j] = lut[codes[base + j]!]!;
+    for (let j = 0; j < plane; j++) cur[nx + j] = lut[codes[base + j]!]!;
     for (let y = 0; y < ny; y++) {
-      const row = y * nx;
+      const o = (y + 1) * nx;
+      const rowIndex = base + y * nx;
+      // voxels at x - 1 (b: this row, d: the row above, f: previous plane), zero at x = 0
+      let b = 0;
+      let d = 0;
+      let f = 0;
       for (let x = 0; x < nx; x++) {
-        const j = row + x;
-        const m = cur[j]!;
-        const i = base + j;
-        if (y > 0 && x > 0 && (m | cur[j - 1]! | cur[j - nx]! | cur[j - nx - 1]!) === 7) {
-          bz[i >>> 3]! |= 1 << (i & 7);
-          countZ++;
+        const a = cur[o + x]!;
+        const c = cur[o - nx + x]!;
+        const e = prev[o + x]!;
+        const g = prev[o - nx + x]!;
+        if ((a | b | c | d | e | f | g) === 7) {
+          const i = rowIndex + x;
+          const bit = 1 << (i & 7);
+          if ((a | b | c | d) === 7) {
+            bz[i >>> 3]! |= bit;
+            countZ++;
+          }
+          if ((a | b | e | f) === 7) {
+            by[i >>> 3]! |= bit;
+            countY++;
+          }
+          if ((a | c | e | g) === 7) {
+            bx[i >>> 3]! |= bit;
+            countX++;
+          }
         }
-        if (z === 0) continue;
-        const p = prev[j]!;
-        if (x > 0 && (m | cur[j - 1]! | p | prev[j - 1]!) === 7) {
-          by[i >>> 3]! |= 1 << (i & 7);
-          countY++;
-        }
-        if (y > 0 && (m | cur[j - nx]! | p | prev[j - nx]!) === 7) {
-          bx[i >>> 3]! |= 1 << (i & 7);
-          countX++;
-        }
+        b = a;
+        d = c;
+        f = e;
       }
     }
     const t = prev;
