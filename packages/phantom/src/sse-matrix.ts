@@ -30,19 +30,23 @@ export function fillSseMatrix(
   labels: Int32Array,
   firstLabel: number,
 ): { covered: number; lastLabel: number } {
-  const free: number[] = [];
-  for (let i = 0; i < grid.size; i++) if (labels[i] === 0) free.push(i);
-  const sseCount = Math.min(free.length, Math.round(options.fraction * grid.size));
-  const poreCount = free.length - sseCount;
+  // typed arrays only: a JavaScript array of one entry per free voxel fails near 2^27 entries
+  let freeCount = 0;
+  for (let i = 0; i < grid.size; i++) if (labels[i] === 0) freeCount++;
+  const sseCount = Math.min(freeCount, Math.round(options.fraction * grid.size));
+  const poreCount = freeCount - sseCount;
   const field = gaussianRandomField(grid, options.poreScale, rng);
   const isSse = new Uint8Array(grid.size);
   if (poreCount === 0) {
-    for (const i of free) isSse[i] = 1;
+    for (let i = 0; i < grid.size; i++) if (labels[i] === 0) isSse[i] = 1;
   } else {
-    const values = Float32Array.from(free, (i) => field[i]!).sort();
+    const values = new Float32Array(freeCount);
+    for (let i = 0, k = 0; i < grid.size; i++) if (labels[i] === 0) values[k++] = field[i]!;
+    values.sort();
     const threshold = values[poreCount - 1]!;
     let poresAtThreshold = poreCount - lowerCount(values, threshold);
-    for (const i of free) {
+    for (let i = 0; i < grid.size; i++) {
+      if (labels[i] !== 0) continue;
       const v = field[i]!;
       if (v > threshold) isSse[i] = 1;
       else if (v === threshold) {
@@ -51,7 +55,10 @@ export function fillSseMatrix(
       }
     }
   }
-  const ssePixels = free.filter((i) => isSse[i] === 1);
+  let sseTotal = 0;
+  for (let i = 0; i < grid.size; i++) sseTotal += isSse[i]!;
+  const ssePixels = new Int32Array(sseTotal);
+  for (let i = 0, k = 0; i < grid.size; i++) if (isSse[i] === 1) ssePixels[k++] = i;
   const grainVolume =
     grid.ndim === 2
       ? Math.PI * options.grainRadius ** 2

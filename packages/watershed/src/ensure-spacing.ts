@@ -13,6 +13,8 @@ import { rowMajorStrides } from '@mgraph/core';
  * @param spacing - minimum distance between kept peaks (0 keeps every candidate)
  * @param pNorm - Minkowski p (1, 2, ..., Infinity = Chebyshev)
  * @param maxOut - keep at most this many peaks (Infinity = all)
+ * @param scale - voxel size per axis: distances (and `spacing`) are then physical, the
+ *   coordinate along axis `d` times `scale[d]`; default 1 on every axis (index distances)
  * @returns coordinates of the kept peaks, in `order`'s order
  * @internal
  */
@@ -22,12 +24,15 @@ export function ensureSpacing(
   spacing: number,
   pNorm: number,
   maxOut: number,
+  scale?: readonly number[],
 ): number[][] {
   const strides = rowMajorStrides(shape);
   const ndim = shape.length;
-  // grid padded by one cell on each side, so that every probe stays inside
-  const cell = Math.max(1, spacing);
-  const dims = shape.map((s) => Math.floor((s - 1) / cell) + 3);
+  const size = scale ?? new Array<number>(ndim).fill(1);
+  // grid padded by one cell on each side, so that every probe stays inside; cells at least
+  // one voxel wide on every axis, so the grid is never finer than the image
+  const cell = Math.max(spacing, ...size);
+  const dims = shape.map((s, d) => Math.floor(((s - 1) * size[d]!) / cell) + 3);
   const cellStrides = rowMajorStrides(dims);
   const probes: number[] = [];
   for (let n = 0; n < 3 ** ndim; n++) {
@@ -44,12 +49,13 @@ export function ensureSpacing(
   for (let k = 0; k < order.length && kept.length < maxOut; k++) {
     const i = order[k]!;
     const c = shape.map((s, d) => Math.floor(i / strides[d]!) % s);
-    const key = c.reduce((acc, x, d) => acc + (Math.floor(x / cell) + 1) * cellStrides[d]!, 0);
+    const p = scale === undefined ? c : c.map((x, d) => x * size[d]!);
+    const key = p.reduce((acc, x, d) => acc + (Math.floor(x / cell) + 1) * cellStrides[d]!, 0);
     let free = true;
     if (spacing > 0) {
       for (let n = 0; n < probes.length && free; n++) {
         for (const q of grid.get(key + probes[n]!) ?? []) {
-          if (minkowski(c, q, pNorm) < spacing) {
+          if (minkowski(p, q, pNorm) < spacing) {
             free = false;
             break;
           }
@@ -59,8 +65,8 @@ export function ensureSpacing(
     if (!free) continue;
     kept.push(c);
     const bucket = grid.get(key);
-    if (bucket === undefined) grid.set(key, [c]);
-    else bucket.push(c);
+    if (bucket === undefined) grid.set(key, [p]);
+    else bucket.push(p);
   }
   return kept;
 }

@@ -81,8 +81,13 @@ export function readFloodStart(
   const value = ranked ? undefined : new Float64Array(psize);
   const labelOf = [0];
   const indexOf = new Map<number, number>();
-  const markerAt: number[] = [];
-  const markerIndex: number[] = [];
+  // typed, sized by a first count: a JavaScript array of one entry per marker voxel fails
+  // near 2^27 entries
+  let markerCount = 0;
+  for (let i = 0; i < markers.length; i++) if (markers[i] !== 0) markerCount++;
+  const markerAt = new Int32Array(markerCount);
+  const markerIndex = new Int32Array(markerCount);
+  let nMarkers = 0;
   let k = 0;
   let inMask = 0;
   let lastLabel = 0;
@@ -134,8 +139,8 @@ export function readFloodStart(
             }
             lastIndex = index;
           }
-          markerAt.push(p);
-          markerIndex.push(lastIndex);
+          markerAt[nMarkers] = p;
+          markerIndex[nMarkers++] = lastIndex;
           if (state !== undefined) state[p] = lastIndex;
         }
       }
@@ -145,8 +150,8 @@ export function readFloodStart(
   return {
     inMask,
     labelOf,
-    markerAt: Int32Array.from(markerAt),
-    markerIndex: Int32Array.from(markerIndex),
+    markerAt,
+    markerIndex,
     ids,
     table,
     state,

@@ -8,6 +8,7 @@
  */
 
 export { convexHullImage } from './convex-hull-image.js';
+export { DEFAULT_CONVEXITY_THRESHOLD } from './convexity-threshold.js';
 export { type DistanceTransformOptions, distanceTransformEdt } from './distance-transform-edt.js';
 export {
   type InstanceSegmentationOptions,

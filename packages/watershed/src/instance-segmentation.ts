@@ -16,8 +16,10 @@ import {
 } from '@mgraph/core';
 import ndarray from 'ndarray';
 
+import { defaultConvexityThreshold } from './convexity-threshold.js';
 import { labelFlat } from './label.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';
+import { checkSpacing } from './spacing.js';
 import { splitTouchingFlat } from './split-touching.js';
 
 /** Options of {@link instanceSegmentation}. */
@@ -41,10 +43,20 @@ export interface InstanceSegmentationOptions {
   connectivity?: number;
   /** `minDistance` of the watershed markers. Default 5. */
   minDistance?: number;
-  /** Solidity below which split objects are watershed again. Default 0.95. */
+  /**
+   * Solidity below which split objects are watershed again. Default
+   * {@link DEFAULT_CONVEXITY_THRESHOLD}: 0.95 in 2D (the paper's), 0.88 in 3D.
+   */
   convexityThreshold?: number;
   /** Refinement passes of the split phases. Default 10. */
   maxIterations?: number;
+  /**
+   * Voxel size per axis (one number or one per axis) of an anisotropic map: the split phases'
+   * distance maps are physical ({@link splitTouching}'s `spacing`). Default 1.
+   */
+  spacing?: number | readonly number[];
+  /** Unit of `minDistance`: `'voxels'` or `'units'` (of `spacing`). Default `'voxels'`. */
+  minDistanceIn?: 'voxels' | 'units';
   /** Called after each object phase with `(phasesDone, objectPhaseCount)`. */
   onProgress?: ProgressCallback;
   /** Cancels between phases and refinement passes. */
@@ -59,6 +71,8 @@ const INSTANCE_SEGMENTATION_KEYS: OptionKeys<InstanceSegmentationOptions> = {
   minDistance: true,
   convexityThreshold: true,
   maxIterations: true,
+  spacing: true,
+  minDistanceIn: true,
   onProgress: true,
   signal: true,
 };
@@ -87,8 +101,8 @@ export interface InstanceSegmentationResult {
  *
  * @param phases - uint8 phase map, 2D or 3D, any strides
  * @param options - `scheme` (required), `split` (the scheme's active phases), `minSize` (1),
- *   `connectivity` (1), `minDistance` (5), `convexityThreshold` (0.95), `maxIterations` (10),
- *   `onProgress`, `signal`
+ *   `connectivity` (1), `minDistance` (5), `convexityThreshold` (0.95 in 2D, 0.88 in 3D),
+ *   `maxIterations` (10), `spacing` (1), `minDistanceIn` ('voxels'), `onProgress`, `signal`
  * @returns `{ labels, phaseOfLabel, count, scheme, countByPhase }`
  * @throws InvalidArgumentError for missing options (`null` / `undefined`: `scheme` is
  *   required), an unknown option, a missing or invalid `options.scheme`, a non-uint8 /
@@ -128,15 +142,31 @@ export function instanceSegmentation(
     split = scheme.active,
     minSize = 1,
     minDistance = 5,
-    convexityThreshold = 0.95,
+    convexityThreshold = defaultConvexityThreshold(phases.shape.length),
     maxIterations = 10,
+    spacing,
+    minDistanceIn = 'voxels',
     onProgress,
     signal,
   } = opts;
   const shape = phases.shape.slice();
   const connectivity = checkConnectivity(fn, opts.connectivity ?? 1, shape.length);
   assertNumber(fn, 'options.minSize', minSize, { integer: true, min: 0 });
-  assertNumber(fn, 'options.minDistance', minDistance, { integer: true, min: 1 });
+  if (minDistanceIn !== 'voxels' && minDistanceIn !== 'units') {
+    throw new InvalidArgumentError(
+      fn,
+      'options.minDistanceIn',
+      minDistanceIn,
+      "'voxels' or 'units'",
+    );
+  }
+  assertNumber(
+    fn,
+    'options.minDistance',
+    minDistance,
+    minDistanceIn === 'units' ? { greaterThan: 0 } : { integer: true, min: 1 },
+  );
+  if (spacing !== undefined) checkSpacing(fn, 'options.spacing', spacing, shape.length);
   assertNumber(fn, 'options.convexityThreshold', convexityThreshold, { min: 0, max: 1 });
   assertNumber(fn, 'options.maxIterations', maxIterations, { integer: true, min: 0 });
   const splitCodes = splitPhases(fn, scheme, split);
@@ -169,6 +199,8 @@ export function instanceSegmentation(
           connectivity,
           convexityThreshold,
           maxIterations,
+          spacing,
+          minDistanceIn,
           signal,
         })
       : labelFlat(mask, shape, connectivity);

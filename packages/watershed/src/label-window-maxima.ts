@@ -35,7 +35,11 @@ export function labelWindowMaxima(
   const nontrivial = new Uint8Array(labels);
   const plane = nr * nc;
   const n = img.length;
-  const maxSurvivors = Math.floor((8 * n) / ((2 * r + 1) * (2 * r + 1) * (2 * rz + 1)));
+  // capped at 2^26: a JavaScript array fails near 2^27 entries (the fallback is typed)
+  const maxSurvivors = Math.min(
+    2 ** 26,
+    Math.floor((8 * n) / ((2 * r + 1) * (2 * r + 1) * (2 * rz + 1))),
+  );
   const survivors: number[] = [];
   let i = 0;
   for (let z = 0; z < np; z++) {

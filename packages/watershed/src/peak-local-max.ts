@@ -19,6 +19,7 @@ import { ensureSpacing } from './ensure-spacing.js';
 import { labelWindowMaxima, packBoxes } from './label-window-maxima.js';
 import { assertImage } from './neighborhood.js';
 import { getPeakMask, type PeakFootprint } from './peak-mask.js';
+import { checkSpacing } from './spacing.js';
 
 /** Options of {@link peakLocalMax} (scikit-image names, camelCased). */
 export interface PeakLocalMaxOptions {
@@ -43,6 +44,14 @@ export interface PeakLocalMaxOptions {
   labels?: NdArray;
   /** Minkowski p-norm of the spacing test (1, 2, ..., Infinity = Chebyshev). Default Infinity. */
   pNorm?: number;
+  /**
+   * Voxel size per axis (one number, or one per axis), for anisotropic images. Given, it makes
+   * `minDistance` a physical distance: the window reaches `floor(minDistance / spacing[d])`
+   * voxels along axis `d`, `excludeBorder: true` excludes that many, and kept peaks are at
+   * least `minDistance` apart in physical p-norm distance. Default: none (`minDistance` in
+   * voxels on every axis, as scikit-image; `spacing` 1 gives the same peaks).
+   */
+  spacing?: number | readonly number[];
 }
 
 const PEAK_LOCAL_MAX_KEYS: OptionKeys<PeakLocalMaxOptions> = {
@@ -55,6 +64,7 @@ const PEAK_LOCAL_MAX_KEYS: OptionKeys<PeakLocalMaxOptions> = {
   footprint: true,
   labels: true,
   pNorm: true,
+  spacing: true,
 };
 
 const LABEL_DTYPES = ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32'] as const;
@@ -76,6 +86,8 @@ const DTYPE_MIN: Record<string, number> = {
 interface Spacing {
   minDistance: number;
   pNorm: number;
+  /** Voxel size per axis (physical distances), or undefined (index distances). */
+  scale?: readonly number[];
 }
 
 /**
@@ -121,8 +133,15 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions | null
     footprint,
     labels,
     pNorm = Number.POSITIVE_INFINITY,
+    spacing: voxelSize,
   } = checkOptions(fn, options, PEAK_LOCAL_MAX_KEYS);
-  assertNumber(fn, 'options.minDistance', minDistance, { integer: true, min: 0 });
+  const scale =
+    voxelSize === undefined
+      ? undefined
+      : checkSpacing(fn, 'options.spacing', voxelSize, shape.length);
+  // in voxels an integer (scikit-image's); a physical distance with `spacing`
+  assertNumber(fn, 'options.minDistance', minDistance, { integer: scale === undefined, min: 0 });
+  const radii = windowRadii(minDistance, shape, scale);
   if (thresholdAbs !== undefined) assertNumber(fn, 'options.thresholdAbs', thresholdAbs);
   if (thresholdRel !== undefined) assertNumber(fn, 'options.thresholdRel', thresholdRel);
   checkCount(fn, 'options.numPeaks', numPeaks);
@@ -130,13 +149,13 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions | null
   if (!(typeof pNorm === 'number' && pNorm >= 1)) {
     throw new InvalidArgumentError(fn, 'options.pNorm', pNorm, 'a number >= 1 or Infinity');
   }
-  const borderWidth = excludedBorderWidth(fn, excludeBorder, minDistance, shape.length);
+  const borderWidth = excludedBorderWidth(fn, excludeBorder, radii);
   // read-only float64 view of the image (a copy unless it already is contiguous float64)
   const data = flatData(image as NdArray<Float64Array>);
   const img = data instanceof Float64Array ? data : Float64Array.from(data);
   const threshold = getThreshold(fn, img, thresholdAbs, thresholdRel);
-  const fp = resolveFootprint(fn, footprint, minDistance, shape);
-  const spacing = { minDistance, pNorm };
+  const fp = resolveFootprint(fn, footprint, radii, shape);
+  const spacing = { minDistance, pNorm, scale };
 
   if (labels === undefined) {
     const mask = getPeakMask(img, shape, fp, threshold);
@@ -166,7 +185,7 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions | null
       maxima === undefined || maxima.trivial[l] !== 0
         ? cropPeaks(img, lab, shape, l, box, bg, fp, threshold, numPeaksPerLabel, spacing)
         : highIntensityPeaks(img, maxima.candidates[l]!, shape, numPeaksPerLabel, spacing);
-    coordinates.push(...peaks);
+    for (const c of peaks) coordinates.push(c); // no spread: a label may hold 10^5+ peaks
   });
   if (coordinates.length <= numPeaks) return coordinates;
   const strides = rowMajorStrides(shape);
@@ -212,14 +231,28 @@ function finiteRange(fn: string, img: Float64Array): [number, number] {
   return [lo, hi];
 }
 
-/** scikit-image's `_get_excluded_border_width`: one width per axis. */
+/**
+ * The window's reach along each axis, in voxels: `minDistance` (voxels), or with `scale` the
+ * voxels within `minDistance` (`floor(minDistance / scale[d])`, a relative 1e-9 of slack so
+ * that `1.2 / 0.4` reaches 3).
+ */
+function windowRadii(
+  minDistance: number,
+  shape: readonly number[],
+  scale: readonly number[] | undefined,
+): number[] {
+  if (scale === undefined) return shape.map(() => minDistance);
+  return scale.map((s) => Math.floor((minDistance / s) * (1 + 1e-9)));
+}
+
+/** scikit-image's `_get_excluded_border_width`: one width per axis (`true` = the window's reach). */
 function excludedBorderWidth(
   fn: string,
   exclude: boolean | number | readonly number[],
-  minDistance: number,
-  ndim: number,
+  radii: readonly number[],
 ): number[] {
-  if (typeof exclude === 'boolean') return new Array<number>(ndim).fill(exclude ? minDistance : 0);
+  const ndim = radii.length;
+  if (typeof exclude === 'boolean') return radii.map((r) => (exclude ? r : 0));
   if (typeof exclude === 'number') {
     assertNumber(fn, 'options.excludeBorder', exclude, { integer: true, min: 0 });
     return new Array<number>(ndim).fill(exclude);
@@ -238,18 +271,28 @@ function excludedBorderWidth(
   return [...exclude];
 }
 
-/** The `minDistance` box, or the footprint checked (2D or 3D like the image, some element in). */
+/**
+ * The box of the window's `radii` (a cube when they are equal; a box footprint otherwise), or
+ * the footprint checked (2D or 3D like the image, some element in).
+ */
 function resolveFootprint(
   fn: string,
   footprint: NdArray | undefined,
-  minDistance: number,
+  radii: readonly number[],
   shape: readonly number[],
 ): PeakFootprint {
   const ndim = shape.length;
   // a box wider than the image: every window already holds the whole image and the 0 of
   // the padding, so any radius >= the longest axis gives the same maxima (and allocations
   // stay proportional to the image, not to minDistance)
-  if (footprint === undefined) return { box: Math.min(minDistance, Math.max(1, ...shape)) };
+  if (footprint === undefined) {
+    const longest = Math.max(1, ...shape);
+    const capped = radii.map((r) => Math.min(r, longest));
+    if (capped.every((r) => r === capped[0])) return { box: capped[0]! };
+    const bshape = capped.map((r, d) => 2 * Math.min(r, shape[d]!) + 1);
+    const box = ndarray(new Uint8Array(bshape.reduce((a, b) => a * b, 1)).fill(1), bshape);
+    return { footprint: box, size: box.size };
+  }
   assertImage(fn, 'options.footprint', footprint);
   assertNumericData(fn, 'options.footprint', footprint);
   if (footprint.shape.length !== ndim) {
@@ -290,20 +333,26 @@ function excludeBorderOf(
  */
 function highIntensityPeaks(
   img: Float64Array,
-  candidates: readonly number[],
+  candidates: ArrayLike<number>,
   shape: readonly number[],
   numPeaks: number,
   spacing: Spacing,
 ): number[][] {
-  const order = argsortNumpy(Float64Array.from(candidates, (i) => -img[i]!));
-  const sorted = Int32Array.from(order, (k) => candidates[k]!);
-  return ensureSpacing(sorted, shape, spacing.minDistance, spacing.pNorm, numPeaks);
+  // loops, not TypedArray.from(source, mapFn), which lists the source in a JavaScript array
+  const negated = new Float64Array(candidates.length);
+  for (let k = 0; k < negated.length; k++) negated[k] = -img[candidates[k]!]!;
+  const order = argsortNumpy(negated);
+  const sorted = new Int32Array(order.length);
+  for (let k = 0; k < sorted.length; k++) sorted[k] = candidates[order[k]!]!;
+  return ensureSpacing(sorted, shape, spacing.minDistance, spacing.pNorm, numPeaks, spacing.scale);
 }
 
-/** Flat indices of the nonzero elements, in raster order. */
-function nonzero(mask: Uint8Array): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) out.push(i);
+/** Flat indices of the nonzero elements, in raster order (typed: there may be 2^27 or more). */
+function nonzero(mask: Uint8Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i] !== 0) n++;
+  const out = new Int32Array(n);
+  for (let i = 0, k = 0; i < mask.length; i++) if (mask[i] !== 0) out[k++] = i;
   return out;
 }
 

@@ -178,7 +178,8 @@ function floodRanked(
   const table = start.table!;
   const distinct = table.size;
   const rankOf = table.ranks();
-  const markerRanks = Int32Array.from(markerAt, (p) => rankOf[ids[p]!]!);
+  const markerRanks = new Int32Array(markerAt.length);
+  for (let i = 0; i < markerAt.length; i++) markerRanks[i] = rankOf[ids[markerAt[i]!]!]!;
   let state: Int32Array | Uint16Array = ids;
   let blocked = SMALL_BLOCKED;
   if (distinct + labelOf.length > SMALL_BLOCKED) {

@@ -25,7 +25,8 @@ export function windowMaxima(
   const n = img.length;
   const plane = nr * nc;
   const windowSize = (2 * r + 1) ** ndim;
-  const maxSurvivors = Math.floor((8 * n) / windowSize);
+  // capped at 2^26: a JavaScript array fails near 2^27 entries (the fallback is typed)
+  const maxSurvivors = Math.min(2 ** 26, Math.floor((8 * n) / windowSize));
   const survivors: number[] = [];
   let nontrivial = false;
   let i = 0;
