@@ -16,6 +16,9 @@ NumPy / SciPy only (numpy 1.24, scipy 1.10, Pillow to read the TIFF):
   it is on both faces normal to the axis, dead-end on one, isolated on none (TauFactor's
   `find_spanning_labels`, MATBOX's connected / unknown / isolated).
 
+With `--bench FILE NZ NY NX` it only times the references on a raw uint8 volume (the
+package's bench runs it on its own input) and prints the seconds as JSON.
+
 Writes packages/morphology/test/fixtures/{<name>.u8, voxel-measures.json} (small random volumes,
 seeded) and examples/test/fixtures/morphology-matbox.json (the MATBOX volume of
 examples/data, whose voxels stay in that file). Each reference also prints its time.
@@ -118,7 +121,7 @@ def connectivity(img, n, conn):
     return out
 
 
-def reference(img, spacing, n, tpb, edge_lists=True):
+def reference(img, spacing, n, tpb, edge_lists=True, connectivities=None):
     t0 = time.perf_counter()
     vf = volume_fractions(img, n)
     t1 = time.perf_counter()
@@ -127,7 +130,7 @@ def reference(img, spacing, n, tpb, edge_lists=True):
     maps = tpb_edges(img, tpb)
     per_axis = [int(m.sum()) for m in maps]
     t3 = time.perf_counter()
-    conn = {str(k): connectivity(img, n, k) for k in sorted({1, img.ndim})}
+    conn = {str(k): connectivity(img, n, k) for k in (connectivities or sorted({1, img.ndim}))}
     t4 = time.perf_counter()
     cand = candidates(img.shape)
     if img.ndim == 3:
@@ -180,7 +183,18 @@ def read_matbox():
         return np.stack([np.array(p) for p in ImageSequence.Iterator(im)]).astype(np.uint8)
 
 
+def bench(path, shape):
+    """Time the references on a raw uint8 volume (the bench's input); print JSON seconds."""
+    img = np.fromfile(path, dtype=np.uint8).reshape(shape)
+    ref = reference(img, [1.0] * img.ndim, 3, [1, 0, 2], edge_lists=False, connectivities=[1])
+    print(json.dumps({'seconds': ref['seconds'], 'tpbPerAxis': ref['tpbPerAxis'],
+                      'specificSurfaceArea': ref['specificSurfaceArea']}))
+
+
 def main():
+    if len(sys.argv) > 2 and sys.argv[1] == '--bench':
+        bench(sys.argv[2], [int(v) for v in sys.argv[3:]])
+        return
     os.makedirs(OUT, exist_ok=True)
     rng = np.random.default_rng(20261206)
     cases = {
