@@ -21,6 +21,7 @@ import {
   resolveOptions,
 } from './analyze-options.js';
 import { annotateGraph } from './annotate-graph.js';
+import { accessibilityColumns } from './particle-accessibility.js';
 import { particleRows, tpbRows } from './particle-rows.js';
 import type { AnalysisGraph, AnalysisTimings, ImageAnalysis } from './types.js';
 
@@ -123,6 +124,12 @@ function analyze(
     nodes: activeKeys,
   });
   seconds.metrics = elapsed(t0);
+  let transport = null;
+  if (options.transport) {
+    t0 = performance.now();
+    transport = accessibilityColumns(fn, graph, active, options.transport, signal);
+    seconds.transport = elapsed(t0);
+  }
   progress();
 
   const particles = particleRows(graph, activeKeys, {
@@ -131,6 +138,7 @@ function analyze(
     concurrent: channels.concurrentByNode,
     descriptors,
     metrics,
+    access: transport?.byNode ?? null,
   });
   annotateGraph(graph, particles, tpb?.countByNode ?? {}, channels.concurrentByNode);
   return {
@@ -146,6 +154,7 @@ function analyze(
     metrics,
     particles,
     tpbs: tpbRows(graph, tpb),
+    ...(transport ? { accessibility: transport.accessibility } : {}),
     warnings,
     seconds,
   };
@@ -163,7 +172,8 @@ function analyze(
  * @param options - {@link AnalyzeImageOptions} (`undefined` / `null`: all defaults): `scheme`
  *   (`CATHODE_SCHEME`), `active` (the scheme's), `minSize` (10), `window` (7), `split`
  *   (`[active]`), `instances`, `graph`, `channels`, `descriptors`, `metrics` (`maxIter`
- *   10,000), `onProgress`, `signal`
+ *   10,000), `transport` (none: no accessibility columns; with it, each row gets
+ *   `ionicResistance`, `electronicResistance`, `accessCurrent`, `wired`, `wellWired`), `onProgress`, `signal`
  * @returns the {@link ImageAnalysis}
  * @throws InvalidArgumentError, before any stage runs, when `input` is not an object or has a
  *   key other than `phases`, `energy`, `image`, when `input.phases` is missing or not a 2D/3D

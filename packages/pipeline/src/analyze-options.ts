@@ -17,6 +17,7 @@ import type { BuildGraphOptions, ConcurrentChannelsOptions } from '@mgraph/graph
 import type { Segmenter } from '@mgraph/segment';
 import type { NodeMetricsOptions } from '@mgraph/stats';
 import type { InstanceSegmentationOptions } from '@mgraph/watershed';
+import { type AnalysisTransportOptions, TRANSPORT_KEYS } from './particle-accessibility.js';
 
 /**
  * What {@link analyzeImage} analyses: either an X-ray `image` (segmented by
@@ -69,6 +70,12 @@ export interface AnalyzeImageOptions {
     NodeMetricsOptions,
     'weight' | 'distance' | 'eigenvectorWeight' | 'maxIter' | 'tol'
   >;
+  /**
+   * Per-particle accessibility (`particleAccessibility` of `@mgraph/transport`): the
+   * conductivities (required, no default) and the conductance model / boundary options.
+   * Default: not computed (no accessibility columns).
+   */
+  transport?: AnalysisTransportOptions;
   /** Called with `(stagesDone, stages)` after each stage. */
   onProgress?: ProgressCallback;
   /** Cancels between stages (and inside the segmenter and the watershed). */
@@ -87,6 +94,7 @@ const ANALYZE_IMAGE_KEYS: OptionKeys<AnalyzeImageOptions> = {
   channels: true,
   descriptors: true,
   metrics: true,
+  transport: true,
   onProgress: true,
   signal: true,
 };
@@ -143,6 +151,8 @@ export interface ResolvedOptions {
   channels: NonNullable<AnalyzeImageOptions['channels']>;
   descriptors: NonNullable<AnalyzeImageOptions['descriptors']>;
   metrics: NonNullable<AnalyzeImageOptions['metrics']>;
+  /** `null` when not requested. */
+  transport: AnalysisTransportOptions | null;
   onProgress: ProgressCallback | undefined;
   signal: AbortSignal | undefined;
 }
@@ -235,6 +245,10 @@ export function resolveOptions(fn: string, options: unknown): ResolvedOptions {
     channels: nested('channels', opts.channels, CHANNELS_KEYS),
     descriptors: nested('descriptors', opts.descriptors, DESCRIPTORS_KEYS),
     metrics: nested('metrics', opts.metrics, METRICS_KEYS),
+    transport:
+      opts.transport === undefined || opts.transport === null
+        ? null
+        : nested('transport', opts.transport, TRANSPORT_KEYS),
     onProgress: opts.onProgress,
     signal: opts.signal,
   };

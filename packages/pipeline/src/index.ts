@@ -15,6 +15,7 @@ export {
   analyzeVolume,
   type ImageInput,
 } from './analyze-image.js';
+export type { AnalysisTransportOptions } from './particle-accessibility.js';
 export {
   type AnovaRow,
   type AnovaTableOptions,

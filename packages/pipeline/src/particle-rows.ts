@@ -1,6 +1,7 @@
 import type { ParticleDescriptors } from '@mgraph/electrochem';
 import type { TriplePhaseBoundaries } from '@mgraph/graph';
 import type { NodeMetricsRow } from '@mgraph/stats';
+import type { AccessibilityColumns } from './particle-accessibility.js';
 import type { AnalysisGraph, ParticleRow, TpbRow } from './types.js';
 
 /** What the stages found, keyed by graph node: the inputs of {@link particleRows}. */
@@ -11,6 +12,8 @@ export interface StageResults {
   /** `null` without an energy map: every row then says `'no energy map'`. */
   descriptors: ParticleDescriptors[] | null;
   metrics: NodeMetricsRow[];
+  /** Accessibility columns by node; `null` without `options.transport`. */
+  access: Record<string, AccessibilityColumns> | null;
 }
 
 /** The per-particle rows: graph attributes, descriptors, TPB and channel membership, metrics. */
@@ -48,6 +51,7 @@ export function particleRows(
       closeness: m.closeness,
       eigenvector: m.eigenvector,
       neighbors: { ...m.neighbors },
+      ...(found.access ? found.access[node] : {}),
     };
   });
 }

@@ -26,10 +26,14 @@ export type StatisticsParticle = Pick<
   | 'closeness'
   | 'eigenvector'
   | 'neighbors'
+  | 'wellWired'
 >;
 
-/** A boolean feature of a particle the Welch and ANOVA tables split by. */
-export type ParticleFeature = 'inTpb' | 'concurrentChannel';
+/**
+ * A boolean feature of a particle the Welch and ANOVA tables split by. `wellWired` is set by
+ * an analysis with `options.transport` (see `ParticleRow.wellWired`).
+ */
+export type ParticleFeature = 'inTpb' | 'concurrentChannel' | 'wellWired';
 
 /** A row of the Welch tables (paper Tables S1, S2): one descriptor, with vs without a feature. */
 export interface WelchRow {
@@ -97,6 +101,8 @@ export interface WelchTableOptions {
 export interface AnovaTableOptions {
   /** Sums of squares, as statsmodels `anova_lm` `typ`. Default 2. */
   type?: 1 | 2 | 3;
+  /** The two factors, distinct. Default `['inTpb', 'concurrentChannel']` (the paper's Table S3). */
+  factors?: readonly [ParticleFeature, ParticleFeature];
 }
 
 /** Options of {@link pearsonTable}. */
@@ -111,7 +117,9 @@ export interface PearsonTableOptions {
 }
 
 /** Options of {@link statisticsTables}. */
-export interface StatisticsTablesOptions extends PearsonTableOptions, AnovaTableOptions {
+export interface StatisticsTablesOptions
+  extends PearsonTableOptions,
+    Pick<AnovaTableOptions, 'type'> {
   /** Significance level of the Welch tests. Default 0.05. */
   alpha?: number;
 }
@@ -126,6 +134,10 @@ export interface StatisticsTables {
   welchChannel: WelchRow[];
   /** Table S3: two-way ANOVA. */
   anova: AnovaRow[];
+  /** Well vs poorly wired (Welch); only when every valid row has a boolean `wellWired`. */
+  welchWiring?: WelchRow[];
+  /** Two-way ANOVA on TPB x wiring; only when every valid row has a boolean `wellWired`. */
+  anovaWiring?: AnovaRow[];
   /** Fig. 5a: Pearson r of each metric with each descriptor. */
   pearson: PearsonRow[];
 }
@@ -143,12 +155,18 @@ export const GRAPH_METRICS = [
 const FEATURE_NAMES: Record<ParticleFeature, string> = {
   inTpb: 'TPB',
   concurrentChannel: 'concurrent channel',
+  wellWired: 'good wiring',
 };
-const TERM_NAMES: Record<string, string> = { a: 'TPB', b: 'channel', 'a:b': 'TPB:channel' };
+/** ANOVA term name and the level names of each factor (with, without). */
+const FACTORS: Record<ParticleFeature, [string, string, string]> = {
+  inTpb: ['TPB', 'TPB', 'no TPB'],
+  concurrentChannel: ['channel', 'channel', 'no channel'],
+  wellWired: ['wiring', 'well wired', 'poorly wired'],
+};
 const NEIGHBORS = /^(.+)Neighbors$/;
 
 const WELCH_KEYS: OptionKeys<WelchTableOptions> = { featureName: true, alpha: true };
-const ANOVA_KEYS: OptionKeys<AnovaTableOptions> = { type: true };
+const ANOVA_KEYS: OptionKeys<AnovaTableOptions> = { type: true, factors: true };
 const PEARSON_KEYS: OptionKeys<PearsonTableOptions> = { metrics: true };
 const TABLES_KEYS: OptionKeys<StatisticsTablesOptions> = { alpha: true, type: true, metrics: true };
 
@@ -221,8 +239,8 @@ export function validParticles<P extends StatisticsParticle>(particles: readonly
  * reason in `note` rather than an error.
  *
  * @param particles - particle rows; invalid ones are left out ({@link validParticles})
- * @param feature - `'inTpb'` or `'concurrentChannel'`
- * @param options - {@link WelchTableOptions} (`undefined` / `null`: defaults): `featureName` (`'TPB'` / `'concurrent channel'`), `alpha` (0.05)
+ * @param feature - `'inTpb'`, `'concurrentChannel'` or `'wellWired'` (rows of an analysis with `options.transport`)
+ * @param options - {@link WelchTableOptions} (`undefined` / `null`: defaults): `featureName` (`'TPB'` / `'concurrent channel'` / `'good wiring'`), `alpha` (0.05)
  * @returns one {@link WelchRow} per descriptor: soc, heterogeneity, polarization
  * @throws InvalidArgumentError for a non-array `particles` or a bad row ({@link validParticles}),
  *   a valid row whose `feature` is not a boolean, an unknown `feature`, an unknown option,
@@ -239,8 +257,13 @@ export function welchTable(
 ): WelchRow[] {
   const fn = 'welchTable';
   assertParticles(fn, particles);
-  if (feature !== 'inTpb' && feature !== 'concurrentChannel')
-    throw new InvalidArgumentError(fn, 'feature', feature, "'inTpb' or 'concurrentChannel'");
+  if (!Object.hasOwn(FEATURE_NAMES, feature))
+    throw new InvalidArgumentError(
+      fn,
+      'feature',
+      feature,
+      "'inTpb', 'concurrentChannel' or 'wellWired'",
+    );
   const { featureName = FEATURE_NAMES[feature], alpha = 0.05 } = checkOptions(
     fn,
     options,
@@ -300,9 +323,10 @@ export function welchTable(
  * cell of the 2x2 design) gives one row with term `'-'` and the reason in `note`.
  *
  * @param particles - particle rows; invalid ones are left out ({@link validParticles})
- * @param options - {@link AnovaTableOptions} (`undefined` / `null`: defaults): `type` (2)
+ * @param options - {@link AnovaTableOptions} (`undefined` / `null`: defaults): `type` (2),
+ *   `factors` (`['inTpb', 'concurrentChannel']`; `'wellWired'` gives the term `wiring`)
  * @returns the rows of `log heterogeneity` then `log polarization`: TPB, channel,
- *   TPB:channel, Residual
+ *   TPB:channel, Residual (the factors' terms and their interaction)
  * @throws InvalidArgumentError for a non-array `particles` or a bad row, a valid row whose
  *   `inTpb` or `concurrentChannel` is not a boolean, an unknown option, or a `type` other
  *   than 1, 2 or 3. An empty list is not an error: one row per response says why in `note`
@@ -313,8 +337,26 @@ export function anovaTable(
 ): AnovaRow[] {
   const fn = 'anovaTable';
   assertParticles(fn, particles);
-  const type = checkType(fn, checkOptions(fn, options, ANOVA_KEYS).type ?? 2);
-  assertFeatures(fn, particles, ['inTpb', 'concurrentChannel']);
+  const opts = checkOptions(fn, options, ANOVA_KEYS);
+  const type = checkType(fn, opts.type ?? 2);
+  const factors = opts.factors ?? (['inTpb', 'concurrentChannel'] as const);
+  if (
+    !Array.isArray(factors) ||
+    factors.length !== 2 ||
+    factors[0] === factors[1] ||
+    !factors.every((f) => Object.hasOwn(FACTORS, f))
+  )
+    throw new InvalidArgumentError(
+      fn,
+      'options.factors',
+      factors,
+      "two distinct features of 'inTpb', 'concurrentChannel', 'wellWired'",
+    );
+  const [fa, fb] = factors;
+  const [termA, withA, withoutA] = FACTORS[fa];
+  const [termB, withB, withoutB] = FACTORS[fb];
+  const termNames: Record<string, string> = { a: termA, b: termB, 'a:b': `${termA}:${termB}` };
+  assertFeatures(fn, particles, [fa, fb]);
   const valid = particles.filter(isValid);
   return (['heterogeneity', 'polarization'] as const).flatMap((key) => {
     const rows = valid.filter((p) => p[key] > 0);
@@ -323,14 +365,14 @@ export function anovaTable(
       const result = anova2(
         {
           y: rows.map((p) => p[key]),
-          a: rows.map((p) => (p.inTpb ? 'TPB' : 'no TPB')),
-          b: rows.map((p) => (p.concurrentChannel ? 'channel' : 'no channel')),
+          a: rows.map((p) => (p[fa] ? withA : withoutA)),
+          b: rows.map((p) => (p[fb] ? withB : withoutB)),
         },
         { type, interaction: true, transform: 'log' },
       );
       return result.rows.map((row) => ({
         response,
-        term: TERM_NAMES[row.term] ?? row.term,
+        term: termNames[row.term] ?? row.term,
         sumSq: row.sumSq,
         df: row.df,
         F: row.F ?? Number.NaN,
@@ -481,7 +523,9 @@ export function pearsonTable(
 /**
  * All of the paper's statistics tables over a set of particles (typically every image of a
  * batch): Welch tables for TPB and for concurrent channels, the two-way ANOVA, and the
- * Pearson table.
+ * Pearson table; when every valid row carries a boolean `wellWired` (an analysis with
+ * `options.transport`), also the Welch table of well vs poorly wired particles and the
+ * two-way ANOVA on TPB x wiring.
  *
  * @param particles - particle rows; invalid ones are left out ({@link validParticles})
  * @param options - {@link StatisticsTablesOptions} (`undefined` / `null`: defaults): `alpha`
@@ -502,11 +546,19 @@ export function statisticsTables(
   const type = checkType(fn, opts.type ?? 2);
   const metrics = opts.metrics === undefined ? undefined : checkMetrics(fn, opts.metrics);
   assertFeatures(fn, particles, ['inTpb', 'concurrentChannel']);
+  const valid = particles.filter(isValid);
+  const wiring = valid.length > 0 && valid.every((p) => typeof p.wellWired === 'boolean');
   return {
-    valid: particles.filter(isValid).length,
+    valid: valid.length,
     welchTpb: welchTable(particles, 'inTpb', { alpha }),
     welchChannel: welchTable(particles, 'concurrentChannel', { alpha }),
     anova: anovaTable(particles, { type }),
     pearson: pearsonTable(particles, metrics ? { metrics } : {}),
+    ...(wiring
+      ? {
+          welchWiring: welchTable(particles, 'wellWired', { alpha }),
+          anovaWiring: anovaTable(particles, { type, factors: ['inTpb', 'wellWired'] }),
+        }
+      : {}),
   };
 }

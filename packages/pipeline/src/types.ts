@@ -9,6 +9,7 @@ import type {
   TriplePhaseBoundaries,
 } from '@mgraph/graph';
 import type { NodeMetricsRow } from '@mgraph/stats';
+import type { ParticleAccessibility } from '@mgraph/transport';
 import type { InstanceSegmentationResult } from '@mgraph/watershed';
 import type { UndirectedGraph } from 'graphology';
 
@@ -35,6 +36,14 @@ export interface AnalysisNodeAttributes extends MicrostructureNodeAttributes {
   heterogeneity?: number;
   /** Distance of the dominant peaks (eV); only on active nodes with valid descriptors. */
   polarization?: number;
+  /** Reaches both the ionic and the electronic boundary; only on active nodes, with `options.transport`. */
+  wired?: boolean;
+  /** Resistance (ohm) to the ionic boundary; only on active nodes with an ionic path, with `options.transport`. */
+  ionicResistance?: number;
+  /** Resistance (ohm) to the electronic boundary; only on active nodes with an electronic path. */
+  electronicResistance?: number;
+  /** `1 / (ionicResistance + electronicResistance)` (A per V); only on wired active nodes. */
+  accessCurrent?: number;
 }
 
 /** The microstructure graph of an analysis: `buildGraph`'s graph with {@link AnalysisNodeAttributes}. */
@@ -84,6 +93,22 @@ export interface ParticleRow {
   eigenvector: NodeMetricsRow['eigenvector'];
   /** Neighbours of each object phase of the scheme (`scheme.objects` order), self excluded. */
   neighbors: Record<string, number>;
+  /**
+   * Resistance (ohm) from the particle to the ionic boundary (`particleAccessibility` of
+   * `@mgraph/transport`); `null` without an ionic path. Present only with `options.transport`.
+   */
+  ionicResistance?: number | null;
+  /** Resistance (ohm) to the electronic boundary; `null` without a path. Only with `options.transport`. */
+  electronicResistance?: number | null;
+  /** `1 / (ionicResistance + electronicResistance)`, A per V; `null` unless wired. Only with `options.transport`. */
+  accessCurrent?: number | null;
+  /** Reaches both boundaries. Only with `options.transport`. */
+  wired?: boolean;
+  /**
+   * Wired, with an `accessCurrent` at or above the median of the wired particles of its
+   * analysis; the others (unwired included) are poorly wired. Only with `options.transport`.
+   */
+  wellWired?: boolean;
 }
 
 /** One triple phase boundary (paper Fig. 3a), its first node being of the scheme's `tpb[0]` phase. */
@@ -107,6 +132,8 @@ export interface AnalysisTimings {
   graph: number;
   descriptors: number;
   metrics: number;
+  /** The accessibility solves; only with `options.transport`. */
+  transport?: number;
 }
 
 /** Everything {@link analyzeImage} computes for one image or volume. */
@@ -135,6 +162,8 @@ export interface ImageAnalysis {
   particles: ParticleRow[];
   /** One row per TPB (empty when the scheme has none). */
   tpbs: TpbRow[];
+  /** `particleAccessibility` of the active particles (boundaries, solves); only with `options.transport`. */
+  accessibility?: ParticleAccessibility;
   /** Conditions that make parts of the result empty or meaningless (no TPB phase, no active particle...). */
   warnings: string[];
   /** Seconds per stage. */
