@@ -16,4 +16,8 @@ export {
   type TiffSequenceWriteOptions,
   writeTiffSequence,
 } from './tiff-sequence.js';
+export { type TiffToZarrOptions, tiffToZarr } from './tiff-to-zarr.js';
 export { writeTiff } from './write-tiff.js';
+export { ZarrDirectoryStore } from './zarr-directory-store.js';
+export { openZarr, readZarr, writeZarr, type ZarrLocation } from './zarr-paths.js';
+export { type ZarrToTiffOptions, zarrToTiff } from './zarr-to-tiff.js';
