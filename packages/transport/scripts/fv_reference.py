@@ -21,7 +21,9 @@ def percolating(cond, axis):
     return np.isin(labels, keep)
 
 
-def solve(phases, conductivities, axis=0, spacing=None, direct=True):
+def assemble(phases, conductivities, axis=0, spacing=None):
+    """The system (A, rhs) over the percolating voxels, and a function of its solution x
+    that returns the results (as solve does)."""
     phases = np.asarray(phases)
     shape = phases.shape
     spacing = np.ones(phases.ndim) if spacing is None else np.asarray(spacing, float)
@@ -69,15 +71,12 @@ def solve(phases, conductivities, axis=0, spacing=None, direct=True):
     cols.append(np.arange(m))
     vals.append(diag)
     A = sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(m, m))
-    if m == 0:
-        x = np.zeros(0)
-    elif direct:
-        x = spla.spsolve(A.tocsc(), rhs)
-    else:
-        d = 1 / A.diagonal()
-        M = spla.LinearOperator((m, m), matvec=lambda v: d * v)
-        x, info = spla.cg(A, rhs, tol=1e-14, atol=0, maxiter=100000, M=M)
-        assert info == 0
+    return A, rhs, lambda x: results(x, A, rhs, phases, conductivities, axis, spacing, live, cond, g_in, g_out, first, last)
+
+
+def results(x, A, rhs, phases, conductivities, axis, spacing, live, cond, g_in, g_out, first, last):
+    m = x.shape[0]
+    shape = phases.shape
     field = np.zeros(shape)
     field[live] = x
     flux_in = float(np.sum(g_in[first > 0] * (1 - field.take(0, axis=axis)[first > 0])))
@@ -100,3 +99,19 @@ def solve(phases, conductivities, axis=0, spacing=None, direct=True):
         'residual': float(np.linalg.norm(A @ x - rhs) / np.linalg.norm(rhs)) if m else 0.0,
         'field': field,
     }
+
+
+def solve(phases, conductivities, axis=0, spacing=None, direct=True):
+    """Assemble and solve: spsolve (`direct`) or Jacobi-preconditioned CG to 1e-14."""
+    A, rhs, finish = assemble(phases, conductivities, axis, spacing)
+    m = A.shape[0]
+    if m == 0:
+        x = np.zeros(0)
+    elif direct:
+        x = spla.spsolve(A.tocsc(), rhs)
+    else:
+        d = 1 / A.diagonal()
+        M = spla.LinearOperator((m, m), matvec=lambda v: d * v)
+        x, info = spla.cg(A, rhs, tol=1e-14, atol=0, maxiter=100000, M=M)
+        assert info == 0
+    return finish(x)

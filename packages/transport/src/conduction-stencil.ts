@@ -29,10 +29,10 @@ export function conductionStencil(
   const { strides, offset, length } = layoutOf(dims);
   const plain = [n1 * n2, n2, 1];
   const weight = faceWeights(spacing);
-  const couplings: [Float32Array, Float32Array, Float32Array] = [
-    new Float32Array(length),
-    new Float32Array(length),
-    new Float32Array(length),
+  const couplings: [Float64Array, Float64Array, Float64Array] = [
+    new Float64Array(length),
+    new Float64Array(length),
+    new Float64Array(length),
   ];
   const diagonal = new Float64Array(length);
   const rhs = new Float64Array(length);
@@ -50,7 +50,7 @@ export function conductionStencil(
           const w = v + plain[d]!;
           if (!live[w]) continue;
           const b = table[codes[w]!]!;
-          const g = Math.fround(((2 * a * b) / (a + b)) * weight[d]!);
+          const g = ((2 * a * b) / (a + b)) * weight[d]!;
           couplings[d]![p] = g;
           diagonal[p]! += g;
           diagonal[p + strides[d]!]! += g;
@@ -63,7 +63,7 @@ export function conductionStencil(
       }
     }
   }
-  const inverse = new Float32Array(length);
+  const inverse = new Float64Array(length);
   for (let p = offset; p < offset + n0 * n1 * n2; p++) {
     if (diagonal[p]! > 0) inverse[p] = 1 / diagonal[p]!;
   }

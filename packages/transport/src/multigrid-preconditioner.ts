@@ -120,10 +120,10 @@ function coarsen(
       }
     }
   }
-  const couplings: [Float32Array, Float32Array, Float32Array] = [
-    new Float32Array(length),
-    new Float32Array(length),
-    new Float32Array(length),
+  const couplings: [Float64Array, Float64Array, Float64Array] = [
+    new Float64Array(length),
+    new Float64Array(length),
+    new Float64Array(length),
   ];
   const scale = shift.map((h) => (h === 1 ? 0.5 : 1));
   const out = new Float64Array(length);
@@ -138,14 +138,14 @@ function coarsen(
       // What remains of the Galerkin diagonal after its couplings is the Dirichlet part.
       diag[c]! -= v;
       diag[c + stride]! -= v;
-      const scaled = Math.fround(v * f);
+      const scaled = v * f;
       couplings[a][c] = scaled;
       out[c]! += scaled;
       out[c + stride]! += scaled;
     }
   }
   const s = scale[axis]!;
-  const inverse = new Float32Array(length);
+  const inverse = new Float64Array(length);
   for (let c = offset; c < end; c++) {
     out[c]! += Math.max(diag[c]!, 0) * s;
     if (out[c]! > 0) inverse[c] = 1 / out[c]!;

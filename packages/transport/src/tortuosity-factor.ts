@@ -27,7 +27,7 @@ const FN = 'tortuosityFactor';
 export const MAX_TRANSPORT_VOXELS = 2 ** 31 - 1;
 
 /** Bytes per voxel the solve holds at its peak (stencil, five Float64 vectors, multigrid). */
-const BYTES_PER_VOXEL = 72;
+const BYTES_PER_VOXEL = 88;
 
 /** Options of {@link tortuosityFactor}. */
 export interface TortuosityFactorOptions {

@@ -18,14 +18,14 @@ export interface VoxelStencil {
    * Conductance between voxel `p` and its next neighbour along each axis (`p + stride`),
    * 0 at the last index of the axis and wherever either voxel does not conduct.
    */
-  readonly couplings: readonly [Float32Array, Float32Array, Float32Array];
+  readonly couplings: readonly [Float64Array, Float64Array, Float64Array];
   /**
    * Diagonal: the sum of the couplings of the voxel, plus its Dirichlet conductance on a
    * driving face. 0 marks a voxel outside the system (insulating or removed).
    */
   readonly diagonal: Float64Array;
   /** `1 / diagonal`, 0 outside the system. */
-  readonly inverse: Float32Array;
+  readonly inverse: Float64Array;
 }
 
 /** Grid size, strides and margin of `dims`. @internal */
