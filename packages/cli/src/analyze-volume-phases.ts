@@ -1,10 +1,4 @@
-import {
-  flatData,
-  type PhaseMap,
-  type PhaseScheme,
-  type ProgressCallback,
-  type TypedArray,
-} from '@mgraph/core';
+import type { PhaseMap, PhaseScheme, ProgressCallback } from '@mgraph/core';
 import {
   buildGraph,
   type ConcurrentChannels,
@@ -13,9 +7,23 @@ import {
   type TriplePhaseBoundaries,
   triplePhaseBoundaries,
 } from '@mgraph/graph';
+import {
+  interfacialAreas,
+  marchingCubesAreas,
+  type PhaseConnectivityResult,
+  particleTpbLength,
+  phaseConnectivity,
+  specificSurfaceArea,
+  type TriplePhaseBoundaryResult,
+  triplePhaseBoundaryDensity,
+  type VolumeFractionsResult,
+  volumeFractions,
+} from '@mgraph/morphology';
 import { type InstanceSegmentationResult, instanceSegmentation } from '@mgraph/watershed';
 import { annotateGraphUnits } from './annotate-graph-units.js';
+import { areaTable, connectivityTable, tpbTable } from './morphology-tables.js';
 import type { Table } from './table.js';
+import { tortuosityTable } from './tortuosity-table.js';
 import { graphTables, particleTables, phaseTable } from './volume-tables.js';
 
 /** Options of {@link analyzeVolumePhases}. */
@@ -30,6 +38,8 @@ export interface AnalyzeVolumePhasesOptions {
   minSize?: number;
   /** Adjacency window of the graph (odd). Default 7. */
   window?: number;
+  /** Solve the tortuosity factor of every phase along every axis. Default true. */
+  tortuosity?: boolean;
   /** Called when a stage starts, with its name. */
   onStage?: (stage: string) => void;
   /** Progress inside the current stage, `(done, total)`. */
@@ -48,8 +58,17 @@ export interface VolumePhasesAnalysis {
   phases: PhaseMap;
   /** Instances of every object phase (the active phases split by the convexity-refined watershed). */
   instances: InstanceSegmentationResult;
-  /** The contact graph, nodes annotated with `volume` and `equivalentDiameter` in units. */
+  /**
+   * The contact graph, nodes annotated with `volume`, `equivalentDiameter` and (when the
+   * scheme has a TPB) `tpbLength` / `activeTpbLength` in units.
+   */
   graph: MicrostructureGraph;
+  /** Voxels, fractions and volumes of the phases (`volumeFractions` of `@mgraph/morphology`). */
+  fractions: VolumeFractionsResult;
+  /** Voxel-edge TPB, total and active, with its edge maps; null when the scheme has no TPB. */
+  tpbDensity: TriplePhaseBoundaryResult | null;
+  /** Percolating / dead-end / isolated fractions per phase and axis. */
+  connectivity: PhaseConnectivityResult;
   /** TPB triangles of the graph, or null when the scheme declares no TPB. */
   tpb: TriplePhaseBoundaries | null;
   /** Concurrent channels, or null when the scheme lacks one active phase or a conductor. */
@@ -63,7 +82,16 @@ export interface VolumePhasesAnalysis {
 }
 
 /** The stages of {@link analyzeVolumePhases}, in order. */
-export const VOLUME_STAGES = ['instances', 'graph', 'tpb and channels', 'tables'] as const;
+export const VOLUME_STAGES = [
+  'instances',
+  'graph',
+  'tpb and channels',
+  'fractions and areas',
+  'tpb density',
+  'connectivity',
+  'tortuosity',
+  'tables',
+] as const;
 
 /**
  * Analyse a 3D phase map in physical units: instances of every object phase (the scheme's
@@ -83,7 +111,15 @@ export function analyzeVolumePhases(
   phases: PhaseMap,
   options: AnalyzeVolumePhasesOptions,
 ): VolumePhasesAnalysis {
-  const { scheme, unit, minSize = 10, window = 7, onStage, onProgress } = options;
+  const {
+    scheme,
+    unit,
+    minSize = 10,
+    window = 7,
+    tortuosity = true,
+    onStage,
+    onProgress,
+  } = options;
   const spacing = [...options.spacing] as [number, number, number];
   const seconds: Record<string, number> = {};
   const warnings: string[] = [];
@@ -102,7 +138,7 @@ export function analyzeVolumePhases(
   done('instances');
 
   stage('graph');
-  const graph = buildGraph(instances.labels, {
+  let graph = buildGraph(instances.labels, {
     scheme,
     phaseOfLabel: instances.phaseOfLabel,
     window,
@@ -126,12 +162,43 @@ export function analyzeVolumePhases(
     );
   done('tpb and channels');
 
+  const units = { spacing, unit };
+  stage('fractions and areas');
+  const fractions = volumeFractions(phases, scheme, units);
+  const areas = areaTable(
+    specificSurfaceArea(phases, scheme, units),
+    interfacialAreas(phases, scheme, units),
+    marchingCubesAreas(phases, scheme, { ...units, ...progress }),
+  );
+  done('fractions and areas');
+
+  stage('tpb density');
+  let tpbDensity: TriplePhaseBoundaryResult | null = null;
+  if (scheme.tpb) {
+    tpbDensity = triplePhaseBoundaryDensity(phases, scheme, { ...units, ...progress });
+    graph = particleTpbLength(graph, phases, instances.labels, { ...units, ...progress });
+  }
+  done('tpb density');
+
+  stage('connectivity');
+  const connectivity = phaseConnectivity(phases, scheme, { ...units, ...progress });
+  done('connectivity');
+
+  stage('tortuosity');
+  const transport = tortuosity
+    ? tortuosityTable(phases, scheme, fractions.voxels, spacing, unit, onProgress)
+    : null;
+  done('tortuosity');
+
   stage('tables');
   annotateGraphUnits(graph, spacing, unit);
-  const counts = phaseCounts(phases, scheme.phases.length);
   const tables = [
-    phaseTable(scheme, counts, instances.countByPhase, spacing, unit),
+    phaseTable(scheme, fractions, instances.countByPhase),
     ...particleTables(graph, spacing, unit, tpb, channels),
+    areas,
+    ...(tpbDensity ? [tpbTable(tpbDensity)] : []),
+    connectivityTable(connectivity),
+    ...(transport ? [transport] : []),
     ...graphTables(graph, tpb, channels),
   ];
   done('tables');
@@ -142,18 +209,13 @@ export function analyzeVolumePhases(
     phases,
     instances,
     graph,
+    fractions,
+    tpbDensity,
+    connectivity,
     tpb,
     channels,
     tables,
     warnings,
     seconds,
   };
-}
-
-/** Voxels of each code. */
-function phaseCounts(phases: PhaseMap, count: number): number[] {
-  const data = flatData(phases as PhaseMap & { data: TypedArray });
-  const counts = new Float64Array(count);
-  for (let i = 0; i < data.length; i++) counts[data[i]!] += 1;
-  return Array.from(counts);
 }

@@ -16,7 +16,8 @@ export function equivalentDiameter(volume: number): number {
  * built): node attributes `volume` (unit^3, voxels x voxel volume), `equivalentDiameter`
  * (unit) and `centroidPhysical` (unit, centroid x spacing); graph attributes `spacing`,
  * `unit` and one `unit_<attribute>` per attribute saying its unit, so that a GraphML reader
- * knows what each number means.
+ * knows what each number means; the object `tpbReach` of `particleTpbLength` becomes one
+ * string attribute `tpbReach_<phase>` per TPB phase (GraphML has no object type).
  *
  * @param graph - the contact graph of `buildGraph`
  * @param spacing - voxel size `[dz, dy, dx]`
@@ -47,5 +48,13 @@ export function annotateGraphUnits(
     unit_countBA: 'voxel',
     unit_strength: 'voxel',
   };
+  const reach = (graph.getAttributes() as { tpbReach?: Record<string, string> }).tpbReach;
+  if (reach) {
+    // GraphML holds no objects: one string attribute per TPB phase instead
+    graph.removeAttribute('tpbReach' as never);
+    for (const [phase, r] of Object.entries(reach)) units[`tpbReach_${phase}`] = r;
+    units.unit_tpbLength = unit;
+    units.unit_activeTpbLength = unit;
+  }
   graph.mergeAttributes({ spacing: [...spacing], unit, ...units } as never);
 }

@@ -10,7 +10,9 @@ export interface ReportContent {
   facts: [string, string][];
   /** Orthogonal slices with their layers. */
   slices: SliceFigure[];
-  /** Caption of the TPB layer (what its magenta voxels are). */
+  /** Phase colours of the slices: `[phase name, [r, g, b]]`. */
+  legend: [string, readonly number[]][];
+  /** Caption of the TPB layer (what its coloured voxels are). */
   tpbCaption: string;
   /** The particle size distribution SVG. */
   psdSvg: string;
@@ -97,12 +99,14 @@ th{background:#f3f3f3}.unit{font-weight:normal;color:#666}
 figure{margin:0}figcaption{font-size:12px;color:#444}
 img{image-rendering:pixelated;border:1px solid #999}
 .note{color:#666;font-size:12px}
+.legend span{margin-right:14px}.legend i{display:inline-block;width:12px;height:12px;margin-right:4px;border:1px solid #999}
 </style></head><body>
 <h1>mgraph volume: ${esc(content.title)}</h1>
 <table id="facts">${facts}</table>
 ${warnings}
 <section id="slices"><h2>Orthogonal slices</h2>
-<p>Central planes of the volume, drawn at the physical aspect ratio: phases, instances (one colour per object, boundaries dark, voxels of phases not cut into objects dimmed), and ${esc(content.tpbCaption)} (magenta).</p>
+<p>Central planes of the volume, drawn at the physical aspect ratio: phases, instances (one colour per object, boundaries dark, voxels of phases not cut into objects dimmed), and ${esc(content.tpbCaption)}.</p>
+<p class="legend">${content.legend.map(([name, rgb]) => `<span><i style="background:rgb(${rgb.join(',')})"></i>${esc(name)}</span>`).join(' ')}</p>
 ${content.slices.map((s) => sliceHtml(s, content.tpbCaption)).join('\n')}
 </section>
 <section id="psd"><h2>Particle size distribution</h2>

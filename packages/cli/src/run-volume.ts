@@ -12,8 +12,9 @@ import { psdSvg } from './psd-svg.js';
 import { readVolume } from './read-volume.js';
 import { reportHtml } from './report-html.js';
 import { resolveScheme } from './scheme-option.js';
-import { sliceFigures } from './slice-figures.js';
+import { PHASE_COLORS, sliceFigures } from './slice-figures.js';
 import { type ProgressStream, stageProgress } from './stage-progress.js';
+import { tpbVoxels } from './tpb-voxels.js';
 import type { VolumeCommand } from './volume-args.js';
 
 /** What `mgraph volume` did: the analysis and the files it wrote. */
@@ -99,13 +100,14 @@ export async function runVolume(
     unit,
     minSize: command.minSize,
     window: command.window,
+    tortuosity: !command.skipTortuosity,
     onStage: (name) => bar.stage(name),
     onProgress,
   });
 
   bar.stage('figures');
-  const tpbObjects = tpbObjectVoxels(analysis);
-  const slices = sliceFigures(phases, analysis.instances.labels, tpbObjects, spacing);
+  const tpbMap = analysis.tpbDensity ? tpbVoxels(analysis.tpbDensity) : null;
+  const slices = sliceFigures(phases, analysis.instances.labels, tpbMap, spacing);
   const psd = analysis.tables.find((t) => t.name === 'psd')!;
   const codes = Object.fromEntries(scheme.phases.map((p, i) => [p, i]));
   const facts: [string, string][] = [
@@ -129,46 +131,37 @@ export async function runVolume(
     title: basename(command.file),
     facts,
     slices,
-    tpbCaption: analysis.tpb
-      ? `objects in a TPB triangle of the graph (${analysis.tpb.phases.join('-')})`
+    legend: scheme.phases.map((p, i) => [p, PHASE_COLORS[i % PHASE_COLORS.length]!]),
+    tpbCaption: analysis.tpbDensity
+      ? `${analysis.tpbDensity.phases.join('-')} TPB edges (magenta; active in yellow)`
       : 'no TPB (the scheme declares none)',
     psdSvg: psdSvg(psd, codes, unit),
     tables: analysis.tables,
     warnings: analysis.warnings,
   });
 
+  // Every file is rendered before the first is written: a failure leaves no partial report.
+  const outputs: [string, string][] = analysis.tables.flatMap((t): [string, string][] => [
+    [`${t.name}.csv`, tableToCsv(t)],
+    [`${t.name}.json`, tableToJson(t)],
+  ]);
+  outputs.push(['graph.graphml', graphToGraphML(analysis.graph)]);
+  outputs.push([
+    'summary.json',
+    `${JSON.stringify({ facts: Object.fromEntries(facts), spacing, unit, scheme, seconds: analysis.seconds, warnings: analysis.warnings, tables: analysis.tables.map((t) => t.name) }, null, 2)}\n`,
+  ]);
+  outputs.push(['report.html', html]);
+
   bar.stage('write');
   const files: string[] = [];
-  const write = async (name: string, data: string) => {
+  for (const [name, data] of outputs) {
     const path = join(command.out, name);
     await writeFileAtomic(path, data);
     files.push(path);
-  };
-  for (const [i, t] of analysis.tables.entries()) {
-    await write(`${t.name}.csv`, tableToCsv(t));
-    await write(`${t.name}.json`, tableToJson(t));
-    bar.progress(i + 1, analysis.tables.length + 1);
+    bar.progress(files.length, outputs.length);
   }
-  await write('graph.graphml', graphToGraphML(analysis.graph));
-  await write(
-    'summary.json',
-    `${JSON.stringify({ facts: Object.fromEntries(facts), spacing, unit, scheme, seconds: analysis.seconds, warnings: analysis.warnings, tables: analysis.tables.map((t) => t.name) }, null, 2)}\n`,
-  );
-  await write('report.html', html);
   bar.finish(
     `${analysis.instances.count} objects, ${analysis.graph.size} contacts; report in ${join(command.out, 'report.html')}`,
   );
   return { analysis, files };
-}
-
-/** 0/1 per voxel: the voxels of the objects that belong to a TPB triangle of the graph. */
-function tpbObjectVoxels(analysis: VolumePhasesAnalysis): Uint8Array | null {
-  if (!analysis.tpb) return null;
-  const labels = analysis.instances.labels.data as Int32Array;
-  const inTpb = new Uint8Array(analysis.instances.count + 1);
-  for (const [node, count] of Object.entries(analysis.tpb.countByNode))
-    if (count > 0) inTpb[Number(node)] = 1;
-  const out = new Uint8Array(labels.length);
-  for (let i = 0; i < labels.length; i++) out[i] = inTpb[labels[i]!]!;
-  return out;
 }

@@ -16,6 +16,9 @@ export const PHASE_COLORS: readonly (readonly [number, number, number])[] = [
 /** Colour of TPB voxels in the overlays. */
 export const TPB_COLOR: readonly [number, number, number] = [255, 0, 255];
 
+/** Colour of active TPB voxels in the overlays. */
+export const ACTIVE_TPB_COLOR: readonly [number, number, number] = [255, 255, 0];
+
 /** One orthogonal plane of the volume through its centre. */
 export interface SlicePlane {
   /** `'xy'` (a plane of constant z), `'xz'` (constant y) or `'yz'` (constant x). */
@@ -37,7 +40,7 @@ export interface SliceFigure {
   phases: string;
   /** Instances: one colour per label, boundaries dark, unlabelled voxels in their phase colour dimmed. */
   instances: string;
-  /** Phases dimmed, the voxels of `tpb` in magenta. */
+  /** Phases dimmed, TPB voxels in magenta, active TPB voxels in yellow. */
   tpb: string;
 }
 
@@ -86,7 +89,7 @@ const dim = (c: readonly number[]) => c.map((v) => Math.round(v * 0.45)) as numb
  *
  * @param phases - 3D phase map
  * @param labels - instance labels of the same shape
- * @param tpb - a 0/1 map of TPB voxels of the same shape's flat length, or null (no TPB)
+ * @param tpb - 0 / 1 (TPB) / 2 (active TPB) per voxel, row-major, or null (no TPB)
  * @param spacing - voxel size `[dz, dy, dx]`
  * @returns one {@link SliceFigure} per plane (xy, xz, yz)
  */
@@ -117,7 +120,8 @@ export function sliceFigures(
             (r + 1 < plane.height && l[at(r + 1, c)] !== label) ||
             (c + 1 < plane.width && l[at(r, c + 1)] !== label));
         layers[1].set(label === 0 ? dim(phase) : edge ? [20, 20, 20] : labelColor(label), o);
-        layers[2].set(tpb?.[v] ? TPB_COLOR : dim(phase), o);
+        const t = tpb?.[v] ?? 0;
+        layers[2].set(t === 2 ? ACTIVE_TPB_COLOR : t === 1 ? TPB_COLOR : dim(phase), o);
       }
     const uri = (rgb: Uint8Array) =>
       `data:image/png;base64,${Buffer.from(encodePng(rgb, plane.width, plane.height)).toString('base64')}`;

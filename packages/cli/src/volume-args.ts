@@ -26,6 +26,8 @@ export interface VolumeCommand {
   minSize: number;
   /** Adjacency window of the graph, odd (default 7). */
   window: number;
+  /** Leave out the tortuosity solves (9 per three-phase volume). */
+  skipTortuosity: boolean;
   /** Replace the files of an output directory that is not empty. */
   force: boolean;
   /** No progress on stderr. */
@@ -57,6 +59,7 @@ report.html (self-contained), one CSV and one JSON per table, summary.json, grap
   --offset N            raw files: header bytes to skip (default 0)
   --min-size N          objects with fewer voxels are dropped (default 10)
   --window N            adjacency window of the contact graph, odd (default 7)
+  --skip-tortuosity     leave out the tortuosity factor solves (one per phase and axis)
   --force               replace the files of a non-empty DIR (each file is written atomically)
   --quiet               no progress on stderr
   --verbose             print the stack trace of an error
@@ -155,6 +158,7 @@ export function parseVolumeArgs(argv: readonly string[]): VolumeCommand | 'help'
     offset: integer('--offset', values.offset, 0, 0),
     minSize: integer('--min-size', values['min-size'], 10, 0),
     window,
+    skipTortuosity: values['skip-tortuosity'] ?? false,
     force: values.force ?? false,
     quiet: values.quiet ?? false,
     verbose: values.verbose ?? false,
@@ -177,6 +181,7 @@ function parseWith(argv: readonly string[]) {
       offset: { type: 'string' },
       'min-size': { type: 'string' },
       window: { type: 'string' },
+      'skip-tortuosity': { type: 'boolean' },
       force: { type: 'boolean' },
       quiet: { type: 'boolean' },
       verbose: { type: 'boolean' },

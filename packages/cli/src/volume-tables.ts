@@ -1,5 +1,6 @@
 import type { PhaseScheme } from '@mgraph/core';
 import type { ConcurrentChannels, MicrostructureGraph, TriplePhaseBoundaries } from '@mgraph/graph';
+import type { VolumeFractionsResult } from '@mgraph/morphology';
 import { equivalentDiameter } from './annotate-graph-units.js';
 import { histogram } from './histogram.js';
 import { type Cell, columns, type Table } from './table.js';
@@ -12,21 +13,15 @@ export const PSD_BINS = 20;
  * unit^3 and number of objects.
  *
  * @param scheme - the phase scheme
- * @param counts - voxels per code
+ * @param fractions - `volumeFractions` of `@mgraph/morphology`
  * @param objects - objects per object phase (`instanceSegmentation`'s `countByPhase`)
- * @param spacing - voxel size
- * @param unit - unit of `spacing`
  * @returns the table `phases`
  */
 export function phaseTable(
   scheme: PhaseScheme,
-  counts: readonly number[],
+  fractions: VolumeFractionsResult,
   objects: Readonly<Record<string, number>>,
-  spacing: readonly number[],
-  unit: string,
 ): Table {
-  const voxel = spacing.reduce((a, b) => a * b, 1);
-  const total = counts.reduce((a, b) => a + b, 0);
   return {
     name: 'phases',
     title: 'Phases',
@@ -37,16 +32,16 @@ export function phaseTable(
       ['values', ''],
       ['voxels', 'voxel'],
       ['volumeFraction', '-'],
-      ['volume', `${unit}^3`],
+      ['volume', `${fractions.unit}^3`],
       ['objects', ''],
     ),
     rows: scheme.phases.map((phase, code) => ({
       phase,
       code,
       values: scheme.values[code]!.join(' '),
-      voxels: counts[code]!,
-      volumeFraction: counts[code]! / total,
-      volume: counts[code]! * voxel,
+      voxels: fractions.voxels[phase]!,
+      volumeFraction: fractions.fractions[phase]!,
+      volume: fractions.volumes[phase]!,
       objects: objects[phase] ?? Number.NaN,
     })),
   };
@@ -88,6 +83,8 @@ export function particleTables(
       centroidX: c[2]!,
       degree: graph.degree(key),
       tpbCount: tpb?.countByNode[key] ?? Number.NaN,
+      tpbLength: (a as { tpbLength?: number }).tpbLength ?? Number.NaN,
+      activeTpbLength: (a as { activeTpbLength?: number }).activeTpbLength ?? Number.NaN,
       channelCategory: channels?.categoryByNode[key] ?? '',
     });
   });
@@ -95,7 +92,7 @@ export function particleTables(
     name: 'particles',
     title: 'Particles',
     description:
-      'One row per object: its voxels, volume, equivalent diameter (of the ball of the same volume), centroid, degree in the contact graph, TPB triangles it belongs to (a TPB phase) and channel category (active phase).',
+      'One row per object: its voxels, volume, equivalent diameter (of the ball of the same volume), centroid, degree in the contact graph, TPB triangles it belongs to (a TPB phase), length of voxel-edge TPB (total and active) on its surface, and channel category (active phase).',
     columns: columns(
       ['label', ''],
       ['phase', ''],
@@ -107,6 +104,8 @@ export function particleTables(
       ['centroidX', unit],
       ['degree', ''],
       ['tpbCount', ''],
+      ['tpbLength', unit],
+      ['activeTpbLength', unit],
       ['channelCategory', ''],
     ),
     rows,

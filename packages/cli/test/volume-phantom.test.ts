@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyScheme, CATHODE_SCHEME } from '@mgraph/core';
+import { applyScheme, CATHODE_SCHEME, type PhaseMap } from '@mgraph/core';
 import {
   buildGraph,
   concurrentChannels,
@@ -14,7 +14,16 @@ import {
   triplePhaseBoundaries,
 } from '@mgraph/graph';
 import { writeTiff } from '@mgraph/io/node';
+import {
+  interfacialAreas,
+  marchingCubesAreas,
+  particleTpbLength,
+  phaseConnectivity,
+  specificSurfaceArea,
+  triplePhaseBoundaryDensity,
+} from '@mgraph/morphology';
 import { type Composite, generateComposite } from '@mgraph/phantom';
+import { tortuosityFactor } from '@mgraph/transport';
 import { type InstanceSegmentationResult, instanceSegmentation } from '@mgraph/watershed';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type MgraphRun, readCsv, runMgraph } from './run-mgraph.js';
@@ -27,6 +36,7 @@ let c: Composite;
 let run: MgraphRun;
 let instances: InstanceSegmentationResult;
 let graph: MicrostructureGraph;
+let phases: PhaseMap;
 const out = (name: string) => join(dir, 'out', name);
 const csv = async (name: string, sub = 'out') =>
   readCsv(await readFile(join(dir, sub, name), 'utf8'));
@@ -39,7 +49,7 @@ beforeAll(async () => {
   await writeTiff(join(dir, 'phantom.tif'), c.phases, { spacing: SPACING, unit: 'um' });
   await writeFile(join(dir, 'phantom.npy'), encodeNpy({ data: c.phases.data, shape: SHAPE }));
   await writeFile(join(dir, 'phantom.raw'), c.phases.data);
-  const phases = applyScheme(c.phases, CATHODE_SCHEME);
+  phases = applyScheme(c.phases, CATHODE_SCHEME);
   instances = instanceSegmentation(phases, { scheme: CATHODE_SCHEME, minSize: 10 });
   graph = buildGraph(instances.labels, {
     scheme: CATHODE_SCHEME,
@@ -81,12 +91,17 @@ describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', (
       'instances',
       'graph',
       'tpb and channels',
+      'fractions and areas',
+      'tpb density',
+      'connectivity',
+      'tortuosity',
       'tables',
       'figures',
       'write',
     ].entries())
-      expect(run.stderr).toContain(`mgraph volume [${i + 1}/8] ${stage}`);
-    expect(run.stderr).toContain('[3/8] instances 100%');
+      expect(run.stderr).toContain(`mgraph volume [${i + 1}/12] ${stage}`);
+    expect(run.stderr).toContain('[3/12] instances 100%');
+    expect(run.stderr).toContain('[9/12] tortuosity 100%');
     expect(run.stderr).toMatch(/done in [\d.]+ s: \d+ objects/);
   });
 
@@ -166,6 +181,95 @@ describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', (
     );
   });
 
+  it('areas.csv: face counting and marching cubes of @mgraph/morphology, same numbers', async () => {
+    const units = { spacing: SPACING, unit: 'um' };
+    const surface = specificSurfaceArea(phases, CATHODE_SCHEME, units);
+    const pairs = interfacialAreas(phases, CATHODE_SCHEME, units);
+    const mc = marchingCubesAreas(phases, CATHODE_SCHEME, units);
+    const rows = await csv('areas.csv');
+    expect(rows).toHaveLength(4 + 6);
+    for (const [i, p] of CATHODE_SCHEME.phases.entries()) {
+      expect(rows[i]!.surface).toBe(p);
+      expect(Number(rows[i]!.area)).toBe(surface.area[p]);
+      expect(Number(rows[i]!.specificAreaMarchingCubes)).toBe(mc.phases[i]!.specificArea);
+    }
+    for (const [i, pair] of pairs.pairs.entries()) {
+      expect(rows[4 + i]!.surface).toBe(pair.phases.join('|'));
+      expect(Number(rows[4 + i]!.specificArea)).toBe(pair.specificArea);
+      expect(Number(rows[4 + i]!.areaMarchingCubes)).toBe(mc.pairs[i]!.area);
+    }
+    // hand check of face counting on one pair: faces between unlike voxels x face area
+    const faces = [0, 0, 0];
+    const [nz, ny, nx] = SHAPE as [number, number, number];
+    const d = phases.data;
+    const pair = (a: number, b: number) => (a === 1 && b === 2) || (a === 2 && b === 1);
+    for (let z = 0; z < nz; z++)
+      for (let y = 0; y < ny; y++)
+        for (let x = 0; x < nx; x++) {
+          const i = (z * ny + y) * nx + x;
+          if (z + 1 < nz && pair(d[i]!, d[i + ny * nx]!)) faces[0]! += 1;
+          if (y + 1 < ny && pair(d[i]!, d[i + nx]!)) faces[1]! += 1;
+          if (x + 1 < nx && pair(d[i]!, d[i + 1]!)) faces[2]! += 1;
+        }
+    const sseNmc = faces[0]! * 0.4 * 0.4 + faces[1]! * 0.5 * 0.4 + faces[2]! * 0.5 * 0.4;
+    close(Number(rows.find((r) => r.surface === 'sse|nmc')!.area), sseNmc);
+  });
+
+  it("tpb.csv and the particles' TPB lengths: triplePhaseBoundaryDensity and particleTpbLength", async () => {
+    const units = { spacing: SPACING, unit: 'um' };
+    const tpb = triplePhaseBoundaryDensity(phases, CATHODE_SCHEME, units);
+    const rows = await csv('tpb.csv');
+    const value = (q: string) => rows.find((r) => r.quantity === q)!.value;
+    expect(Number(value('edges'))).toBe(tpb.count);
+    expect(Number(value('fraction'))).toBe(tpb.fraction);
+    expect(Number(value('density'))).toBe(tpb.density);
+    expect(Number(value('activeLength'))).toBe(tpb.active!.length);
+    expect(value('reach sse')).toBe('low-face-of-axis-0');
+    expect(tpb.count).toBeGreaterThan(0);
+    const withTpb = particleTpbLength(graph, phases, instances.labels, units);
+    for (const r of await csv('particles.csv')) {
+      const a = withTpb.getNodeAttributes(r.label!) as unknown as Record<string, number>;
+      expect([Number(r.tpbLength), Number(r.activeTpbLength)]).toEqual([
+        a.tpbLength,
+        a.activeTpbLength,
+      ]);
+    }
+  });
+
+  it('connectivity.csv: phaseConnectivity per phase and axis', async () => {
+    const result = phaseConnectivity(phases, CATHODE_SCHEME, { spacing: SPACING, unit: 'um' });
+    const rows = await csv('connectivity.csv');
+    expect(rows).toHaveLength(4 * 3);
+    for (const r of rows) {
+      const axis = result.phases[r.phase!]!.axes['zyx'.indexOf(r.axis!)]!;
+      expect([Number(r.percolating), Number(r.deadEnd), Number(r.isolated)]).toEqual([
+        axis.percolating,
+        axis.deadEnd,
+        axis.isolated,
+      ]);
+    }
+  });
+
+  it('tortuosity.csv: tortuosityFactor of each phase alone along each axis', async () => {
+    const rows = await csv('tortuosity.csv');
+    expect(rows).toHaveLength(4 * 3);
+    for (const r of rows) {
+      const code = CATHODE_SCHEME.phases.indexOf(r.phase!);
+      const t = tortuosityFactor(phases, {
+        axis: 'zyx'.indexOf(r.axis!),
+        conductivities: [0, 1, 2, 3].map((c) => (c === code ? 1 : 0)),
+        spacing: SPACING,
+        unit: 'um',
+        maxIterations: 2000,
+      });
+      expect([Number(r.tau), Number(r.effectiveConductivity), Number(r.iterations)]).toEqual([
+        t.tau,
+        t.effectiveConductivity,
+        t.iterations,
+      ]);
+    }
+  });
+
   it('JSON tables hold the CSV numbers, with units per column', async () => {
     const json = JSON.parse(await readFile(out('particles.json'), 'utf8'));
     expect(json.columns.find((k: { key: string }) => k.key === 'volume').unit).toBe('um^3');
@@ -184,6 +288,8 @@ describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', (
     expect(g.getAttribute('spacing' as never)).toEqual(SPACING);
     expect(g.getAttribute('unit' as never)).toBe('um');
     expect(g.getAttribute('unit_volume' as never)).toBe('um^3');
+    expect(g.getAttribute('unit_tpbLength' as never)).toBe('um');
+    expect(g.getAttribute('tpbReach_graphite' as never)).toBe('high-face-of-axis-0');
     graph.forEachNode((key, a) =>
       close(g.getNodeAttribute(key, 'volume' as never), a.size * VOXEL),
     );

@@ -121,7 +121,17 @@ describe('report.html in headless Chromium', () => {
         expect(page.bars.some((h) => h > 10)).toBe(true);
         expect(page.svg![0] * page.svg![1]).toBeGreaterThan(0);
         expect(page.tables.map(([id]) => id)).toEqual(
-          ['phases', 'particles', 'psd', 'contacts', 'graph'].map((t) => `table-${t}`),
+          [
+            'phases',
+            'particles',
+            'psd',
+            'areas',
+            'tpb',
+            'connectivity',
+            'tortuosity',
+            'contacts',
+            'graph',
+          ].map((t) => `table-${t}`),
         );
         for (const [, rows] of page.tables) expect(rows).toBeGreaterThan(0);
       },
