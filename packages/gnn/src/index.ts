@@ -30,6 +30,7 @@ export {
 } from './autograd/tensor.js';
 export { batchGraphs } from './data/batch-graphs.js';
 export {
+  ACCESSIBILITY_FEATURES,
   defaultNodeTypes,
   type EdgeFeature,
   type FromGraphOptions,

@@ -1,4 +1,5 @@
 import {
+  assertBoolean,
   checkOptions,
   checkScheme,
   InvalidArgumentError,
@@ -39,6 +40,16 @@ export interface FromGraphOptions {
    * 'nmcNeighbors', 'sseNeighbors', 'graphiteNeighbors']`).
    */
   features?: ReadonlyArray<string | NodeFeature>;
+  /**
+   * Append the accessibility columns {@link ACCESSIBILITY_FEATURES} (`'ionicAccess'`,
+   * `'electronicAccess'`, `'wired'`) to `features`: the node attributes that
+   * `particleAccessibility` / `withAccessibility` of `@mgraph/transport` (or an analysis of
+   * `@mgraph/pipeline` with `transport`) write. `ionicAccess` is `1 / (1 + ionicResistance)`
+   * (resistance in the graph's ohm; 0 without a path or on a node that was not rated),
+   * `electronicAccess` likewise, `wired` 1 or 0. The same names are built-ins of `features`.
+   * Default `false`. A graph on which no node carries `wired` is an error (nothing was rated).
+   */
+  accessibility?: boolean;
   /** Edge attributes, in column order: edge attribute names or {@link EdgeFeature}s. Default `['weight']` (contact strength). */
   edgeFeatures?: ReadonlyArray<string | EdgeFeature>;
   /**
@@ -75,8 +86,12 @@ export interface FromGraphOptions {
   scheme?: PhaseScheme;
 }
 
+/** The node features `fromGraph`'s `accessibility` option appends, in column order. */
+export const ACCESSIBILITY_FEATURES = ['ionicAccess', 'electronicAccess', 'wired'] as const;
+
 const FROM_GRAPH_KEYS: OptionKeys<FromGraphOptions> = {
   features: true,
+  accessibility: true,
   edgeFeatures: true,
   targets: true,
   targetValues: true,
@@ -180,7 +195,17 @@ export function fromGraph(graph: AbstractGraph, options: FromGraphOptions = {}):
       `one of ${nodeTypes.join(', ')}`,
     );
   }
-  const features = options.features ?? ['size', ...nodeTypes.map((t) => `${t}Neighbors`)];
+  assertBoolean(fn, 'options.accessibility', options.accessibility);
+  const base = options.features ?? ['size', ...nodeTypes.map((t) => `${t}Neighbors`)];
+  const features =
+    options.accessibility && Array.isArray(base) ? [...base, ...ACCESSIBILITY_FEATURES] : base;
+  if (options.accessibility && !graph.someNode((_n, a) => typeof a.wired === 'boolean'))
+    throw new InvalidArgumentError(
+      fn,
+      'options.accessibility',
+      true,
+      'a graph whose active nodes were rated (no node has a boolean `wired`: run particleAccessibility and withAccessibility of @mgraph/transport, or analyze with options.transport)',
+    );
   const isFeature = (f: unknown) =>
     typeof f === 'string' ||
     (typeof f === 'object' &&
@@ -427,6 +452,24 @@ function nodeFeature(
       };
     case 'logSize':
       return { name: f, value: (_n, a) => Math.log1p(a.size as number) };
+    case 'ionicAccess':
+    case 'electronicAccess': {
+      const key = f === 'ionicAccess' ? 'ionicResistance' : 'electronicResistance';
+      return {
+        name: f,
+        value: (_n, a) => {
+          const r = a[key];
+          if (r === undefined) return 0;
+          return typeof r === 'number' && r >= 0 ? 1 / (1 + r) : Number.NaN;
+        },
+      };
+    }
+    case 'wired':
+      return {
+        name: f,
+        value: (_n, a) =>
+          a.wired === undefined || a.wired === false ? 0 : a.wired === true ? 1 : Number.NaN,
+      };
     default:
       return { name: f, value: (_n, a) => a[f] as number };
   }
