@@ -1,4 +1,5 @@
 import {
+  AbortError,
   assertCallback,
   assertSignal,
   checkOptions,
@@ -6,15 +7,14 @@ import {
   type OptionKeys,
   type ProgressCallback,
 } from '@mgraph/core';
-import { regionProps } from '@mgraph/watershed';
 import { labelGrid } from './label-grid.js';
 import type { UnitOptions } from './voxel-grid.js';
 
 /** Options of {@link particleSizes}. */
 export interface ParticleSizesOptions extends UnitOptions {
-  /** Called by the region measurement with `(done, total)`. */
+  /** Called after each plane with `(planesDone, planes)`. */
   onProgress?: ProgressCallback;
-  /** Checked between regions; aborting throws core's `AbortError`. */
+  /** Checked between planes; aborting throws core's `AbortError`. */
   signal?: AbortSignal;
 }
 
@@ -55,9 +55,9 @@ export interface ParticleSizesResult {
  * particle in physical units, with anisotropic voxels. With spacing 1 `equivalentDiameter`
  * is scikit-image's `regionprops(labels).equivalent_diameter_area`; with a spacing it is
  * what `regionprops(labels, spacing=spacing)` (scikit-image >= 0.20) gives: the diameter of
- * the ball of the particle's physical volume. Counts and bounding boxes come from
- * `regionProps` of `@mgraph/watershed` (convex hulls not computed). Bin the diameters with
- * {@link sizeHistogram}.
+ * the ball of the particle's physical volume. One counting pass over the map (a bincount, not
+ * `regionProps`, whose centroids and boxes this does not need) and one over its border
+ * faces. Bin the diameters with {@link sizeHistogram}.
  *
  * @param instances - 2D or 3D label map (int32 / uint32 / uint16 / uint8), 0 = no particle
  * @param options - `spacing` (all 1), `unit` (`'voxel'`), `onProgress`, `signal`
@@ -80,21 +80,39 @@ export function particleSizes(
   const [sz, sy, sx] = grid.spacing;
   const ndim = grid.ndim;
   const voxel = ndim === 3 ? sz * sy * sx : sy * sx;
-  const shape = instances.shape;
-  const props = regionProps(instances, {
-    convex: false,
-    onProgress: opts.onProgress,
-    signal: opts.signal,
-  });
-  const particles = props.map((r) => {
-    const volume = r.area * voxel;
-    return {
-      label: r.label,
-      voxels: r.area,
+  const { labels, maxLabel } = grid;
+  const [nz, ny, nx] = grid.shape;
+  const plane = ny * nx;
+  const counts = new Float64Array(maxLabel + 1);
+  for (let z = 0; z < nz; z++) {
+    if (opts.signal?.aborted) throw new AbortError(fn);
+    const end = (z + 1) * plane;
+    for (let i = z * plane; i < end; i++) counts[labels[i]!]!++;
+    opts.onProgress?.(z + 1, nz);
+  }
+  const border = new Uint8Array(maxLabel + 1);
+  for (let z = 0; z < nz; z++) {
+    for (let y = 0; y < ny; y++) {
+      const row = (z * ny + y) * nx;
+      const edgeRow = y === 0 || y === ny - 1 || (ndim === 3 && (z === 0 || z === nz - 1));
+      if (edgeRow) for (let x = 0; x < nx; x++) border[labels[row + x]!] = 1;
+      else {
+        border[labels[row]!] = 1;
+        border[labels[row + nx - 1]!] = 1;
+      }
+    }
+  }
+  const particles: ParticleSize[] = [];
+  for (let l = 1; l <= maxLabel; l++) {
+    if (counts[l] === 0) continue;
+    const volume = counts[l]! * voxel;
+    particles.push({
+      label: l,
+      voxels: counts[l]!,
       volume,
       equivalentDiameter: ((2 * ndim * volume) / Math.PI) ** (1 / ndim),
-      touchesBorder: shape.some((n, d) => r.bbox[d] === 0 || r.bbox[d + ndim] === n),
-    };
-  });
+      touchesBorder: border[l] === 1,
+    });
+  }
   return { particles, unit: grid.unit };
 }
