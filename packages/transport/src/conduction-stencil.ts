@@ -1,4 +1,4 @@
-import { layoutOf, type VoxelStencil } from './voxel-stencil.js';
+import { layoutOf, liveRuns, type VoxelStencil } from './voxel-stencil.js';
 
 /**
  * The finite-volume system of steady conduction between the two faces normal to `axis`:
@@ -67,7 +67,8 @@ export function conductionStencil(
   for (let p = offset; p < offset + n0 * n1 * n2; p++) {
     if (diagonal[p]! > 0) inverse[p] = 1 / diagonal[p]!;
   }
-  return { stencil: { dims, strides, offset, couplings, diagonal, inverse }, rhs };
+  const runs = liveRuns(dims, offset, diagonal);
+  return { stencil: { dims, strides, offset, couplings, diagonal, inverse, runs }, rhs };
 }
 
 /**

@@ -1,4 +1,10 @@
-import { applyStencil, gaussSeidel, layoutOf, type VoxelStencil } from './voxel-stencil.js';
+import {
+  applyStencil,
+  gaussSeidel,
+  layoutOf,
+  liveRuns,
+  type VoxelStencil,
+} from './voxel-stencil.js';
 
 /** Coarsen until a level has at most this many voxels; that level is solved exactly. */
 const COARSEST_SIZE = 64;
@@ -150,7 +156,15 @@ function coarsen(
     out[c]! += Math.max(diag[c]!, 0) * s;
     if (out[c]! > 0) inverse[c] = 1 / out[c]!;
   }
-  return { dims, strides: cs, offset, couplings, diagonal: out, inverse };
+  return {
+    dims,
+    strides: cs,
+    offset,
+    couplings,
+    diagonal: out,
+    inverse,
+    runs: liveRuns(dims, offset, out),
+  };
 }
 
 /**
@@ -166,18 +180,22 @@ function restrictResidual(
   out: Float64Array,
 ): void {
   out.fill(0);
-  const [n0, n1, n2] = s.dims;
+  const [, n1, n2] = s.dims;
   const [s0, s1, s2] = s.strides;
   const [c0, c1, c2] = coarse.strides;
   const [g0, g1, g2] = s.couplings;
   const d = s.diagonal;
   const [h0, h1, h2] = shift;
-  for (let i = 0; i < n0; i++) {
-    for (let j = 0; j < n1; j++) {
-      const row = s.offset + i * s0 + j * s1;
-      const crow = coarse.offset + (i >> h0) * c0 + (j >> h1) * c1;
-      for (let k = 0; k < n2; k++) {
-        const p = row + k * s2;
+  const { rows, runs } = s.runs;
+  for (let r = 0; r < rows.length - 1; r++) {
+    const i = Math.floor(r / n1);
+    const j = r - i * n1;
+    const base = s.offset + r * n2;
+    const crow = coarse.offset + (i >> h0) * c0 + (j >> h1) * c1;
+    for (let q = rows[r]!; q < rows[r + 1]!; q++) {
+      const k1 = runs[2 * q + 1]!;
+      for (let k = runs[2 * q]!; k < k1; k++) {
+        const p = base + k;
         out[crow + (k >> h2) * c2]! +=
           b[p]! -
           d[p]! * x[p]! +
@@ -192,10 +210,7 @@ function restrictResidual(
   }
 }
 
-/**
- * `x += P xc` (piecewise-constant prolongation). Voxels outside the system receive a value
- * too; the backward sweep that follows sets them back to 0.
- */
+/** `x += P xc` on the voxels of the system (piecewise-constant prolongation). */
 function prolongAdd(
   s: VoxelStencil,
   shift: readonly [number, number, number],
@@ -203,15 +218,18 @@ function prolongAdd(
   coarse: VoxelStencil,
   x: Float64Array,
 ): void {
-  const [n0, n1, n2] = s.dims;
-  const [s0, s1, s2] = s.strides;
+  const [, n1, n2] = s.dims;
   const [c0, c1, c2] = coarse.strides;
   const [h0, h1, h2] = shift;
-  for (let i = 0; i < n0; i++) {
-    for (let j = 0; j < n1; j++) {
-      const row = s.offset + i * s0 + j * s1;
-      const crow = coarse.offset + (i >> h0) * c0 + (j >> h1) * c1;
-      for (let k = 0; k < n2; k++) x[row + k * s2]! += xc[crow + (k >> h2) * c2]!;
+  const { rows, runs } = s.runs;
+  for (let r = 0; r < rows.length - 1; r++) {
+    const i = Math.floor(r / n1);
+    const j = r - i * n1;
+    const base = s.offset + r * n2;
+    const crow = coarse.offset + (i >> h0) * c0 + (j >> h1) * c1;
+    for (let q = rows[r]!; q < rows[r + 1]!; q++) {
+      const k1 = runs[2 * q + 1]!;
+      for (let k = runs[2 * q]!; k < k1; k++) x[base + k]! += xc[crow + (k >> h2) * c2]!;
     }
   }
 }

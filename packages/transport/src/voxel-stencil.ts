@@ -26,6 +26,54 @@ export interface VoxelStencil {
   readonly diagonal: Float64Array;
   /** `1 / diagonal`, 0 outside the system. */
   readonly inverse: Float64Array;
+  /** Runs of voxels of the system, see {@link liveRuns}. */
+  readonly runs: LiveRuns;
+}
+
+/**
+ * The voxels of the system as runs along axis 2: row `r = i * n1 + j` holds the runs
+ * `runs[2 q], runs[2 q + 1]` (first and one-past-last `k`) for `q` in `rows[r]..rows[r + 1]`.
+ * The loops visit these only, so insulating and removed voxels cost nothing.
+ *
+ * @internal
+ */
+export interface LiveRuns {
+  readonly rows: Int32Array;
+  readonly runs: Int32Array;
+}
+
+/** The {@link LiveRuns} of the voxels whose `diagonal` is not 0. @internal */
+export function liveRuns(
+  dims: readonly [number, number, number],
+  offset: number,
+  diagonal: Float64Array,
+): LiveRuns {
+  const [n0, n1, n2] = dims;
+  const rows = new Int32Array(n0 * n1 + 1);
+  let count = 0;
+  for (let r = 0; r < n0 * n1; r++) {
+    const base = offset + r * n2;
+    for (let k = 0; k < n2; k++) {
+      if (diagonal[base + k] !== 0 && (k === 0 || diagonal[base + k - 1] === 0)) count++;
+    }
+  }
+  const runs = new Int32Array(2 * count);
+  let q = 0;
+  for (let r = 0; r < n0 * n1; r++) {
+    rows[r] = q;
+    const base = offset + r * n2;
+    let k = 0;
+    while (k < n2) {
+      while (k < n2 && diagonal[base + k] === 0) k++;
+      if (k === n2) break;
+      runs[2 * q] = k;
+      while (k < n2 && diagonal[base + k] !== 0) k++;
+      runs[2 * q + 1] = k;
+      q++;
+    }
+  }
+  rows[n0 * n1] = q;
+  return { rows, runs };
 }
 
 /** Grid size, strides and margin of `dims`. @internal */
@@ -44,7 +92,7 @@ export function layoutOf(dims: readonly [number, number, number]): {
 }
 
 /**
- * `y = A x` over the voxels of the system (`y` is 0 elsewhere).
+ * `y = A x` over the voxels of the system (`y` is not written elsewhere).
  *
  * @internal
  */
@@ -52,23 +100,30 @@ export function applyStencil(s: VoxelStencil, x: Float64Array, y: Float64Array):
   const [s0, s1, s2] = s.strides;
   const [g0, g1, g2] = s.couplings;
   const d = s.diagonal;
-  const end = s.offset + s.dims[0] * s.dims[1] * s.dims[2];
-  for (let p = s.offset; p < end; p++) {
-    y[p] =
-      d[p]! * x[p]! -
-      (g2[p - s2]! * x[p - s2]! +
-        g2[p]! * x[p + s2]! +
-        g1[p - s1]! * x[p - s1]! +
-        g1[p]! * x[p + s1]! +
-        g0[p - s0]! * x[p - s0]! +
-        g0[p]! * x[p + s0]!);
+  const { rows, runs } = s.runs;
+  const n2 = s.dims[2];
+  for (let r = 0; r < rows.length - 1; r++) {
+    const base = s.offset + r * n2;
+    for (let q = rows[r]!; q < rows[r + 1]!; q++) {
+      const end = base + runs[2 * q + 1]!;
+      for (let p = base + runs[2 * q]!; p < end; p++) {
+        y[p] =
+          d[p]! * x[p]! -
+          (g2[p - s2]! * x[p - s2]! +
+            g2[p]! * x[p + s2]! +
+            g1[p - s1]! * x[p - s1]! +
+            g1[p]! * x[p + s1]! +
+            g0[p - s0]! * x[p - s0]! +
+            g0[p]! * x[p + s0]!);
+      }
+    }
   }
 }
 
 /**
  * One Gauss-Seidel sweep for `A x = b`, in index order (`forward`) or reverse: a forward
- * sweep followed by a backward one is a symmetric smoother. Voxels outside the system get
- * `b * 0 = 0`.
+ * sweep followed by a backward one is a symmetric smoother. Voxels outside the system are
+ * not visited.
  *
  * @internal
  */
@@ -81,31 +136,44 @@ export function gaussSeidel(
   const [s0, s1, s2] = s.strides;
   const [g0, g1, g2] = s.couplings;
   const inv = s.inverse;
-  const start = s.offset;
-  const end = s.offset + s.dims[0] * s.dims[1] * s.dims[2];
+  const { rows, runs } = s.runs;
+  const n2 = s.dims[2];
+  const nRuns = rows[rows.length - 1]!;
   if (forward) {
-    for (let p = start; p < end; p++) {
-      x[p] =
-        (b[p]! +
-          g2[p - s2]! * x[p - s2]! +
-          g2[p]! * x[p + s2]! +
-          g1[p - s1]! * x[p - s1]! +
-          g1[p]! * x[p + s1]! +
-          g0[p - s0]! * x[p - s0]! +
-          g0[p]! * x[p + s0]!) *
-        inv[p]!;
+    for (let r = 0; r < rows.length - 1; r++) {
+      const base = s.offset + r * n2;
+      for (let q = rows[r]!; q < rows[r + 1]!; q++) {
+        const end = base + runs[2 * q + 1]!;
+        for (let p = base + runs[2 * q]!; p < end; p++) {
+          x[p] =
+            (b[p]! +
+              g2[p - s2]! * x[p - s2]! +
+              g2[p]! * x[p + s2]! +
+              g1[p - s1]! * x[p - s1]! +
+              g1[p]! * x[p + s1]! +
+              g0[p - s0]! * x[p - s0]! +
+              g0[p]! * x[p + s0]!) *
+            inv[p]!;
+        }
+      }
     }
   } else {
-    for (let p = end - 1; p >= start; p--) {
-      x[p] =
-        (b[p]! +
-          g2[p - s2]! * x[p - s2]! +
-          g2[p]! * x[p + s2]! +
-          g1[p - s1]! * x[p - s1]! +
-          g1[p]! * x[p + s1]! +
-          g0[p - s0]! * x[p - s0]! +
-          g0[p]! * x[p + s0]!) *
-        inv[p]!;
+    let r = rows.length - 2;
+    for (let q = nRuns - 1; q >= 0; q--) {
+      while (rows[r]! > q) r--;
+      const base = s.offset + r * n2;
+      const start = base + runs[2 * q]!;
+      for (let p = base + runs[2 * q + 1]! - 1; p >= start; p--) {
+        x[p] =
+          (b[p]! +
+            g2[p - s2]! * x[p - s2]! +
+            g2[p]! * x[p + s2]! +
+            g1[p - s1]! * x[p - s1]! +
+            g1[p]! * x[p + s1]! +
+            g0[p - s0]! * x[p - s0]! +
+            g0[p]! * x[p + s0]!) *
+          inv[p]!;
+      }
     }
   }
 }
