@@ -5,7 +5,9 @@ import ndarray from 'ndarray';
 import { STEPS } from './steps.js';
 
 const [file, index, nz, ny, nx] = process.argv.slice(2);
-const phases = ndarray(new Uint8Array(readFileSync(file!)), [Number(nz), Number(ny), Number(nx)]);
+const bytes = readFileSync(file!);
+const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+const phases = ndarray(data, [Number(nz), Number(ny), Number(nx)]);
 const step = STEPS[Number(index)]!;
 const inputRss = process.memoryUsage().rss;
 const t0 = performance.now();
