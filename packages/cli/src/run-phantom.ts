@@ -1,5 +1,7 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { InvalidArgumentError } from '@mgraph/core';
+import { FileError, InvalidArgumentError } from '@mgraph/core';
 import { writeTiff } from '@mgraph/io/node';
 import { generateComposite } from '@mgraph/phantom';
 import { prepareOutputFile } from './output-dir.js';
@@ -7,7 +9,7 @@ import { prepareOutputFile } from './output-dir.js';
 /** `--help` of `mgraph phantom`. */
 export const PHANTOM_HELP = `Usage: mgraph phantom OUT.tif [options]
 
-Write the phase map of a 3D cathode phantom of @mgraph/phantom (codes of the cathode scheme:
+Write (creating its folder) the phase map of a 3D cathode phantom of @mgraph/phantom (codes of the cathode scheme:
 0 background, 1 sse, 2 nmc, 3 graphite) as a uint8 TIFF stack with its voxel size, for
 mgraph volume OUT.tif --scheme cathode. No download: the phantom is generated.
 
@@ -70,6 +72,9 @@ export async function runPhantom(
   const unit = values.unit ?? 'um';
   const out = positionals[0]!;
   await prepareOutputFile(fn, out, values.force ?? false);
+  await FileError.wrap(fn, dirname(out), 'create directory', () =>
+    mkdir(dirname(out), { recursive: true }),
+  );
   const c = generateComposite({ shape, seed });
   await writeTiff(out, c.phases, {
     spacing: [spacing, spacing, spacing],
