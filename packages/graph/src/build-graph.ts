@@ -71,6 +71,16 @@ export interface BuildGraphOptions {
    * for any image size.
    */
   weightScale?: number | 'radius' | 'max';
+  /**
+   * Voxel size per axis (one number, or one per axis in the image's axis order), in `unit`.
+   * Given (or `unit` given), the graph carries `spacing` and `unit` as graph attributes and
+   * every node a physical `volume` and `physicalCentroid`. The adjacency `window` and the
+   * contact counts stay in voxels whatever the spacing. Default: none (1 when only `unit` is
+   * given).
+   */
+  spacing?: number | readonly number[];
+  /** Unit of `spacing` (a non-empty string, e.g. `'um'`). Default `'voxel'` when `spacing` is given. */
+  unit?: string;
   /** Progress of the adjacency pass, `(done, total)` rows. */
   onProgress?: ProgressCallback;
   /** Cancels the adjacency pass (checked about every 1% of the rows). */
@@ -89,12 +99,15 @@ export interface BuildGraphOptions {
  * `options.strength`, default their mean) and `weight = strength / scale` (default scale:
  * the window radius, 3 for 7x7). Graph attributes {@link MicrostructureGraphAttributes}:
  * `scheme` (the whole {@link PhaseScheme}, a plain JSON object, read by every analysis and
- * written by every export), `shape`, `window`, `strength` (rule name) and `weightScale`.
+ * written by every export), `shape`, `window`, `strength` (rule name) and `weightScale`; with
+ * `spacing` or `unit`, also `spacing` and `unit`, and each node's physical `volume` and
+ * `physicalCentroid` (the window stays in voxels).
  * Works in 2D and 3D, for any phase scheme.
  *
  * @param labels - 2D or 3D instance map (int32 or any integer values >= 0, 0 = no object)
  * @param options - {@link BuildGraphOptions}: `scheme` (required), `phaseOfLabel` or `phases`
- *   (one required), `window` (7), `strength` ('mean'), `weightScale` ('radius'), `onProgress`, `signal`
+ *   (one required), `window` (7), `strength` ('mean'), `weightScale` ('radius'), `spacing`,
+ *   `unit`, `onProgress`, `signal`
  * @returns a graphology `UndirectedGraph` (no self loops, no parallel edges)
  * @throws InvalidArgumentError when `options.scheme` is missing or not a phase scheme; on
  *   bad labels or window (see {@link adjacencyCounts}); when both or neither of
@@ -118,6 +131,8 @@ export function buildGraph(labels: NdArray, options: BuildGraphOptions): Microst
     window: true,
     strength: true,
     weightScale: true,
+    spacing: true,
+    unit: true,
     onProgress: true,
     signal: true,
   });
@@ -135,6 +150,8 @@ export function buildGraph(labels: NdArray, options: BuildGraphOptions): Microst
     window = 7,
     strength = 'mean',
     weightScale = 'radius',
+    spacing,
+    unit,
     onProgress,
     signal,
   } = options;
@@ -147,6 +164,7 @@ export function buildGraph(labels: NdArray, options: BuildGraphOptions): Microst
     assertNumber(fn, 'options.weightScale', weightScale, { greaterThan: 0 });
   }
   const runs = labelRuns(fn, labels);
+  const physical = physicalFrame(fn, spacing, unit, runs.shape.length);
   const regions = regionSummary(runs);
   const codes = phaseCodes(fn, runs, regions, phaseOfLabel, phases, labels, scheme);
   checkObjectCodes(fn, regions, codes, scheme, phaseOfLabel !== undefined);
@@ -158,14 +176,22 @@ export function buildGraph(labels: NdArray, options: BuildGraphOptions): Microst
     MicrostructureEdgeAttributes,
     MicrostructureGraphAttributes
   >({ allowSelfLoops: false, multi: false });
+  const voxelVolume = physical?.spacing.reduce((a, b) => a * b, 1);
   regions.labels.forEach((label, i) => {
+    const centroid = Array.from(regions.centroid.subarray(i * ndim, (i + 1) * ndim));
     graph.addNode(String(label), {
       label,
       phase: scheme.phases[codes[i]!]!,
       phaseCode: codes[i]!,
       size: regions.size[i]!,
-      centroid: Array.from(regions.centroid.subarray(i * ndim, (i + 1) * ndim)),
+      centroid,
       bbox: Array.from(regions.bbox.subarray(i * 2 * ndim, (i + 1) * 2 * ndim)),
+      ...(physical === undefined
+        ? {}
+        : {
+            volume: regions.size[i]! * voxelVolume!,
+            physicalCentroid: centroid.map((c, d) => c * physical.spacing[d]!),
+          }),
     });
   });
   const { source, target, count } = counts;
@@ -215,8 +241,41 @@ export function buildGraph(labels: NdArray, options: BuildGraphOptions): Microst
     window,
     strength: typeof strength === 'function' ? 'custom' : strength,
     weightScale: scale,
+    ...(physical === undefined ? {} : { spacing: physical.spacing, unit: physical.unit }),
   });
   return graph;
+}
+
+/**
+ * The physical frame of the graph: voxel size per axis and unit, or undefined when neither
+ * `spacing` nor `unit` is given.
+ */
+function physicalFrame(
+  fn: string,
+  spacing: number | readonly number[] | undefined,
+  unit: string | undefined,
+  ndim: number,
+): { spacing: number[]; unit: string } | undefined {
+  if (spacing === undefined && unit === undefined) return undefined;
+  if (unit !== undefined && !(typeof unit === 'string' && unit.length > 0)) {
+    throw new InvalidArgumentError(fn, 'options.unit', unit, "a non-empty string (e.g. 'um')");
+  }
+  const list =
+    spacing === undefined || typeof spacing === 'number'
+      ? new Array<number>(ndim).fill(spacing ?? 1)
+      : spacing;
+  if (!Array.isArray(list) || list.length !== ndim) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.spacing',
+      spacing,
+      `a positive number or ${ndim} positive numbers (voxel size per axis)`,
+    );
+  }
+  list.forEach((s, d) => {
+    assertNumber(fn, `options.spacing[${d}]`, s, { greaterThan: 0 });
+  });
+  return { spacing: [...list], unit: unit ?? 'voxel' };
 }
 
 function strengthFunction(

@@ -21,6 +21,16 @@ export interface MicrostructureNodeAttributes {
    * minima inclusive, maxima exclusive.
    */
   bbox: number[];
+  /**
+   * Physical volume (area in 2D): `size` times the voxel volume, in `unit`^ndim. Present when
+   * `buildGraph` was given `spacing` or `unit`.
+   */
+  volume?: number;
+  /**
+   * Centroid in physical coordinates: `centroid[d] * spacing[d]`, in `unit` (voxel centres at
+   * integer multiples of the spacing). Present when `buildGraph` was given `spacing` or `unit`.
+   */
+  physicalCentroid?: number[];
 }
 
 /**
@@ -59,6 +69,13 @@ export interface MicrostructureGraphAttributes {
   strength: string;
   /** Divisor from `strength` to `weight`. */
   weightScale: number;
+  /**
+   * Voxel size per axis, in `unit` (image axis order). Present when `buildGraph` was given
+   * `spacing` or `unit`; the `window` and the contact counts stay in voxels.
+   */
+  spacing?: number[];
+  /** Unit of `spacing`, node `volume` and `physicalCentroid` (e.g. `'um'`). Present with `spacing`. */
+  unit?: string;
 }
 
 /** The graph `buildGraph` returns: a graphology `UndirectedGraph`, node key = `String(label)`. */
