@@ -30,6 +30,7 @@ const AREAS = fixture('mesh-areas.json') as {
     level0: number;
     level2: number;
     defaultLevel: number;
+    signedVolume0: number;
   };
   matbox: { shape: number[]; file: string; runs: (AreaRef & { spacing: number[] })[] };
 };
@@ -115,6 +116,27 @@ describe('marchingCubesAreas: random three-phase maps, a ball, the MATBOX crop',
     expectClose(marchingCubesArea(field, { level: 0, spacing: s.spacing }).area, s.level0);
     expectClose(marchingCubesArea(field, { level: 2, spacing: s.spacing }).area, s.level2);
     expectClose(marchingCubesArea(field).area, s.defaultLevel);
+    // the same orientation: signed volume sum(v0 . (v1 x v2)) / 6; 'ascent' reverses it
+    const signedVolume = (m: ReturnType<typeof marchingCubes>) => {
+      const v = m.vertices.data;
+      const f = m.faces.data;
+      let s = 0;
+      for (let t = 0; t < f.length; t += 3) {
+        const [a, b, c] = [f[t]! * 3, f[t + 1]! * 3, f[t + 2]! * 3];
+        s +=
+          v[a]! * (v[b + 1]! * v[c + 2]! - v[b + 2]! * v[c + 1]!) -
+          v[a + 1]! * (v[b]! * v[c + 2]! - v[b + 2]! * v[c]!) +
+          v[a + 2]! * (v[b]! * v[c + 1]! - v[b + 1]! * v[c]!);
+      }
+      return s / 6;
+    };
+    expectClose(signedVolume(mesh), s.signedVolume0);
+    const ascent = marchingCubes(field, {
+      level: 0,
+      spacing: s.spacing,
+      gradientDirection: 'ascent',
+    });
+    expectClose(signedVolume(ascent), -s.signedVolume0);
     // a closed surface: every edge of the mesh is shared by exactly two triangles
     const f = mesh.faces.data;
     const edges = new Map<string, number>();
