@@ -1,3 +1,4 @@
+import { AbortError, type ProgressCallback } from '@mgraph/core';
 import type { VoxelGrid } from './voxel-grid.js';
 
 /**
@@ -8,7 +9,12 @@ import type { VoxelGrid } from './voxel-grid.js';
  *
  * @internal
  */
-export function faceCounts(grid: VoxelGrid): Float64Array[] {
+export function faceCounts(
+  fn: string,
+  grid: VoxelGrid,
+  onProgress?: ProgressCallback,
+  signal?: AbortSignal,
+): Float64Array[] {
   const { codes, shape } = grid;
   const [nz, ny, nx] = shape;
   const n = grid.scheme.phases.length;
@@ -16,6 +22,7 @@ export function faceCounts(grid: VoxelGrid): Float64Array[] {
   const [cz, cy, cx] = counts as [Float64Array, Float64Array, Float64Array];
   const plane = ny * nx;
   for (let z = 0; z < nz; z++) {
+    if (signal?.aborted) throw new AbortError(fn);
     for (let y = 0; y < ny; y++) {
       const row = (z * ny + y) * nx;
       for (let x = 0; x < nx; x++) {
@@ -35,6 +42,7 @@ export function faceCounts(grid: VoxelGrid): Float64Array[] {
         }
       }
     }
+    onProgress?.(z + 1, nz);
   }
   return counts;
 }

@@ -1,11 +1,29 @@
-import { checkOptions, type OptionKeys, type PhaseMap, type PhaseScheme } from '@mgraph/core';
+import {
+  assertCallback,
+  assertSignal,
+  checkOptions,
+  type OptionKeys,
+  type PhaseMap,
+  type PhaseScheme,
+  type ProgressCallback,
+} from '@mgraph/core';
 import { faceAreas, faceCounts } from './face-counts.js';
 import { gridVolume, type UnitOptions, voxelGrid } from './voxel-grid.js';
 
 /** Options of {@link interfacialAreas}. */
-export interface InterfacialAreasOptions extends UnitOptions {}
+export interface InterfacialAreasOptions extends UnitOptions {
+  /** Called with `(planes done, planes)`. */
+  onProgress?: ProgressCallback;
+  /** Checked between planes; an aborted signal throws core's `AbortError`. */
+  signal?: AbortSignal;
+}
 
-const KEYS: OptionKeys<InterfacialAreasOptions> = { spacing: true, unit: true };
+const KEYS: OptionKeys<InterfacialAreasOptions> = {
+  spacing: true,
+  unit: true,
+  onProgress: true,
+  signal: true,
+};
 
 /** One phase pair of {@link InterfacialAreasResult}. */
 export interface InterfacialArea {
@@ -38,10 +56,11 @@ export interface InterfacialAreasResult {
  *
  * @param phases - 2D or 3D uint8 phase map of codes of `scheme`
  * @param scheme - the map's {@link PhaseScheme}
- * @param options - `spacing` (all 1), `unit` (`'voxel'`)
+ * @param options - `spacing` (all 1), `unit` (`'voxel'`), `onProgress`, `signal`
  * @returns area and specific area of every pair
  * @throws InvalidArgumentError for a map that is not 2D / 3D uint8, a code outside the
- *   scheme, a bad spacing or unit, or an unknown option
+ *   scheme, a bad spacing / unit / callback / signal, or an unknown option; AbortError when
+ *   `signal` is aborted
  *
  * @remarks
  * References: S. J. Cooper et al., SoftwareX 5 (2016) 203-210,
@@ -54,8 +73,10 @@ export function interfacialAreas(
 ): InterfacialAreasResult {
   const fn = 'interfacialAreas';
   const opts = checkOptions(fn, options, KEYS);
+  assertCallback(fn, 'options.onProgress', opts.onProgress);
+  assertSignal(fn, 'options.signal', opts.signal);
   const grid = voxelGrid(fn, phases, scheme, opts);
-  const counts = faceCounts(grid);
+  const counts = faceCounts(fn, grid, opts.onProgress, opts.signal);
   const areas = faceAreas(grid);
   const names = grid.scheme.phases;
   const n = names.length;

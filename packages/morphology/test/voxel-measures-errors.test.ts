@@ -78,6 +78,20 @@ describe('options of the TPB and connectivity', () => {
     const signal = AbortSignal.abort();
     expect(() => phaseConnectivity(map, S, { signal })).toThrow(AbortError);
     expect(() => triplePhaseBoundaryDensity(map, S, { signal })).toThrow(AbortError);
+    expect(() => specificSurfaceArea(map, S, { signal })).toThrow(AbortError);
+    expect(() => interfacialAreas(map, S, { signal })).toThrow(AbortError);
+  });
+  it('onProgress reports every plane', () => {
+    const calls: [number, number][] = [];
+    interfacialAreas(ndarray(new Uint8Array(24), [4, 3, 2]), S, {
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    expect(calls).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
   });
   it('defaults of the documented schemes', () => {
     expect(defaultBoundaryReach(CATHODE_SCHEME)).toEqual({
