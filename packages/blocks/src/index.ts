@@ -1,0 +1,18 @@
+/**
+ * `@mgraph/blocks`: volumes processed block by block. A block plan with halos, connected
+ * components and adjacency counts per block, and the stitching / merging that makes them
+ * identical to the whole-volume results.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  type AdjacencyCountsBlockwiseOptions,
+  adjacencyCountsBlockwise,
+} from './adjacency-counts-blockwise.js';
+export { type BlockAdjacencyOptions, blockAdjacencyCounts } from './block-adjacency-counts.js';
+export { type Block, type BlockPlan, type BlockPlanOptions, blockPlan } from './block-plan.js';
+export { type LabelBlockOptions, type LabelPartial, labelBlock } from './label-block.js';
+export { type LabelBlockwiseOptions, labelBlockwise } from './label-blockwise.js';
+export { mergeAdjacencyCounts } from './merge-adjacency-counts.js';
+export { type LabelStitch, stitchLabels } from './stitch-labels.js';
