@@ -1,6 +1,6 @@
 // One volume past 2^27 voxels (500 x 520 x 520 = 135,200,000) through every measure of the
 // voxel-morphology part that allocates per voxel, each run once, answers worked out by hand.
-// SOFC anode: pore in planes z < 250 (with a 10^3 YSZ cube inside it), Ni above for y < 260,
+// SOFC anode: pore in planes z < 250 (with a 10^3 YSZ cube inside it, columns 250-259), Ni above for y < 260,
 // YSZ above for y >= 260. Spacing [0.5, 0.4, 0.3] um.
 import { SOFC_ANODE_SCHEME } from '@mgraph/core';
 import { buildGraph } from '@mgraph/graph';
@@ -32,8 +32,8 @@ function build(): { phases: ndarray.NdArray<Uint8Array>; labels: ndarray.NdArray
       codes.fill(code, row, row + NX);
       labels.fill(code + 1, row, row + NX);
       if (cube(z) && cube(y)) {
-        codes.fill(2, row + 100, row + 110);
-        labels.fill(4, row + 100, row + 110);
+        codes.fill(2, row + 250, row + 260);
+        labels.fill(4, row + 250, row + 260);
       }
     }
   }
