@@ -145,7 +145,19 @@ function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
   return g;
 }
 
-/** Add the block's pairs to `pairs`; returns the largest label of the outer box. */
+/**
+ * Dilated label intervals of one row: triples `(label, start, end)` sorted by label, then
+ * start, the intervals of one label disjoint and not touching.
+ */
+type Intervals = Int32Array;
+
+/**
+ * Add the block's pairs to `pairs`; returns the largest label of the outer box. Dilation
+ * by the box window is separable: each row's runs are widened by `r` along x (and clipped
+ * to the block's columns, the only ones counted), the rows are united over `y - r .. y + r`,
+ * then over `z - r .. z + r`; each block row's own runs are then intersected with the
+ * united intervals of every other label.
+ */
 function countBlock(
   fn: string,
   src: ArrayLike<number>,
@@ -165,71 +177,116 @@ function countBlock(
   const runs = runsOf(fn, src, oz * oy, ox);
   const { rowPtr, start, end, label } = runs;
   const rz = block.start.length === 3 ? r : 0;
-  // dilated intervals of the rows around one row: label, start, end (scratch, grown)
-  let cap = 256;
-  let iLab = new Int32Array(cap);
-  let iS = new Int32Array(cap);
-  let iE = new Int32Array(cap);
-  let order = new Uint32Array(cap);
+  const scratch = new Scratch();
+  // x: every row of the outer box within r of the block's rows
+  const ya = Math.max(0, y0 - r);
+  const yb = Math.min(oy, y1 + r);
+  const xRows: Intervals[] = new Array(oz * oy);
+  for (let z = 0; z < oz; z++) {
+    for (let y = ya; y < yb; y++)
+      xRows[z * oy + y] = widenRow(runs, z * oy + y, r, x0, x1, scratch);
+  }
+  // y: the block's rows in every plane of the outer box
+  const yRows: Intervals[] = new Array(oz * oy);
+  for (let z = 0; z < oz; z++) {
+    for (let y = y0; y < y1; y++) {
+      let acc = xRows[z * oy + Math.max(0, y - r)]!;
+      for (let yy = Math.max(0, y - r) + 1; yy <= Math.min(oy - 1, y + r); yy++) {
+        acc = unite(acc, xRows[z * oy + yy]!, scratch);
+      }
+      yRows[z * oy + y] = acc;
+    }
+  }
+  // z, then count the block row's runs against the other labels
   for (let z = z0; z < z1; z++) {
     for (let y = y0; y < y1; y++) {
       const row = z * oy + y;
       const tLo = rowPtr[row]!;
       const tHi = rowPtr[row + 1]!;
-      // target runs clipped to the block's own columns
       if (tLo === tHi || start[tLo]! >= x1 || end[tHi - 1]! <= x0) continue;
-      let k = 0;
-      for (let zz = Math.max(0, z - rz); zz <= Math.min(oz - 1, z + rz); zz++) {
-        for (let yy = Math.max(0, y - r); yy <= Math.min(oy - 1, y + r); yy++) {
-          const nr = zz * oy + yy;
-          for (let j = rowPtr[nr]!; j < rowPtr[nr + 1]!; j++) {
-            const s = Math.max(x0, start[j]! - r);
-            const e = Math.min(x1, end[j]! + r);
-            if (s >= e) continue;
-            if (k === cap) {
-              cap *= 2;
-              iLab = grow(iLab, cap);
-              iS = grow(iS, cap);
-              iE = grow(iE, cap);
-              order = new Uint32Array(cap);
-            }
-            iLab[k] = label[j]!;
-            iS[k] = s;
-            iE[k] = e;
-            k++;
-          }
-        }
+      let acc = yRows[Math.max(0, z - rz) * oy + y]!;
+      for (let zz = Math.max(0, z - rz) + 1; zz <= Math.min(oz - 1, z + rz); zz++) {
+        acc = unite(acc, yRows[zz * oy + y]!, scratch);
       }
-      const idx = order.subarray(0, k);
-      for (let i = 0; i < k; i++) idx[i] = i;
-      idx.sort((p, q) => iLab[p]! - iLab[q]! || iS[p]! - iS[q]!);
-      // merge per label, intersect each merged interval with the row's runs of other labels
-      let i = 0;
-      while (i < k) {
-        const a = iLab[idx[i]!]!;
-        let s = iS[idx[i]!]!;
-        let e = iE[idx[i]!]!;
-        i++;
-        for (;;) {
-          const more = i < k && iLab[idx[i]!]! === a;
-          if (more && iS[idx[i]!]! <= e) {
-            e = Math.max(e, iE[idx[i]!]!);
-            i++;
-            continue;
-          }
-          for (let t = firstEndingAfter(end, tLo, tHi, s); t < tHi && start[t]! < e; t++) {
-            const b = label[t]!;
-            if (b !== a) pairs.add(a, b, Math.min(e, end[t]!) - Math.max(s, start[t]!));
-          }
-          if (!more) break;
-          s = iS[idx[i]!]!;
-          e = iE[idx[i]!]!;
-          i++;
+      for (let i = 0; i < acc.length; i += 3) {
+        const a = acc[i]!;
+        const s = acc[i + 1]!;
+        const e = acc[i + 2]!;
+        for (let t = firstEndingAfter(end, tLo, tHi, s); t < tHi && start[t]! < e; t++) {
+          const b = label[t]!;
+          if (b !== a) pairs.add(a, b, Math.min(e, end[t]!) - Math.max(s, start[t]!));
         }
       }
     }
   }
   return runs.max;
+}
+
+/** A growable buffer of triples, reused between rows. */
+class Scratch {
+  buf = new Int32Array(3 * 256);
+  n = 0;
+  push(a: number, s: number, e: number): void {
+    if (this.n + 3 > this.buf.length) this.buf = grow(this.buf, this.buf.length * 2);
+    this.buf[this.n++] = a;
+    this.buf[this.n++] = s;
+    this.buf[this.n++] = e;
+  }
+  /** Append, merging into the last triple when it has the same label and touches it. */
+  add(a: number, s: number, e: number): void {
+    const b = this.buf;
+    const k = this.n - 3;
+    if (k >= 0 && b[k] === a && s <= b[k + 2]!) {
+      if (e > b[k + 2]!) b[k + 2] = e;
+    } else {
+      this.push(a, s, e);
+    }
+  }
+  take(): Intervals {
+    const out = this.buf.slice(0, this.n);
+    this.n = 0;
+    return out;
+  }
+}
+
+/** A row's runs widened by `r`, clipped to `[x0, x1)`, as sorted {@link Intervals}. */
+function widenRow(
+  runs: Runs,
+  row: number,
+  r: number,
+  x0: number,
+  x1: number,
+  scratch: Scratch,
+): Intervals {
+  const { rowPtr, start, end, label } = runs;
+  const lo = rowPtr[row]!;
+  const n = rowPtr[row + 1]! - lo;
+  const order = Array.from({ length: n }, (_, k) => lo + k);
+  // runs of a row are sorted by start: a stable sort by label keeps them so within a label
+  order.sort((p, q) => label[p]! - label[q]!);
+  for (const j of order) {
+    const s = Math.max(x0, start[j]! - r);
+    const e = Math.min(x1, end[j]! + r);
+    if (s < e) scratch.add(label[j]!, s, e);
+  }
+  return scratch.take();
+}
+
+/** The union of two {@link Intervals} lists, merged in order (linear). */
+function unite(p: Intervals, q: Intervals, scratch: Scratch): Intervals {
+  let i = 0;
+  let j = 0;
+  while (i < p.length || j < q.length) {
+    const fromP =
+      j >= q.length ||
+      (i < p.length && (p[i]! < q[j]! || (p[i] === q[j] && p[i + 1]! <= q[j + 1]!)));
+    const src = fromP ? p : q;
+    const k = fromP ? i : j;
+    scratch.add(src[k]!, src[k + 1]!, src[k + 2]!);
+    if (fromP) i += 3;
+    else j += 3;
+  }
+  return scratch.take();
 }
 
 /** Index of the first run in `lo..hi-1` whose end is > `s` (runs sorted by position). */

@@ -8,10 +8,12 @@ import {
   type NdArray,
   type OptionKeys,
   type ProgressCallback,
+  type TypedArray,
   throwIfAborted,
 } from '@mgraph/core';
 import type { LabelResult } from '@mgraph/watershed';
 import ndarray from 'ndarray';
+import { as3d } from './as-3d.js';
 import { checkBlockShape, planOf } from './block-plan.js';
 import { type LabelPartial, labelBlock } from './label-block.js';
 import { stitchLabels } from './stitch-labels.js';
@@ -72,11 +74,17 @@ export function labelBlockwise(mask: NdArray, options: LabelBlockwiseOptions): L
   let done = 0;
   for (const block of plan.blocks) {
     throwIfAborted(fn, o.signal);
-    const box = mask.lo(...block.start).hi(...block.stop.map((s, d) => s - block.start[d]!));
+    const ext = block.stop.map((s, d) => s - block.start[d]!);
+    const box = copyBox(mask, block.start, ext);
     const { labels: local, partial } = labelBlock(box, block, plan, {
       connectivity: o.connectivity,
     });
-    copyInto(labels, block.start, local);
+    const src = local.data;
+    let k = 0;
+    forEachRow(mask.shape, block.start, ext, (at, n) => {
+      out.set(src.subarray(k, k + n), at);
+      k += n;
+    });
     partials.push(partial);
     o.onProgress?.(++done, total);
   }
@@ -88,30 +96,50 @@ export function labelBlockwise(mask: NdArray, options: LabelBlockwiseOptions): L
     throwIfAborted(fn, o.signal);
     const map = relabel[block.id]!;
     const ext = block.stop.map((s, d) => s - block.start[d]!);
-    const view = labels.lo(...block.start).hi(...ext);
-    forEachRow(view, (base, n, step) => {
-      for (let k = 0, i = base; k < n; k++, i += step) out[i] = map[out[i]!]!;
+    forEachRow(mask.shape, block.start, ext, (at, n) => {
+      for (let i = at; i < at + n; i++) out[i] = map[out[i]!]!;
     });
     o.onProgress?.(++done, total);
   }
   return { labels, count };
 }
 
-/** Write the row-major `local` labels into `target` at `start`. */
-function copyInto(target: LabelImage, start: number[], local: LabelImage): void {
-  const src = local.data;
-  const view = target.lo(...start).hi(...local.shape);
-  let k = 0;
-  forEachRow(view, (base, n, step) => {
-    for (let j = 0, i = base; j < n; j++, i += step) view.data[i] = src[k++]!;
-  });
+/**
+ * The box `[start, start + ext)` of `arr` as a fresh row-major ndarray of its dtype
+ * (rows copied with `set` when the last axis is contiguous).
+ */
+function copyBox(arr: NdArray, start: number[], ext: number[]): NdArray {
+  const src = arr.data as TypedArray;
+  const out = new (src.constructor as new (n: number) => TypedArray)(
+    ext.reduce((a, b) => a * b, 1),
+  );
+  const view = arr.lo(...start).hi(...ext);
+  const [nz, ny, nx] = as3d(ext);
+  const [sz, sy, sx] = view.stride.length === 3 ? view.stride : [0, ...view.stride];
+  for (let z = 0, k = 0; z < nz; z++) {
+    for (let y = 0; y < ny; y++, k += nx) {
+      const at = view.offset + z * sz! + y * sy!;
+      if (sx === 1 && typeof src.subarray === 'function') out.set(src.subarray(at, at + nx), k);
+      else for (let x = 0; x < nx; x++) out[k + x] = src[at + x * sx!]!;
+    }
+  }
+  return ndarray(out, ext);
 }
 
-/** Call `fn(base, length, step)` for each row (last axis) of a 2D / 3D view, in raster order. */
-function forEachRow(view: NdArray, fn: (base: number, n: number, step: number) => void): void {
-  const [nz, ny, nx] = view.shape.length === 3 ? view.shape : [1, ...view.shape];
-  const [sz, sy, sx] = view.stride.length === 3 ? view.stride : [0, ...view.stride];
-  for (let z = 0; z < nz!; z++) {
-    for (let y = 0; y < ny!; y++) fn(view.offset + z * sz! + y * sy!, nx!, sx!);
+/**
+ * Call `fn(offset, length)` for each row of the box `[start, start + ext)` of a row-major
+ * array of `shape`, in raster order.
+ */
+function forEachRow(
+  shape: readonly number[],
+  start: readonly number[],
+  ext: readonly number[],
+  fn: (offset: number, n: number) => void,
+): void {
+  const [, NY, NX] = as3d(shape);
+  const [z0, y0, x0] = as3d(start, 0);
+  const [nz, ny, nx] = as3d(ext);
+  for (let z = 0; z < nz; z++) {
+    for (let y = 0; y < ny; y++) fn(((z0 + z) * NY + (y0 + y)) * NX + x0, nx);
   }
 }

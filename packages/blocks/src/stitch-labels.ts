@@ -124,12 +124,18 @@ function joinFaces(
   const shape = as3d(plan.shape);
   const bs = as3d(plan.blockShape);
   const grid = as3d(plan.grid);
+  const gridStride = [grid[1] * grid[2], grid[2], 1];
   for (let d = 0; d < 3; d++) {
     const [e1, e2] = [0, 1, 2].filter((a) => a !== d) as [number, number];
-    const moves: [number, number][] = [];
+    const n1 = shape[e1]!;
+    const n2 = shape[e2]!;
+    const b1 = bs[e1]!;
+    const b2 = bs[e2]!;
+    // in-face moves (along e1, e2) of the neighbours one step back along d
+    const moves: number[] = [];
     for (let a = -1; a <= 1; a++) {
       for (let b = -1; b <= 1; b++) {
-        if (1 + Math.abs(a) + Math.abs(b) <= connectivity) moves.push([a, b]);
+        if (1 + Math.abs(a) + Math.abs(b) <= connectivity) moves.push(a, b);
       }
     }
     for (const block of plan.blocks) {
@@ -137,25 +143,29 @@ function joinFaces(
       if (start[d] === 0) continue;
       const stop = as3d(block.stop, 1);
       const face = partials[block.id]!.low[d]!;
-      const w2 = stop[e2]! - start[e2]!;
-      for (let u = start[e1]!; u < stop[e1]!; u++) {
-        for (let v = start[e2]!; v < stop[e2]!; v++) {
-          const lp = face[(u - start[e1]!) * w2 + (v - start[e2]!)]!;
+      const base = offset[block.id]! - 1;
+      const backId = block.id - gridStride[d]!;
+      const backIndex = as3d(block.index, 0);
+      const u0 = start[e1]!;
+      const v0 = start[e2]!;
+      const w2 = stop[e2]! - v0;
+      for (let u = u0; u < stop[e1]!; u++) {
+        for (let v = v0; v < stop[e2]!; v++) {
+          const lp = face[(u - u0) * w2 + (v - v0)]!;
           if (lp === 0) continue;
-          for (const [a, b] of moves) {
-            const qu = u + a;
-            const qv = v + b;
-            if (qu < 0 || qv < 0 || qu >= shape[e1]! || qv >= shape[e2]!) continue;
-            const index = [0, 0, 0];
-            index[d] = as3d(block.index, 0)[d]! - 1;
-            index[e1] = Math.floor(qu / bs[e1]!);
-            index[e2] = Math.floor(qv / bs[e2]!);
-            const id = (index[0]! * grid[1]! + index[1]!) * grid[2]! + index[2]!;
-            const other = plan.blocks[id]!;
-            const os = as3d(other.start, 0);
-            const ow2 = as3d(other.stop, 1)[e2]! - os[e2]!;
-            const lq = partials[id]!.high[d]![(qu - os[e1]!) * ow2 + (qv - os[e2]!)]!;
-            if (lq !== 0) sets.union(offset[block.id]! + lp - 1, offset[id]! + lq - 1);
+          for (let m = 0; m < moves.length; m += 2) {
+            const qu = u + moves[m]!;
+            const qv = v + moves[m + 1]!;
+            if (qu < 0 || qv < 0 || qu >= n1 || qv >= n2) continue;
+            const i1 = Math.floor(qu / b1);
+            const i2 = Math.floor(qv / b2);
+            const id =
+              backId +
+              (i1 - backIndex[e1]!) * gridStride[e1]! +
+              (i2 - backIndex[e2]!) * gridStride[e2]!;
+            const ow2 = Math.min(b2, n2 - i2 * b2);
+            const lq = partials[id]!.high[d]![(qu - i1 * b1) * ow2 + (qv - i2 * b2)]!;
+            if (lq !== 0) sets.union(base + lp, offset[id]! + lq - 1);
           }
         }
       }
