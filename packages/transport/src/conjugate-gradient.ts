@@ -8,6 +8,8 @@ export interface CgControl {
   tolerance: number;
   /** Most iterations before a {@link ConvergenceError}. */
   maxIterations: number;
+  /** A second stopping rule, asked after each iteration with the current solution. */
+  stop?: (x: Float64Array) => boolean;
   onProgress?: ProgressCallback;
   signal?: AbortSignal;
   /** Name of the exported function, for errors. */
@@ -16,7 +18,8 @@ export interface CgControl {
 
 /**
  * Preconditioned conjugate gradients for `A x = b` from `x = 0` (Float64 vectors and
- * accumulations). `b` is overwritten (it becomes the residual). `signal` is checked and `onProgress(iteration, maxIterations)` called
+ * accumulations). `b` is overwritten (it becomes the residual). Stops at `tolerance` or
+ * when `stop` says so. `signal` is checked and `onProgress(iteration, maxIterations)` called
  * after every iteration.
  *
  * References: M. R. Hestenes, E. Stiefel, J. Res. Natl. Bur. Stand. 49 (1952) 409-436;
@@ -57,7 +60,9 @@ export function conjugateGradient(
     residual = Math.sqrt(rr) / bNorm;
     control.onProgress?.(it, control.maxIterations);
     throwIfAborted(control.fn, control.signal);
-    if (residual <= control.tolerance) return { x, iterations: it, relativeResidual: residual };
+    if (residual <= control.tolerance || control.stop?.(x)) {
+      return { x, iterations: it, relativeResidual: residual };
+    }
     preconditioner.apply(r, z);
     const rzNext = dot(r, z);
     const beta = rzNext / rz;

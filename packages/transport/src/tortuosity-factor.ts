@@ -17,6 +17,7 @@ import {
 import ndarray from 'ndarray';
 import { conductionStencil, faceWeights } from './conduction-stencil.js';
 import { conjugateGradient } from './conjugate-gradient.js';
+import { fluxSpread, layerFluxes } from './layer-fluxes.js';
 import { MultigridPreconditioner } from './multigrid-preconditioner.js';
 import { percolatingVoxels } from './percolating-voxels.js';
 import type { VoxelStencil } from './voxel-stencil.js';
@@ -47,6 +48,14 @@ export interface TortuosityFactorOptions {
   tolerance?: number;
   /** Most conjugate-gradient iterations before a `ConvergenceError`. Default 500. */
   maxIterations?: number;
+  /**
+   * Also stop as TauFactor does (its `conv_crit`): once the relative spread
+   * `(max - min) / max` of the currents through the planes normal to `axis` (see
+   * `layerFluxSpread`) is at most `convCrit` and tau changed by less than 2e-3 since the
+   * previous iteration. TauFactor's default is 1e-2. Default: not used (the residual rule
+   * alone).
+   */
+  convCrit?: number;
   /** Return the potential `field` and the `percolating` mask. Default false. */
   returnField?: boolean;
   /** Return `fluxMagnitude`, the magnitude of the flux density in each voxel. Default false. */
@@ -64,6 +73,7 @@ const KEYS: OptionKeys<TortuosityFactorOptions> = {
   unit: true,
   tolerance: true,
   maxIterations: true,
+  convCrit: true,
   returnField: true,
   returnFlux: true,
   onProgress: true,
@@ -103,11 +113,17 @@ export interface TortuosityFactorResult {
   fluxOut: number;
   /** `|fluxIn - fluxOut| / max(fluxIn, fluxOut)`, a check of convergence (0 without a path). */
   fluxMismatch: number;
+  /**
+   * `(max - min) / max` of the currents through the `n + 1` plane interfaces normal to
+   * `axis`, the two driving faces included (TauFactor's convergence measure, which takes the
+   * `n - 1` interior ones); 0 without a path.
+   */
+  layerFluxSpread: number;
   /** Conjugate-gradient iterations taken. */
   iterations: number;
   /** Final `||b - A x||_2 / ||b||_2`. */
   relativeResidual: number;
-  /** The tolerance met. */
+  /** The residual tolerance asked for (met unless `convCrit` stopped the solve first). */
   tolerance: number;
   /** Driving axis. */
   axis: number;
@@ -134,7 +150,7 @@ export interface TortuosityFactorResult {
  * face area / centre distance; half a voxel from a driving face). Conducting voxels not
  * face-connected to both driving faces are removed first (as PoreSpy's `tortuosity_fd`) and
  * counted. Solved by conjugate gradients preconditioned with a multigrid V-cycle, to
- * `||b - A x|| <= tolerance ||b||`.
+ * `||b - A x|| <= tolerance ||b||` (or, with `convCrit`, TauFactor's flux rule).
  *
  * The tortuosity factor follows TauFactor: `tau = D_mean / D_rel`, with `D_rel` the
  * effective conductivity over the full cross-section (current x length / area) and `D_mean`
@@ -142,13 +158,13 @@ export interface TortuosityFactorResult {
  *
  * @param phases - 2D or 3D uint8 phase map (a binary mask is codes 0 / 1)
  * @param options - `axis` (0), `conductivities` ([0, 1]), `spacing` (all 1), `unit`
- *   ('voxel'), `tolerance` (1e-6), `maxIterations` (500), `returnField` (false),
+ *   ('voxel'), `tolerance` (1e-6), `maxIterations` (500), `convCrit` (unused), `returnField` (false),
  *   `returnFlux` (false), `onProgress`, `signal`
  * @returns tau, effective and mean conductivity, volume fractions, face fluxes, the
  *   convergence record, and on request the field, percolating mask and flux magnitude
  * @throws InvalidArgumentError for a map that is not 2D / 3D uint8, a code without a
  *   conductivity, a negative or non-finite conductivity, no conducting voxel, a bad axis,
- *   spacing, unit, tolerance or maxIterations, or a map too large
+ *   spacing, unit, tolerance, maxIterations or convCrit, or a map too large
  * @throws ConvergenceError when `maxIterations` pass without meeting `tolerance`
  * @throws AbortError when `signal` aborts
  *
@@ -190,6 +206,10 @@ export function tortuosityFactor(
       maxIterations,
       'a positive integer',
     );
+  }
+  const convCrit = opts.convCrit;
+  if (convCrit !== undefined && (typeof convCrit !== 'number' || !(convCrit > 0 && convCrit < 1))) {
+    throw new InvalidArgumentError(FN, 'options.convCrit', convCrit, 'a number in (0, 1)');
   }
   assertBoolean(FN, 'options.returnField', opts.returnField);
   assertBoolean(FN, 'options.returnFlux', opts.returnFlux);
@@ -245,20 +265,38 @@ export function tortuosityFactor(
 
   const { stencil, rhs } = conductionStencil(codes, table, live, dims, h, ax);
   const preconditioner = new MultigridPreconditioner(stencil, ax);
+  const boundary = 2 * faceWeights(h)[ax]!;
+  const extent = dims.map((n, d) => n * h[d]!);
+  const length = extent[ax]!;
+  const cross = extent.reduce((a, e, d) => (d === ax ? a : a * e), 1);
+  const meanConductivity = conductivitySum / size;
+  // TauFactor's rule: layer fluxes within convCrit, tau steady to 2e-3.
+  let previousTau = Number.NaN;
+  const stop =
+    convCrit === undefined
+      ? undefined
+      : (v: Float64Array) => {
+          const fluxes = layerFluxes(v, stencil, codes, table, boundary, ax);
+          let mean = 0;
+          for (const f of fluxes) mean += f / fluxes.length;
+          const tau = meanConductivity / ((mean * length) / cross);
+          const steady = Math.abs(tau - previousTau) < 2e-3;
+          previousTau = tau;
+          return steady && fluxSpread(fluxes) <= convCrit;
+        };
   const { x, iterations, relativeResidual } = conjugateGradient(stencil, preconditioner, rhs, {
     tolerance,
     maxIterations,
+    stop,
     onProgress: opts.onProgress,
     signal: opts.signal,
     fn: FN,
   });
 
-  const [fluxIn, fluxOut] = faceFluxes(x, stencil, codes, table, h, ax);
-  const extent = dims.map((n, d) => n * h[d]!);
-  const length = extent[ax]!;
-  const cross = extent.reduce((a, e, d) => (d === ax ? a : a * e), 1);
+  const fluxes = layerFluxes(x, stencil, codes, table, boundary, ax);
+  const fluxIn = fluxes[0]!;
+  const fluxOut = fluxes[fluxes.length - 1]!;
   const effectiveConductivity = (0.5 * (fluxIn + fluxOut) * length) / cross;
-  const meanConductivity = conductivitySum / size;
   const result: TortuosityFactorResult = {
     tau:
       effectiveConductivity > 0
@@ -273,6 +311,7 @@ export function tortuosityFactor(
     fluxOut,
     fluxMismatch:
       Math.max(fluxIn, fluxOut) > 0 ? Math.abs(fluxIn - fluxOut) / Math.max(fluxIn, fluxOut) : 0,
+    layerFluxSpread: fluxSpread(fluxes),
     iterations,
     relativeResidual,
     tolerance,
@@ -323,37 +362,6 @@ function checkConductivities(values: unknown): Float64Array {
     );
   }
   return Float64Array.from(values as number[]);
-}
-
-/** Currents through the inlet (potential 1) and outlet (potential 0) faces. */
-function faceFluxes(
-  x: Float64Array,
-  s: VoxelStencil,
-  codes: Uint8Array,
-  table: Float64Array,
-  h: readonly [number, number, number],
-  ax: number,
-): [number, number] {
-  const w = 2 * faceWeights(h)[ax]!;
-  const [n0, n1, n2] = s.dims;
-  const last = s.dims[ax]! - 1;
-  let fin = 0;
-  let fout = 0;
-  for (let i = 0; i < n0; i++) {
-    for (let j = 0; j < n1; j++) {
-      for (let k = 0; k < n2; k++) {
-        const at = ax === 0 ? i : ax === 1 ? j : k;
-        if (at !== 0 && at !== last) continue;
-        const v = (i * n1 + j) * n2 + k;
-        const p = v + s.offset;
-        if (s.diagonal[p] === 0) continue;
-        const g = w * table[codes[v]!]!;
-        if (at === 0) fin += g * (1 - x[p]!);
-        if (at === last) fout += g * x[p]!;
-      }
-    }
-  }
-  return [fin, fout];
 }
 
 /** Magnitude of the flux density per voxel (mean of the two faces per axis), unpadded. */

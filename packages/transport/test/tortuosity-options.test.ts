@@ -28,6 +28,7 @@ describe('tortuosityFactor: input checks', () => {
     ['zero spacing', ok, { spacing: [1, 0, 1] }, /options\.spacing/],
     ['an empty unit', ok, { unit: '' }, /options\.unit/],
     ['tolerance 0', ok, { tolerance: 0 }, /options\.tolerance/],
+    ['convCrit 1', ok, { convCrit: 1 }, /options\.convCrit/],
     ['maxIterations 1.5', ok, { maxIterations: 1.5 }, /options\.maxIterations/],
     ['returnField "yes"', ok, { returnField: 'yes' }, /options\.returnField/],
     ['a misspelt option', ok, { tolerence: 1e-3 }, /did you mean "tolerance"/],
@@ -86,6 +87,17 @@ describe('tortuosityFactor: solver', () => {
     expect(Math.abs(loose.tau - tight.tau) / tight.tau).toBeLessThan(1e-2);
     // Deterministic: the same input gives the same bits.
     expect(tortuosityFactor(cube, { tolerance: 1e-10 }).tau).toBe(tight.tau);
+  });
+
+  it("convCrit stops on TauFactor's rule: layer fluxes within it, tau steady", () => {
+    const cube = randomCube(32, 0.5, 6);
+    const tight = tortuosityFactor(cube, { tolerance: 1e-10 });
+    const loose = tortuosityFactor(cube, { tolerance: 1e-10, convCrit: 1e-2 });
+    expect(loose.layerFluxSpread).toBeLessThanOrEqual(1e-2);
+    expect(loose.iterations).toBeLessThan(tight.iterations);
+    expect(loose.relativeResidual).toBeGreaterThan(1e-10);
+    expect(Math.abs(loose.tau - tight.tau) / tight.tau).toBeLessThan(1e-2);
+    expect(tight.layerFluxSpread).toBeLessThan(1e-8);
   });
 
   it('multigrid preconditioning: iterations grow far slower than the grid (16^3 to 64^3)', () => {

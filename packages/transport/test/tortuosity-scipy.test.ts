@@ -62,6 +62,7 @@ describe('tortuosityFactor = scipy.sparse finite volumes', () => {
       expect(r.removedVoxels).toBeGreaterThan(0);
       expect(r.relativeResidual).toBeLessThanOrEqual(1e-10);
       expect(r.fluxMismatch).toBeLessThan(1e-8);
+      expect(r.layerFluxSpread).toBeLessThan(1e-7);
       expect(data).toEqual(copy);
       if (c.field) {
         const f = r.field!;
