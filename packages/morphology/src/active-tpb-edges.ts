@@ -1,5 +1,5 @@
-import { componentAt, type PhaseComponents } from './phase-components.js';
-import { forEachEdge, type TpbEdgeMap } from './tpb-edges.js';
+import type { PhaseComponents } from './phase-components.js';
+import type { TpbEdgeMap } from './tpb-edges.js';
 import type { VoxelGrid } from './voxel-grid.js';
 
 /** Reach of the TPB phases by code: face mask and whether all its bits are needed. @internal */
@@ -39,7 +39,9 @@ export const EDGE_VOXELS: readonly (readonly (readonly [number, number, number])
 /**
  * The active subset of TPB edges: an edge is active when, for each of the three TPB phases,
  * at least one of the edge's voxels of that phase lies in a component that reaches the
- * phase's boundary.
+ * phase's boundary. Edges are visited in increasing voxel index per axis, so each of the four
+ * voxel streams moves forward through the run tables: a run pointer per stream replaces a
+ * search.
  *
  * @returns the active edge map and the count per internal axis
  * @internal
@@ -52,29 +54,54 @@ export function activeTpbEdges(
 ): { map: TpbEdgeMap; counts: [number, number, number] } {
   const [, ny, nx] = grid.shape;
   const plane = ny * nx;
-  const bitOf = new Int8Array(256).fill(-1);
-  reach.forEach((r, k) => {
-    bitOf[r.code] = k;
-  });
+  const { rowRuns, runStart, runComponent, code, faces } = comps;
+  // per component code: bit k when it is TPB phase k and its component reaches its boundary
+  const okBit = new Uint8Array(comps.count);
+  for (let id = 0; id < comps.count; id++) {
+    reach.forEach((r, k) => {
+      if (code[id] !== r.code) return;
+      const f = faces[id]! & r.mask;
+      if (r.mask === 0 || (r.all ? f === r.mask : f !== 0)) okBit[id] = 1 << k;
+    });
+  }
   const axes = edges.axes.map((b) => new Uint8Array(b.length));
   const counts: [number, number, number] = [0, 0, 0];
-  forEachEdge(edges, (axis, i) => {
-    const z = Math.floor(i / plane);
-    const rest = i - z * plane;
-    const y = Math.floor(rest / nx);
-    const x = rest - y * nx;
-    let ok = 0;
-    for (const [dz, dy, dx] of EDGE_VOXELS[axis]!) {
-      const id = componentAt(comps, (z + dz) * ny + y + dy, x + dx);
-      const k = bitOf[comps.code[id]!]!;
-      if (k < 0) continue;
-      const { mask, all } = reach[k]!;
-      const f = comps.faces[id]! & mask;
-      if (mask === 0 || (all ? f === mask : f !== 0)) ok |= 1 << k;
-    }
-    if (ok === 7) {
-      axes[axis]![i >>> 3]! |= 1 << (i & 7);
-      counts[axis]!++;
+  const row = new Float64Array(4);
+  const run = new Float64Array(4);
+  edges.axes.forEach((bits, axis) => {
+    const offsets = EDGE_VOXELS[axis]!;
+    row.fill(-1);
+    const out = axes[axis]!;
+    for (let byte = 0; byte < bits.length; byte++) {
+      let word = bits[byte]!;
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word & -word);
+        word &= word - 1;
+        const i = byte * 8 + bit;
+        const z = Math.floor(i / plane);
+        const rest = i - z * plane;
+        const y = Math.floor(rest / nx);
+        const x = rest - y * nx;
+        let ok = 0;
+        for (let k = 0; k < 4; k++) {
+          const [dz, dy, dx] = offsets[k]!;
+          const r = (z + dz) * ny + y + dy;
+          const xx = x + dx;
+          let j = run[k]!;
+          if (row[k] !== r) {
+            row[k] = r;
+            j = rowRuns[r]!;
+          }
+          const end = rowRuns[r + 1]!;
+          while (j + 1 < end && runStart[j + 1]! <= xx) j++;
+          run[k] = j;
+          ok |= okBit[runComponent[j]!]!;
+        }
+        if (ok === 7) {
+          out[byte]! |= 1 << bit;
+          counts[axis]!++;
+        }
+      }
     }
   });
   return { map: { shape: edges.shape.slice(), axes }, counts };

@@ -5,7 +5,7 @@ import type { VoxelGrid } from './voxel-grid.js';
  * Connected components of every phase at once, kept as runs: each row of the grid is cut into
  * runs of equal code (the runs of a row cover it), and runs of equal code that touch through
  * the connectivity are merged with a union-find. Nothing is stored per voxel: a voxel's
- * component is found from its run ({@link componentAt}).
+ * component is that of its run (the last run of its row starting at or before it).
  *
  * @internal
  */
@@ -18,8 +18,8 @@ export interface PhaseComponents {
   readonly runComponent: Int32Array;
   /** Phase code of each component. */
   readonly code: Uint8Array;
-  /** Voxels of each component. */
-  readonly voxels: Float64Array;
+  /** Voxels of each component (Uint32 when the grid has fewer than 2^32 voxels). */
+  readonly voxels: Float64Array | Uint32Array;
   /**
    * Faces of the grid each component touches: bit `2 * axis` the low face, `2 * axis + 1`
    * the high face, internal axes `[z, y, x]`.
@@ -38,8 +38,9 @@ const MAX_RUNS = 2 ** 31 - 1;
  * faces they touch.
  *
  * Memory: about 7 bytes per run (2 for the start column when rows are at most 65,536 long,
- * 4 for the union-find, 1 for the code) plus 10 bytes per component; a structure with runs
- * of mean length L takes about 7 / L + 10 / (voxels per component) bytes per voxel.
+ * 4 for the union-find, 1 for the code) plus 6 bytes per component (10 past 2^32 voxels); a
+ * structure with runs of mean length L takes about 7 / L + 6 / (voxels per component) bytes
+ * per voxel.
  *
  * @param connectivity - 1 (faces) .. 3 (faces, edges, corners) in 3D, 1..2 in 2D
  * @internal
@@ -205,7 +206,7 @@ function summarise(parent: Int32Array, t: RunTable): PhaseComponents {
   }
   for (let k = 0; k < runs; k++) parent[k] = -parent[k]! - 1;
   const code = new Uint8Array(count);
-  const voxels = new Float64Array(count);
+  const voxels = nz * ny * nx < 2 ** 32 ? new Uint32Array(count) : new Float64Array(count);
   const faces = new Uint8Array(count);
   for (let z = 0; z < nz; z++) {
     for (let y = 0; y < ny; y++) {
@@ -227,22 +228,4 @@ function summarise(parent: Int32Array, t: RunTable): PhaseComponents {
     }
   }
   return { runStart, rowRuns, runComponent: parent, code, voxels, faces, count };
-}
-
-/**
- * Component of the voxel at column `x` of row `r` (row = `z * ny + y`): binary search of the
- * row's runs.
- *
- * @internal
- */
-export function componentAt(c: PhaseComponents, r: number, x: number): number {
-  let lo = c.rowRuns[r]!;
-  let hi = c.rowRuns[r + 1]! - 1;
-  const starts = c.runStart;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return c.runComponent[lo]!;
 }
