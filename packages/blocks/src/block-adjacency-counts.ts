@@ -1,4 +1,5 @@
 import {
+  assertAllocation,
   assertNumber,
   checkOptions,
   flatData,
@@ -11,6 +12,9 @@ import type { AdjacencyCounts } from '@mgraph/graph';
 import { as3d } from './as-3d.js';
 import type { Block, BlockPlan } from './block-plan.js';
 import { PairSums } from './pair-sums.js';
+
+/** Most voxels of one block's outer box (2^28: its float64 copy is 2 GiB). */
+const BOX_LIMIT = 2 ** 28;
 
 /** Options of {@link blockAdjacencyCounts}. */
 export interface BlockAdjacencyOptions {
@@ -42,7 +46,8 @@ export const BLOCK_ADJACENCY_KEYS: OptionKeys<BlockAdjacencyOptions> = { window:
  *   `maxLabel` the largest label in `labels`)
  * @throws ShapeMismatchError when `labels` is not the block's outer box
  * @throws InvalidArgumentError for a window that is not an odd integer >= 1, a halo
- *   narrower than its radius, or labels that are negative or not integers
+ *   narrower than its radius, labels that are negative or not integers, or an outer box
+ *   of more than 2^28 voxels (before copying it)
  *
  * @remarks
  * References: Li, Deng, Liu, Hu, arXiv:2512.16085 (7x7 dilation adjacency).
@@ -68,6 +73,18 @@ export function blockAdjacencyCounts(
       `a plan whose halo is at least the window radius ${r} on every axis (blockPlan's halo option)`,
     );
   }
+  assertAllocation(
+    fn,
+    'labels',
+    labels,
+    outer.reduce((a, b) => a * b, 1),
+    {
+      limit: BOX_LIMIT,
+      bytesPerElement: 8,
+      what: 'voxels',
+      subject: 'a block (outer box)',
+    },
+  );
   const pairs = new PairSums();
   const maxLabel = countBlock(fn, flatData(labels as NdArray<Float64Array>), block, r, pairs);
   return { ...pairs.sorted(), maxLabel };

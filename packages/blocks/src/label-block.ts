@@ -1,4 +1,5 @@
 import {
+  assertAllocation,
   checkOptions,
   type LabelImage,
   type NdArray,
@@ -8,6 +9,9 @@ import {
 import { label } from '@mgraph/watershed';
 import { as3d } from './as-3d.js';
 import type { Block, BlockPlan } from './block-plan.js';
+
+/** Most voxels of one block (2^28). */
+const BLOCK_LIMIT = 2 ** 28;
 
 /** Options of {@link labelBlock} and {@link stitchLabels}. */
 export interface LabelBlockOptions {
@@ -54,7 +58,7 @@ export interface LabelPartial {
  * @returns `{ labels, partial }`: the block's local int32 labels and its {@link LabelPartial}
  * @throws ShapeMismatchError when `mask` is not the block's shape
  * @throws InvalidArgumentError as `label` (a non-2D / 3D or non-numeric mask, a bad
- *   connectivity)
+ *   connectivity), or for a block of more than 2^28 voxels
  */
 export function labelBlock(
   mask: NdArray,
@@ -68,6 +72,18 @@ export function labelBlock(
   if (mask?.shape?.join() !== ext.join()) {
     throw new ShapeMismatchError(fn, 'mask', ext, mask?.shape ?? []);
   }
+  assertAllocation(
+    fn,
+    'mask',
+    mask,
+    ext.reduce((a, b) => a * b, 1),
+    {
+      limit: BLOCK_LIMIT,
+      bytesPerElement: 12,
+      what: 'voxels',
+      subject: 'a block',
+    },
+  );
   const { labels, count } = label(mask, { connectivity });
   return { labels, partial: partialOf(labels.data, count, block, plan) };
 }

@@ -1,4 +1,5 @@
 import {
+  assertAllocation,
   assertCallback,
   assertNdim,
   assertSignal,
@@ -30,6 +31,9 @@ export interface LabelBlockwiseOptions {
   signal?: AbortSignal;
 }
 
+/** Most voxels of the int32 result (2^31 - 1). */
+const LABELS_LIMIT = 2 ** 31 - 1;
+
 const KEYS: OptionKeys<LabelBlockwiseOptions> = {
   blockShape: true,
   connectivity: true,
@@ -49,8 +53,8 @@ const KEYS: OptionKeys<LabelBlockwiseOptions> = {
  * @param options - {@link LabelBlockwiseOptions}: `blockShape` (required), `connectivity`
  *   (1), `onProgress`, `signal`
  * @returns `{ labels, count }` as `label`: int32 labels, 0 = background
- * @throws InvalidArgumentError for a mask `label` refuses, a bad block shape or option, or
- *   more than 2^31 - 1 objects (an int32 result cannot hold them; use {@link stitchLabels}'s
+ * @throws InvalidArgumentError for a mask `label` refuses, a bad block shape or option, a
+ *   volume of more than 2^31 - 1 voxels (before allocating), or more than 2^31 - 1 objects (an int32 result cannot hold them; use {@link stitchLabels}'s
  *   Float64 relabelling block by block)
  * @throws AbortError when `options.signal` aborts
  */
@@ -67,7 +71,14 @@ export function labelBlockwise(mask: NdArray, options: LabelBlockwiseOptions): L
     blockShape,
     mask.shape.map(() => 0),
   );
-  const out = new Int32Array(mask.shape.reduce((a, b) => a * b, 1));
+  const size = mask.shape.reduce((a, b) => a * b, 1);
+  assertAllocation(fn, 'mask', mask, size, {
+    limit: LABELS_LIMIT,
+    bytesPerElement: 4,
+    what: 'labels',
+    subject: 'a volume (larger ones: labelBlock and stitchLabels block by block)',
+  });
+  const out = new Int32Array(size);
   const labels: LabelImage = ndarray(out, mask.shape.slice());
   const total = 2 * plan.blocks.length;
   const partials: LabelPartial[] = [];
