@@ -2,7 +2,8 @@
 //   make SIDE DIR                 write DIR/mask.u8 (seeded spheres) and DIR/labels.i32
 //   label-whole | label-blocks DIR SIDE BLOCK
 //   adjacency-whole | adjacency-blocks DIR SIDE BLOCK
-// prints one JSON line: seconds, peak RSS, and a checksum of the result.
+// prints one JSON line: seconds (best of 3 runs in this process), peak RSS, and a checksum
+// of the result.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRng } from '@mgraph/core';
@@ -23,6 +24,18 @@ function checksum(...arrays: ArrayBufferView[]): string {
     for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
   }
   return (h >>> 0).toString(16);
+}
+
+/** The result of `run` and its best wall-clock time of 3 runs, in seconds. */
+function bestOf3<T>(run: () => T): { out: T; best: number } {
+  let best = Number.POSITIVE_INFINITY;
+  let out!: T;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    out = run();
+    best = Math.min(best, (performance.now() - t0) / 1000);
+  }
+  return { out, best };
 }
 
 if (mode === 'make') {
@@ -54,19 +67,19 @@ if (mode === 'make') {
   if (mode.startsWith('label')) {
     const buf = read('mask.u8');
     const mask = ndarray(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), shape);
-    const t0 = performance.now();
-    const out = mode === 'label-whole' ? label(mask) : labelBlockwise(mask, { blockShape });
-    seconds = (performance.now() - t0) / 1000;
+    const run = () => (mode === 'label-whole' ? label(mask) : labelBlockwise(mask, { blockShape }));
+    const { out, best } = bestOf3(run);
+    seconds = best;
     result = { count: out.count, checksum: checksum(out.labels.data) };
   } else {
     const buf = read('labels.i32');
     const labels = ndarray(new Int32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4), shape);
-    const t0 = performance.now();
-    const out =
+    const run = () =>
       mode === 'adjacency-whole'
         ? adjacencyCounts(labels, { window: 7 })
         : adjacencyCountsBlockwise(labels, { blockShape, window: 7 });
-    seconds = (performance.now() - t0) / 1000;
+    const { out, best } = bestOf3(run);
+    seconds = best;
     result = { pairs: out.source.length, checksum: checksum(out.source, out.target, out.count) };
   }
   const peakRssMiB = (process.resourceUsage().maxRSS * 1024) / 2 ** 20;

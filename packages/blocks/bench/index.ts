@@ -2,7 +2,7 @@
  * Benchmark of @mgraph/blocks: connected components and adjacency counts (window 7) of a
  * SIDE^3 mask of seeded random spheres (DESIGN.md's 256^3 input: ~6,000 spheres of radius
  * 4-10, the count scaled with the volume), whole volume vs block by block, each step in its
- * own process (so the peak RSS printed is that step's), with scipy's `ndimage.label` on the
+ * own process (so the peak RSS printed is that step's; seconds: best of 3 runs), with scipy's `ndimage.label` on the
  * same mask in the same run. Checks that the block-wise results equal the whole-volume
  * ones (checksums). Prints JSON; never asserts timings.
  *
