@@ -101,3 +101,18 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// marching-cubes areas and particle measures (bench/mesh.ts, its own seeded volume of balls,
+// scikit-image / NumPy timed on it in the same run): a second JSON object
+execFileSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    join(here, 'mesh.ts'),
+    '--size',
+    String(size),
+    ...(withReference ? [] : ['--no-reference']),
+  ],
+  { stdio: 'inherit' },
+);

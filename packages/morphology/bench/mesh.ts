@@ -4,7 +4,8 @@
  * peak RSS), beside scikit-image / NumPy on the same input in the same run
  * (scripts/bench-mesh-reference.py). Prints one JSON object.
  *
- * Run: npx tsx bench/mesh.ts --size 512 (wrap 512^3 and larger in flock /tmp/bigmem.lock).
+ * Run: npx tsx bench/mesh.ts --size 512 [--no-reference] (wrap 512^3 and larger in
+ * flock /tmp/bigmem.lock); `npm run bench -w @mgraph/morphology` runs it after bench/index.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { benchVolume } from './mesh-volume.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = process.argv.indexOf('--size');
 const n = arg >= 0 ? Number(process.argv[arg + 1]) : 512;
+const withReference = !process.argv.includes('--no-reference');
 const dir = mkdtempSync(join(tmpdir(), 'mesh-bench-'));
 try {
   const v = benchVolume(n);
@@ -45,23 +47,26 @@ try {
         },
       ),
     );
-    const ref = reference[step]
-      ? JSON.parse(
-          execFileSync(
-            '/usr/bin/python3',
-            [join(here, '..', 'scripts', 'bench-mesh-reference.py'), step, dir, String(n)],
-            {
-              encoding: 'utf8',
-            },
-          ),
-        )
-      : null;
+    const ref =
+      withReference && reference[step]
+        ? JSON.parse(
+            execFileSync(
+              '/usr/bin/python3',
+              [join(here, '..', 'scripts', 'bench-mesh-reference.py'), step, dir, String(n)],
+              {
+                encoding: 'utf8',
+              },
+            ),
+          )
+        : null;
     return {
       step,
       ours,
       reference: ref
         ? { tool: reference[step], ...ref }
-        : 'none (per-particle marching cubes over the whole volume has no vectorised scikit-image equivalent)',
+        : withReference
+          ? 'none (per-particle marching cubes over the whole volume has no vectorised scikit-image equivalent)'
+          : null,
     };
   });
   console.log(
