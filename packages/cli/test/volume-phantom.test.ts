@@ -188,16 +188,31 @@ describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', (
     const mc = marchingCubesAreas(phases, CATHODE_SCHEME, units);
     const rows = await csv('areas.csv');
     expect(rows).toHaveLength(4 + 6);
-    for (const [i, p] of CATHODE_SCHEME.phases.entries()) {
-      expect(rows[i]!.surface).toBe(p);
-      expect(Number(rows[i]!.area)).toBe(surface.area[p]);
-      expect(Number(rows[i]!.specificAreaMarchingCubes)).toBe(mc.phases[i]!.specificArea);
-    }
-    for (const [i, pair] of pairs.pairs.entries()) {
-      expect(rows[4 + i]!.surface).toBe(pair.phases.join('|'));
-      expect(Number(rows[4 + i]!.specificArea)).toBe(pair.specificArea);
-      expect(Number(rows[4 + i]!.areaMarchingCubes)).toBe(mc.pairs[i]!.area);
-    }
+    const expected = [
+      ...CATHODE_SCHEME.phases.map((p, i) => [
+        p,
+        surface.area[p],
+        surface.specificArea[p],
+        mc.phases[i]!.area,
+        mc.phases[i]!.specificArea,
+      ]),
+      ...pairs.pairs.map((pair, i) => [
+        pair.phases.join('|'),
+        pair.area,
+        pair.specificArea,
+        mc.pairs[i]!.area,
+        mc.pairs[i]!.specificArea,
+      ]),
+    ];
+    expect(
+      rows.map((r) => [
+        r.surface,
+        Number(r.area),
+        Number(r.specificArea),
+        Number(r.areaMarchingCubes),
+        Number(r.specificAreaMarchingCubes),
+      ]),
+    ).toEqual(expected);
     // hand check of face counting on one pair: faces between unlike voxels x face area
     const faces = [0, 0, 0];
     const [nz, ny, nx] = SHAPE as [number, number, number];
