@@ -100,6 +100,21 @@ describe('tortuosityFactor: solver', () => {
     expect(tight.layerFluxSpread).toBeLessThan(1e-8);
   });
 
+  it('reads a strided view as the contiguous map it shows, and leaves it unchanged', () => {
+    const cube = randomCube(12, 0.6, 7);
+    const view = cube.transpose(2, 0, 1);
+    const copy = ndarray(new Uint8Array(12 ** 3), [12, 12, 12]);
+    for (let i = 0; i < 12; i++)
+      for (let j = 0; j < 12; j++)
+        for (let k = 0; k < 12; k++) copy.set(i, j, k, view.get(i, j, k));
+    const before = cube.data.slice();
+    const a = tortuosityFactor(view, { tolerance: 1e-10, axis: 1 });
+    const b = tortuosityFactor(copy, { tolerance: 1e-10, axis: 1 });
+    expect(a.tau).toBe(b.tau);
+    expect(a.removedVoxels).toBe(b.removedVoxels);
+    expect(cube.data).toEqual(before);
+  });
+
   it('multigrid preconditioning: iterations grow far slower than the grid (16^3 to 64^3)', () => {
     const counts = [16, 64].map(
       (n) => tortuosityFactor(randomCube(n, 0.5, 5), { tolerance: 1e-8 }).iterations,
