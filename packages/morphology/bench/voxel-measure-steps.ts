@@ -41,21 +41,18 @@ export const voxelMeasureSteps: BenchStep[] = [
     },
   },
   {
-    // instances: one particle per phase (uint8 labels code + 1, counted in the step's RSS),
-    // the graph of those three labels built on a 1 x 3 map and given the volume's shape
-    name: 'particleTpbLength (one particle per phase, uint8 labels)',
+    // instances: the phase map itself (label = code: one am particle, one cbd particle, the
+    // pore unlabelled), the graph of those two labels built on a 1 x 2 map and given the
+    // volume's shape
+    name: 'particleTpbLength (labels = codes)',
     run: (p) => {
-      const labels = ndarray(
-        Uint8Array.from(p.data, (c) => c + 1),
-        p.shape.slice(),
-      );
-      const graph = buildGraph(ndarray(Uint8Array.from([1, 2, 3]), [1, 3]), {
+      const graph = buildGraph(ndarray(Uint8Array.from([1, 2]), [1, 2]), {
         scheme: S,
-        phaseOfLabel: [0, 0, 1, 2],
+        phaseOfLabel: [0, 1, 2],
         window: 1,
       });
       graph.setAttribute('shape', p.shape.slice());
-      const out = particleTpbLength(graph, p, labels);
+      const out = particleTpbLength(graph, p, p);
       return out.mapNodes((_, a) => (a as unknown as Record<string, number>).tpbLength);
     },
   },

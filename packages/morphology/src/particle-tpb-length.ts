@@ -18,7 +18,7 @@ import type { MicrostructureGraph } from '@mgraph/graph';
 import { activeTpbEdges, EDGE_VOXELS } from './active-tpb-edges.js';
 import type { BoundaryReach } from './boundary-reach.js';
 import { phaseComponents } from './phase-components.js';
-import { forEachEdge, type TpbEdgeMap, tpbEdges } from './tpb-edges.js';
+import { type TpbEdgeMap, tpbEdges } from './tpb-edges.js';
 import { tpbSetup } from './triple-phase-boundary-density.js';
 import { type UnitOptions, type VoxelGrid, voxelGrid } from './voxel-grid.js';
 
@@ -151,35 +151,49 @@ function perLabel(c: LabelCheck, edges: TpbEdgeMap): Float64Array {
   const plane = ny * nx;
   const lengths = grid.ndim === 3 ? grid.spacing : [1, 1, 1];
   const out = new Float64Array(nodePhase.length);
-  const seen = [0, 0, 0, 0];
-  forEachEdge(edges, (axis, i) => {
-    let n = 0;
-    for (const [dz, dy, dx] of EDGE_VOXELS[axis]!) {
-      const v = i + dz * plane + dy * nx + dx;
-      const code = grid.codes[v]!;
-      const l = labels[v]!;
-      if (l === 0 || isTpb[code] === 0) continue;
-      if (l >= nodePhase.length || nodePhase[l] === -1) {
-        throw new InvalidArgumentError(
-          fn,
-          'instances',
-          `label ${l} on a triple phase boundary`,
-          'labels that are nodes of the graph (build the graph from these instances)',
-        );
+  const seen = new Float64Array(4);
+  edges.axes.forEach((bits, axis) => {
+    // flat offsets of the edge's four voxels
+    const offsets = Int32Array.from(
+      EDGE_VOXELS[axis]!,
+      ([dz, dy, dx]) => dz * plane + dy * nx + dx,
+    );
+    const length = lengths[axis]!;
+    for (let byte = 0; byte < bits.length; byte++) {
+      let word = bits[byte]!;
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word & -word);
+        word &= word - 1;
+        const i = byte * 8 + bit;
+        let n = 0;
+        for (let k = 0; k < 4; k++) {
+          const v = i + offsets[k]!;
+          const code = grid.codes[v]!;
+          const l = labels[v]!;
+          if (l === 0 || isTpb[code] === 0) continue;
+          if (l >= nodePhase.length || nodePhase[l] === -1) {
+            throw new InvalidArgumentError(
+              fn,
+              'instances',
+              `label ${l} on a triple phase boundary`,
+              'labels that are nodes of the graph (build the graph from these instances)',
+            );
+          }
+          if (nodePhase[l] !== code) {
+            throw new InvalidArgumentError(
+              fn,
+              'instances',
+              `label ${l} at a voxel of phase ${grid.scheme.phases[code]}`,
+              `the phase of node ${l} (${grid.scheme.phases[nodePhase[l]!] ?? nodePhase[l]})`,
+            );
+          }
+          let dup = false;
+          for (let m = 0; m < n; m++) if (seen[m] === l) dup = true;
+          if (!dup) seen[n++] = l;
+        }
+        for (let m = 0; m < n; m++) out[seen[m]!]! += length;
       }
-      if (nodePhase[l] !== code) {
-        throw new InvalidArgumentError(
-          fn,
-          'instances',
-          `label ${l} at a voxel of phase ${grid.scheme.phases[code]}`,
-          `the phase of node ${l} (${grid.scheme.phases[nodePhase[l]!] ?? nodePhase[l]})`,
-        );
-      }
-      let dup = false;
-      for (let k = 0; k < n; k++) if (seen[k] === l) dup = true;
-      if (!dup) seen[n++] = l;
     }
-    for (let k = 0; k < n; k++) out[seen[k]!]! += lengths[axis]!;
   });
   return out;
 }

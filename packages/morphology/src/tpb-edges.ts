@@ -98,25 +98,6 @@ export function tpbEdges(
 }
 
 /**
- * Call `visit(axis, i)` for every edge of a bitmap set (internal axis `[z, y, x]` order for
- * 3D maps, `0` for the 2D points), in increasing voxel index; zero bytes are skipped.
- *
- * @internal
- */
-export function forEachEdge(map: TpbEdgeMap, visit: (axis: number, i: number) => void): void {
-  map.axes.forEach((bits, axis) => {
-    for (let b = 0; b < bits.length; b++) {
-      let byte = bits[b]!;
-      while (byte !== 0) {
-        const bit = 31 - Math.clz32(byte & -byte);
-        visit(axis, b * 8 + bit);
-        byte &= byte - 1;
-      }
-    }
-  });
-}
-
-/**
  * Candidate edges of TauFactor's `triple_phase_boundary`: the edges with four voxels,
  * `nz (ny-1)(nx-1) + ny (nz-1)(nx-1) + nx (nz-1)(ny-1)`; `(ny-1)(nx-1)` points in 2D.
  *
