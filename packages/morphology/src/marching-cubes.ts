@@ -91,20 +91,42 @@ export function marchingCubes(volume: NdArray, options?: MarchingCubesOptions): 
   }
   assertCallback(fn, 'options.onProgress', o.onProgress);
   assertSignal(fn, 'options.signal', o.signal);
-  const index = new Map<number, number>();
+  // vertex index + 1 of each edge (slots 0-2: along z, y, x from a voxel; 3: the cube centre)
+  // in the two planes of voxels the current cubes span, as scikit-image's face layers: the
+  // memory of the vertex index does not grow with the volume
+  const [, ny, nx] = vol.shape;
+  const layerSize = ny * nx * 4;
+  let lower = new Float64Array(layerSize);
+  let upper = new Float64Array(layerSize);
+  let lowerZ = 0;
   let verts = new Float64Array(3 * 1024);
   let faces = new Uint32Array(3 * 1024);
   let nv = 0;
   let nf = 0;
   const vertexOf = (slot: number, positions: Float64Array, ids: Float64Array): number => {
     const id = ids[slot]!;
-    const known = index.get(id);
-    if (known !== undefined) return known;
+    const lz = Math.floor(id / layerSize);
+    if (lz > lowerZ + 2) {
+      lower.fill(0);
+      upper.fill(0);
+      lowerZ = lz - 1;
+    }
+    while (lz > lowerZ + 1) {
+      const t = lower;
+      lower = upper;
+      upper = t;
+      upper.fill(0);
+      lowerZ++;
+    }
+    const layer = lz === lowerZ ? lower : upper;
+    const local = id - lz * layerSize;
+    const known = layer[local]!;
+    if (known !== 0) return known - 1;
     if ((nv + 1) * 3 > verts.length) verts = grow(verts);
     verts[nv * 3] = positions[slot * 3]!;
     verts[nv * 3 + 1] = positions[slot * 3 + 1]!;
     verts[nv * 3 + 2] = positions[slot * 3 + 2]!;
-    index.set(id, nv);
+    layer[local] = nv + 1;
     return nv++;
   };
   marchCubes(
