@@ -6,6 +6,7 @@
 
 import { CATHODE_SCHEME } from '@mgraph/core';
 import type { ParticleRow, PearsonRow } from '@mgraph/pipeline';
+import { descriptorVsResistanceSpec } from './figure-accessibility.js';
 import { correlationHeatmapSpec } from './figure-correlation.js';
 import { exampleFigureSpec } from './figure-example.js';
 import { gnnPredictionSpec } from './figure-gnn.js';
@@ -137,6 +138,28 @@ export async function renderFigures(
       ['with channel', 'without channel'],
     ),
   );
+  if (data.particles.some((p) => p.wired))
+    await add(
+      'fig-accessibility-resistance',
+      'Accessibility: descriptors vs ionic and electronic resistance',
+      'Resistance distance of each NMC particle to the ionic boundary (left edge, separator side) and the electronic boundary (right edge, current collector) in the contact graph (Kirchhoff network, relative conductivities; see transport-settings.ts); colour: well wired (wired, access current at or above the median of its image). Particles without a path are left out of that panel.',
+      descriptorVsResistanceSpec(data.particles),
+    );
+  else omitted.push('Accessibility figure: no NMC particle of the batch reaches both boundaries');
+  if (
+    data.particles.some((p) => p.wellWired === true) &&
+    data.particles.some((p) => p.wellWired === false)
+  )
+    await add(
+      'fig-wiring-boxplots',
+      'Descriptors of well vs poorly wired particles',
+      'Box: quartiles; whiskers: 1.5 IQR; points: outliers. Well wired: reaches both boundaries with an access current at or above the median of the wired particles of its image.',
+      descriptorBoxplotSpec(data.particles, 'wellWired', 'NMC particles well vs poorly wired', [
+        'well wired',
+        'poorly wired',
+      ]),
+    );
+  else omitted.push('Wiring box plots: the batch has no well wired or no poorly wired particle');
   await add(
     'fig5a-correlation-heatmap',
     'Fig. 5a: graph metric vs descriptor correlation',

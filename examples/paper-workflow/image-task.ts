@@ -12,6 +12,7 @@ import { analyzeImage, type ImageAnalysis } from '@mgraph/pipeline';
 import { meanIoU } from '@mgraph/segment';
 import ndarray from 'ndarray';
 import { segmenterFor } from './segmenters.js';
+import { TRANSPORT } from './transport-settings.js';
 import type {
   ExampleRasters,
   ImageParticle,
@@ -200,6 +201,7 @@ export async function processImage(
       : { segmenter: await segmenterFor(settings.segmenter, settings.modelPath) }),
     window: settings.window,
     minSize: settings.minSize,
+    transport: TRANSPORT,
   });
   const iou = truth
     ? meanIoU(truth.phases, analysis.phases, { classes: CATHODE_SCHEME.phases.length })

@@ -112,6 +112,22 @@ export async function writeOutputs(
     statistics.anova,
     ANOVA_COLUMNS,
   );
+  if (statistics.welchWiring)
+    await table(
+      'table-welch-wiring',
+      'Welch t-tests, NMC particles well vs poorly wired',
+      `${WELCH_CAPTION} Well wired: the particle reaches the ionic (left edge) and electronic (right edge) boundaries of the contact graph's Kirchhoff networks, with an access current 1 / (R_ion + R_e) at or above the median of the wired particles of its image; poorly wired: the others, unwired included.`,
+      statistics.welchWiring,
+      WELCH_COLUMNS,
+    );
+  if (statistics.anovaWiring)
+    await table(
+      'table-anova-wiring',
+      'Two-way ANOVA of log heterogeneity and log polarization on TPB x wiring',
+      'Factors: TPB involvement x well wired (as in the wiring Welch table), with interaction; type II sums of squares. Particles with polarization 0 are left out of that response.',
+      statistics.anovaWiring,
+      ANOVA_COLUMNS,
+    );
   await table(
     'table-pearson',
     'Pearson correlation of graph metrics with descriptors (Fig. 5a)',

@@ -166,9 +166,53 @@ describe('paper workflow on 6 images, one corrupt', () => {
     expect(gnn.rows.map((r) => r[0])).toEqual(['soc', 'heterogeneity', 'polarization']);
     for (const r of gnn.rows) expect(cell(r[1])).toBeGreaterThan(0);
   });
+  it('writes the accessibility columns and the wiring tables from them', async () => {
+    const particles = parseCsv(await readFile(join(out, 'particles.csv'), 'utf8'));
+    const pc = (name: string) => particles.header.indexOf(name);
+    const ok = particles.rows.filter((r) => r[pc('status')] === 'ok');
+    const wired = ok.filter((r) => r[pc('wired')] === 'true');
+    expect(wired.length).toBeGreaterThan(0);
+    for (const r of ok) {
+      const ri = r[pc('ionicResistance')];
+      const re = r[pc('electronicResistance')];
+      // wired exactly when both resistances exist; the current is 1 / (R_ion + R_e)
+      expect(r[pc('wired')]).toBe(String(ri !== '' && re !== ''));
+      if (r[pc('wired')] === 'true')
+        expect(cell(r[pc('accessCurrent')])).toBeCloseTo(1 / (cell(ri) + cell(re)), 12);
+      else expect(r[pc('accessCurrent')]).toBe('');
+      if (r[pc('wellWired')] === 'true') expect(r[pc('wired')]).toBe('true');
+    }
+    // per image, the well wired particles are the upper half of the wired ones
+    for (const image of new Set(ok.map((r) => r[0]))) {
+      const mine = wired.filter((r) => r[0] === image);
+      expect(mine.filter((r) => r[pc('wellWired')] === 'true').length).toBe(
+        Math.ceil(mine.length / 2),
+      );
+    }
+    const table = parseCsv(await readFile(join(out, 'tables', 'table-welch-wiring.csv'), 'utf8'));
+    const at = (name: string) => table.header.indexOf(name);
+    const valid = ok.filter((r) => r[pc('descriptorsValid')] === 'true');
+    expect(table.rows.map((r) => r[1])).toEqual(['soc', 'heterogeneity', 'polarization']);
+    for (const r of table.rows) {
+      const values = (has: string) =>
+        valid.filter((v) => v[pc('wellWired')] === has).map((v) => cell(v[pc(r[1])]));
+      const direct = welchTTest(values('true'), values('false'));
+      expect(cell(r[at('t')])).toBeCloseTo(direct.t, 12);
+      expect(cell(r[at('p')])).toBeCloseTo(direct.p, 12);
+    }
+    const anova = parseCsv(await readFile(join(out, 'tables', 'table-anova-wiring.csv'), 'utf8'));
+    expect(anova.rows.filter((r) => r[0] === 'log heterogeneity').map((r) => r[1])).toEqual([
+      'TPB',
+      'wiring',
+      'TPB:wiring',
+      'Residual',
+    ]);
+  });
   it('writes every figure as parseable SVG and inlines them all in report.html', async () => {
     const figures = (await readdir(join(out, 'figures'))).sort();
     expect(figures).toEqual([
+      'fig-accessibility-resistance.svg',
+      'fig-wiring-boxplots.svg',
       'fig2-example-graph.svg',
       'fig3a-tpb-perimeter-ratio.svg',
       'fig3b-nmc-size-tpb-count.svg',
@@ -181,7 +225,7 @@ describe('paper workflow on 6 images, one corrupt', () => {
     for (const f of figures)
       expect(parseXml(await readFile(join(out, 'figures', f), 'utf8')).root).toBe('svg');
     const html = await readFile(join(out, 'report.html'), 'utf8');
-    expect(html.match(/<svg /g)).toHaveLength(8);
+    expect(html.match(/<svg /g)).toHaveLength(10);
     expect(html).toContain('Failed images');
     expect(html).toContain('img-2b');
     expect(html).not.toMatch(/<script|<link /);
@@ -201,7 +245,7 @@ describe('paper workflow on 6 images, one corrupt', () => {
     expect(summary.files.length).toBe(new Set(summary.files).size);
   });
   itNeeds(chromium !== null, 'chromium (Debian package)')(
-    'renders in headless Chromium: 8 SVG figures with size, a non-blank page',
+    'renders in headless Chromium: 10 SVG figures with size, a non-blank page',
     async () => {
       const run = promisify(execFile);
       const url = `file://${join(out, 'report.html')}`;
@@ -209,8 +253,8 @@ describe('paper workflow on 6 images, one corrupt', () => {
       const { stdout: dom } = await run(chromium!, [...flags, '--dump-dom', url], {
         timeout: 60_000,
       });
-      expect(dom.match(/<svg /g)).toHaveLength(8);
-      expect(dom.match(/<figure /g)).toHaveLength(8);
+      expect(dom.match(/<svg /g)).toHaveLength(10);
+      expect(dom.match(/<figure /g)).toHaveLength(10);
       const shot = join(out, 'report-screenshot.png');
       await run(chromium!, [...flags, '--window-size=1300,2400', `--screenshot=${shot}`, url], {
         timeout: 60_000,
