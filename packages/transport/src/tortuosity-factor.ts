@@ -17,10 +17,10 @@ import {
 import ndarray from 'ndarray';
 import { conductionStencil, faceWeights } from './conduction-stencil.js';
 import { conjugateGradient } from './conjugate-gradient.js';
+import { fluxMagnitude } from './flux-magnitude.js';
 import { fluxSpread, layerFluxes } from './layer-fluxes.js';
 import { MultigridPreconditioner } from './multigrid-preconditioner.js';
 import { percolatingVoxels } from './percolating-voxels.js';
-import type { VoxelStencil } from './voxel-stencil.js';
 
 const FN = 'tortuosityFactor';
 
@@ -158,8 +158,8 @@ export interface TortuosityFactorResult {
  *
  * @param phases - 2D or 3D uint8 phase map (a binary mask is codes 0 / 1)
  * @param options - `axis` (0), `conductivities` ([0, 1]), `spacing` (all 1), `unit`
- *   ('voxel'), `tolerance` (1e-6), `maxIterations` (500), `convCrit` (unused), `returnField` (false),
- *   `returnFlux` (false), `onProgress`, `signal`
+ *   ('voxel'), `tolerance` (1e-6), `maxIterations` (500), `convCrit` (unused),
+ *   `returnField` (false), `returnFlux` (false), `onProgress`, `signal`
  * @returns tau, effective and mean conductivity, volume fractions, face fluxes, the
  *   convergence record, and on request the field, percolating mask and flux magnitude
  * @throws InvalidArgumentError for a map that is not 2D / 3D uint8, a code without a
@@ -362,48 +362,4 @@ function checkConductivities(values: unknown): Float64Array {
     );
   }
   return Float64Array.from(values as number[]);
-}
-
-/** Magnitude of the flux density per voxel (mean of the two faces per axis), unpadded. */
-function fluxMagnitude(
-  x: Float64Array,
-  s: VoxelStencil,
-  codes: Uint8Array,
-  table: Float64Array,
-  h: readonly [number, number, number],
-  ax: number,
-): Float64Array {
-  const [n0, n1, n2] = s.dims;
-  const volume = h[0] * h[1] * h[2];
-  const area = h.map((v) => volume / v);
-  const boundary = 2 * faceWeights(h)[ax]!;
-  const out = new Float64Array(n0 * n1 * n2);
-  for (let i = 0; i < n0; i++) {
-    for (let j = 0; j < n1; j++) {
-      for (let k = 0; k < n2; k++) {
-        const v = (i * n1 + j) * n2 + k;
-        const p = v + s.offset;
-        if (s.diagonal[p] === 0) continue;
-        const at = [i, j, k];
-        let sq = 0;
-        for (let d = 0; d < 3; d++) {
-          const st = s.strides[d]!;
-          const g = s.couplings[d]!;
-          // Current leaving through the lower face (towards p - st) and the upper face; a
-          // coupling is 0 across an edge of the grid or towards a voxel outside the system.
-          let lower = at[d]! > 0 ? g[p - st]! * (x[p]! - x[p - st]!) : 0;
-          let upper = at[d]! < s.dims[d]! - 1 ? g[p]! * (x[p + st]! - x[p]!) : 0;
-          if (d === ax) {
-            const gb = boundary * table[codes[v]!]!;
-            if (at[d] === 0) lower = gb * (x[p]! - 1);
-            if (at[d] === s.dims[d]! - 1) upper = gb * (0 - x[p]!);
-          }
-          const q = (0.5 * (lower + upper)) / area[d]!;
-          sq += q * q;
-        }
-        out[v] = Math.sqrt(sq);
-      }
-    }
-  }
-  return out;
 }
