@@ -4,7 +4,13 @@
 import { anova2, welchTTest } from '@mgraph/stats';
 import { particleAccessibility } from '@mgraph/transport';
 import { describe, expect, it } from 'vitest';
-import { analyzePhaseMap, anovaTable, statisticsTables, welchTable } from '../src/index.js';
+import {
+  analyzePhaseMap,
+  analyzeVolume,
+  anovaTable,
+  statisticsTables,
+  welchTable,
+} from '../src/index.js';
 import { phantom } from './helpers.js';
 
 const transport = {
@@ -103,6 +109,32 @@ describe('analyzePhaseMap with options.transport', () => {
       expect(r.F).toBe(ref.rows[i]!.F ?? Number.NaN);
     });
     expect(anovaWiring).toEqual(anovaTable(rows, { factors: ['inTpb', 'wellWired'] }));
+  });
+
+  it('analyzeVolume rates 3D particles with anisotropic spacing as particleAccessibility does', async () => {
+    const c = phantom(7, [24, 40, 40]);
+    const volume = { ...transport, axis: 0, spacing: [2, 1, 1] };
+    const rated = await analyzeVolume({ phases: c.phases }, { transport: volume });
+    const plain = await analyzeVolume({ phases: c.phases });
+    const ref = particleAccessibility(plain.graph, transport.conductivity, {
+      area: 'weight',
+      axis: 0,
+      spacing: [2, 1, 1],
+      activeConducts: true,
+    });
+    expect(ref.particles.filter((p) => p.wired).length).toBeGreaterThan(0);
+    expect(rated.particles.map((r) => [r.node, r.ionicResistance, r.electronicResistance])).toEqual(
+      ref.particles.map((p) => [p.node, p.ionicResistance, p.electronicResistance]),
+    );
+    // Spacing matters: the same volume with isotropic voxels gives other resistances.
+    const iso = particleAccessibility(plain.graph, transport.conductivity, {
+      area: 'weight',
+      axis: 0,
+      activeConducts: true,
+    });
+    expect(iso.particles.map((p) => p.ionicResistance)).not.toEqual(
+      ref.particles.map((p) => p.ionicResistance),
+    );
   });
 
   it('checks the transport option before any stage runs', () => {
