@@ -27,7 +27,7 @@ export function conductionStencil(
 ): { stencil: VoxelStencil; rhs: Float64Array } {
   const [n0, n1, n2] = dims;
   const { strides, offset, length } = layoutOf(dims);
-  const plain = [n1 * n2, n2, 1];
+  const plain0 = n1 * n2;
   const weight = faceWeights(spacing);
   const couplings: [Float64Array, Float64Array, Float64Array] = [
     new Float64Array(length),
@@ -37,29 +37,48 @@ export function conductionStencil(
   const diagonal = new Float64Array(length);
   const rhs = new Float64Array(length);
   const boundary = 2 * weight[axis]!;
+  const [w0, w1, w2] = weight as [number, number, number];
+  const [t0, t1, t2] = strides;
+  const [g0, g1, g2] = couplings;
+  const last = dims[axis]! - 1;
   for (let i = 0; i < n0; i++) {
+    const down = i < n0 - 1;
     for (let j = 0; j < n1; j++) {
+      const south = j < n1 - 1;
+      const row = (i * n1 + j) * n2;
       for (let k = 0; k < n2; k++) {
-        const v = i * plain[0]! + j * n2 + k;
+        const v = row + k;
         if (!live[v]) continue;
         const p = v + offset;
         const a = table[codes[v]!]!;
-        const at = [i, j, k];
-        for (let d = 0; d < 3; d++) {
-          if (at[d] === dims[d]! - 1) continue;
-          const w = v + plain[d]!;
-          if (!live[w]) continue;
-          const b = table[codes[w]!]!;
-          const g = ((2 * a * b) / (a + b)) * weight[d]!;
-          couplings[d]![p] = g;
+        // Couplings to the next neighbour along each axis, when it takes part.
+        if (k < n2 - 1 && live[v + 1]) {
+          const b = table[codes[v + 1]!]!;
+          const g = ((2 * a * b) / (a + b)) * w2;
+          g2[p] = g;
           diagonal[p]! += g;
-          diagonal[p + strides[d]!]! += g;
+          diagonal[p + t2]! += g;
         }
-        if (at[axis] === 0) {
+        if (south && live[v + n2]) {
+          const b = table[codes[v + n2]!]!;
+          const g = ((2 * a * b) / (a + b)) * w1;
+          g1[p] = g;
+          diagonal[p]! += g;
+          diagonal[p + t1]! += g;
+        }
+        if (down && live[v + plain0]) {
+          const b = table[codes[v + plain0]!]!;
+          const g = ((2 * a * b) / (a + b)) * w0;
+          g0[p] = g;
+          diagonal[p]! += g;
+          diagonal[p + t0]! += g;
+        }
+        const at = axis === 0 ? i : axis === 1 ? j : k;
+        if (at === 0) {
           rhs[p] = boundary * a;
           diagonal[p]! += boundary * a;
         }
-        if (at[axis] === dims[axis]! - 1) diagonal[p]! += boundary * a;
+        if (at === last) diagonal[p]! += boundary * a;
       }
     }
   }

@@ -48,8 +48,7 @@ export function conjugateGradient(
   let rz = dot(r, z);
   let residual = 1;
   for (let it = 1; it <= control.maxIterations; it++) {
-    applyStencil(stencil, p, q);
-    const alpha = rz / dot(p, q);
+    const alpha = rz / applyStencil(stencil, p, q);
     let rr = 0;
     for (let i = 0; i < n; i++) {
       x[i]! += alpha * p[i]!;

@@ -94,30 +94,36 @@ export function layoutOf(dims: readonly [number, number, number]): {
 /**
  * `y = A x` over the voxels of the system (`y` is not written elsewhere).
  *
+ * @returns `x . y` over the voxels of the system (the energy product conjugate gradients needs)
  * @internal
  */
-export function applyStencil(s: VoxelStencil, x: Float64Array, y: Float64Array): void {
+export function applyStencil(s: VoxelStencil, x: Float64Array, y: Float64Array): number {
   const [s0, s1, s2] = s.strides;
   const [g0, g1, g2] = s.couplings;
   const d = s.diagonal;
   const { rows, runs } = s.runs;
   const n2 = s.dims[2];
+  let dot = 0;
   for (let r = 0; r < rows.length - 1; r++) {
     const base = s.offset + r * n2;
     for (let q = rows[r]!; q < rows[r + 1]!; q++) {
       const end = base + runs[2 * q + 1]!;
       for (let p = base + runs[2 * q]!; p < end; p++) {
-        y[p] =
-          d[p]! * x[p]! -
+        const xp = x[p]!;
+        const yp =
+          d[p]! * xp -
           (g2[p - s2]! * x[p - s2]! +
             g2[p]! * x[p + s2]! +
             g1[p - s1]! * x[p - s1]! +
             g1[p]! * x[p + s1]! +
             g0[p - s0]! * x[p - s0]! +
             g0[p]! * x[p + s0]!);
+        y[p] = yp;
+        dot += xp * yp;
       }
     }
   }
+  return dot;
 }
 
 /**
