@@ -4,7 +4,8 @@
  * voxel above the RSS with the input loaded), with the NumPy / SciPy reference of
  * scripts/make-fixtures.py timed on the same volume in the same run.
  *
- * Run: npm run bench -w @mgraph/morphology -- [--size 512] [--no-reference]
+ * Run: npm run bench -w @mgraph/morphology -- [--size 512] [--no-reference] [--random]
+ * (`--random`: independent random voxels, the worst case of the run tables)
  * (512^3 and above need several GB: wrap in `flock /tmp/bigmem.lock`).
  */
 import { execFileSync } from 'node:child_process';
@@ -13,12 +14,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STEPS } from './steps.js';
-import { threePhaseVolume } from './three-phase-volume.js';
+import { randomThreePhaseVolume, threePhaseVolume } from './three-phase-volume.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const size = Number(args[args.indexOf('--size') + 1] ?? 256) || 256;
 const withReference = !args.includes('--no-reference');
+const random = args.includes('--random');
 const shape: [number, number, number] = [size, size, size];
 const voxels = size ** 3;
 
@@ -42,7 +44,7 @@ const dir = mkdtempSync(join(tmpdir(), 'morphology-bench-'));
 const file = join(dir, `volume-${size}.u8`);
 try {
   const t0 = performance.now();
-  writeFileSync(file, threePhaseVolume(shape));
+  writeFileSync(file, random ? randomThreePhaseVolume(shape) : threePhaseVolume(shape));
   const generateSeconds = (performance.now() - t0) / 1000;
   let reference: {
     seconds: Record<string, number>;
@@ -88,6 +90,7 @@ try {
       {
         shape,
         voxels,
+        volume: random ? 'independent random voxels' : 'balls (bench/three-phase-volume.ts)',
         generateSeconds: Number(generateSeconds.toFixed(2)),
         reference: withReference
           ? 'NumPy/SciPy (scripts/make-fixtures.py --bench), same volume, same run'

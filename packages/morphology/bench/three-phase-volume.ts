@@ -37,3 +37,11 @@ export function threePhaseVolume(shape: [number, number, number], seed = 17): Ui
   paint(2, 2, 5, 0.12);
   return out;
 }
+
+/** The worst case of the run tables: independent uniform random codes 0, 1, 2, seeded. */
+export function randomThreePhaseVolume(shape: [number, number, number], seed = 17): Uint8Array {
+  const out = new Uint8Array(shape[0] * shape[1] * shape[2]);
+  const rng = createRng(seed);
+  for (let i = 0; i < out.length; i++) out[i] = Math.floor(rng.uniform(0, 3));
+  return out;
+}

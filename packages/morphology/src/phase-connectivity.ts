@@ -82,7 +82,7 @@ export interface PhaseConnectivityResult {
  * `generate_binary_structure(ndim, connectivity)`; the map is not periodic.
  *
  * Memory: no per-voxel buffer; components are kept as runs of equal phase along rows (about
- * 7 bytes per run, 10 per component).
+ * 7 bytes per run, 6 per component).
  *
  * @param phases - 2D or 3D uint8 phase map of codes of `scheme`
  * @param scheme - the map's {@link PhaseScheme}; results are keyed by its phase names
