@@ -32,6 +32,12 @@ export function copyBox(
   const ds = dst.stride[last]!;
   const s = src.data;
   const t = dst.data;
+  // contiguous rows of typed arrays: one set() per row
+  const whole =
+    ss === 1 &&
+    ds === 1 &&
+    typeof (s as TypedArray).subarray === 'function' &&
+    typeof (t as TypedArray).set === 'function';
   for (;;) {
     let si = src.offset;
     let di = dst.offset;
@@ -39,7 +45,8 @@ export function copyBox(
       si += (srcStart[d]! + (d === last ? 0 : idx[d]!)) * src.stride[d]!;
       di += (dstStart[d]! + (d === last ? 0 : idx[d]!)) * dst.stride[d]!;
     }
-    for (let k = 0; k < n; k++) t[di + k * ds] = s[si + k * ss]!;
+    if (whole) (t as TypedArray).set((s as TypedArray).subarray(si, si + n), di);
+    else for (let k = 0; k < n; k++) t[di + k * ds] = s[si + k * ss]!;
     let d = last - 1;
     while (d >= 0 && ++idx[d]! === extent[d]) idx[d--] = 0;
     if (d < 0) return;
