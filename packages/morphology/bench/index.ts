@@ -106,16 +106,19 @@ try {
 }
 
 // marching-cubes areas and particle measures (bench/mesh.ts, its own seeded volume of balls,
-// scikit-image / NumPy timed on it in the same run): a second JSON object
-execFileSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    join(here, 'mesh.ts'),
-    '--size',
-    String(size),
-    ...(withReference ? [] : ['--no-reference']),
-  ],
-  { stdio: 'inherit' },
-);
+// scikit-image / NumPy timed on it in the same run): a second JSON object; up to 512^3 (its
+// int32 label map and the graph it builds would take several times the memory above that)
+if (size <= 512) {
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(here, 'mesh.ts'),
+      '--size',
+      String(size),
+      ...(withReference ? [] : ['--no-reference']),
+    ],
+    { stdio: 'inherit' },
+  );
+}
