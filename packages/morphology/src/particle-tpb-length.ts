@@ -114,7 +114,7 @@ export function particleTpbLength(
     if (Number.isInteger(attr.label) && attr.label > 0) nodePhase[attr.label] = attr.phaseCode;
   });
   const found = tpbEdges(fn, grid, setup.codes, opts.onProgress, opts.signal);
-  const comps = phaseComponents(fn, grid, setup.connectivity, opts.onProgress, opts.signal);
+  const comps = phaseComponents(fn, grid, setup.connectivity, false, opts.onProgress, opts.signal);
   const active = activeTpbEdges(grid, found.map, comps, setup.codeReach);
   const isTpb = new Uint8Array(256);
   for (const c of setup.codes) isTpb[c] = 1;

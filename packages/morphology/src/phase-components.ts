@@ -18,8 +18,11 @@ export interface PhaseComponents {
   readonly runComponent: Int32Array;
   /** Phase code of each component. */
   readonly code: Uint8Array;
-  /** Voxels of each component (Uint32 when the grid has fewer than 2^32 voxels). */
-  readonly voxels: Float64Array | Uint32Array;
+  /**
+   * Voxels of each component (Uint32 when the grid has fewer than 2^32 voxels), or `null`
+   * when not asked for.
+   */
+  readonly voxels: Float64Array | Uint32Array | null;
   /**
    * Faces of the grid each component touches: bit `2 * axis` the low face, `2 * axis + 1`
    * the high face, internal axes `[z, y, x]`.
@@ -38,17 +41,19 @@ const MAX_RUNS = 2 ** 31 - 1;
  * faces they touch.
  *
  * Memory: about 7 bytes per run (2 for the start column when rows are at most 65,536 long,
- * 4 for the union-find, 1 for the code) plus 6 bytes per component (10 past 2^32 voxels); a
- * structure with runs of mean length L takes about 7 / L + 6 / (voxels per component) bytes
- * per voxel.
+ * 4 for the union-find, 1 for the code) plus 2 bytes per component, 4 more (8 past 2^32
+ * voxels) with `volumes`; a structure with runs of mean length L takes about
+ * 7 / L + 6 / (voxels per component) bytes per voxel.
  *
  * @param connectivity - 1 (faces) .. 3 (faces, edges, corners) in 3D, 1..2 in 2D
+ * @param volumes - whether to count the voxels of each component
  * @internal
  */
 export function phaseComponents(
   fn: string,
   grid: VoxelGrid,
   connectivity: number,
+  volumes: boolean,
   onProgress?: ProgressCallback,
   signal?: AbortSignal,
 ): PhaseComponents {
@@ -93,7 +98,7 @@ export function phaseComponents(
     signal,
     fn,
   );
-  return summarise(parent, { runStart, runCode, rowRuns, nx, ny, nz });
+  return summarise(parent, { runStart, runCode, rowRuns, nx, ny, nz }, volumes);
 }
 
 interface RunTable {
@@ -194,7 +199,7 @@ function mergeRuns(
 }
 
 /** Component ids, codes, volumes and touched faces from the merged runs. */
-function summarise(parent: Int32Array, t: RunTable): PhaseComponents {
+function summarise(parent: Int32Array, t: RunTable, volumes: boolean): PhaseComponents {
   const { runStart, runCode, rowRuns, nx, ny, nz } = t;
   const runs = parent.length;
   // parents never exceed their child, so one ascending pass flattens every tree; roots are
@@ -206,7 +211,11 @@ function summarise(parent: Int32Array, t: RunTable): PhaseComponents {
   }
   for (let k = 0; k < runs; k++) parent[k] = -parent[k]! - 1;
   const code = new Uint8Array(count);
-  const voxels = nz * ny * nx < 2 ** 32 ? new Uint32Array(count) : new Float64Array(count);
+  const voxels = !volumes
+    ? null
+    : nz * ny * nx < 2 ** 32
+      ? new Uint32Array(count)
+      : new Float64Array(count);
   const faces = new Uint8Array(count);
   for (let z = 0; z < nz; z++) {
     for (let y = 0; y < ny; y++) {
@@ -222,7 +231,7 @@ function summarise(parent: Int32Array, t: RunTable): PhaseComponents {
         const a = runStart[k]!;
         const b = k + 1 < last ? runStart[k + 1]! : nx;
         code[id] = runCode[k]!;
-        voxels[id]! += b - a;
+        if (voxels !== null) voxels[id]! += b - a;
         faces[id]! |= rowFaces | (a === 0 ? 16 : 0) | (b === nx ? 32 : 0);
       }
     }

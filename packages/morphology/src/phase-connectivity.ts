@@ -111,7 +111,7 @@ export function phaseConnectivity(
   assertSignal(fn, 'options.signal', opts.signal);
   const grid = voxelGrid(fn, phases, scheme, opts);
   const connectivity = checkConnectivity(fn, opts.connectivity, grid.ndim);
-  const comps = phaseComponents(fn, grid, connectivity, opts.onProgress, opts.signal);
+  const comps = phaseComponents(fn, grid, connectivity, true, opts.onProgress, opts.signal);
   const names = grid.scheme.phases;
   const n = names.length;
   // per code and internal axis: voxels touching both / one / no face; plus no face at all
@@ -122,7 +122,7 @@ export function phaseConnectivity(
   for (let id = 0; id < comps.count; id++) {
     const c = comps.code[id]!;
     const f = comps.faces[id]!;
-    const v = comps.voxels[id]!;
+    const v = comps.voxels![id]!;
     for (let axis = 0; axis < 3; axis++) {
       const touched = ((f >> (2 * axis)) & 1) + ((f >> (2 * axis + 1)) & 1);
       if (touched === 2) both[c * 3 + axis]! += v;

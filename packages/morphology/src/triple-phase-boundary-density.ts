@@ -141,7 +141,14 @@ export function triplePhaseBoundaryDensity(
   const candidates = candidateEdges(grid);
   let active: ActiveTpbMeasure | null = null;
   if (opts.active !== false) {
-    const comps = phaseComponents(fn, grid, setup.connectivity, opts.onProgress, opts.signal);
+    const comps = phaseComponents(
+      fn,
+      grid,
+      setup.connectivity,
+      false,
+      opts.onProgress,
+      opts.signal,
+    );
     const act = activeTpbEdges(grid, found.map, comps, setup.codeReach);
     const m = measure(grid, act.map, act.counts);
     active = {
