@@ -1,0 +1,203 @@
+// Volumes at scale: a synthetic three-phase cathode (SSE matrix, NMC balls overlapping into
+// clusters, graphite balls) of n^3 voxels through instances (instanceSegmentation), the graph
+// (buildGraph with spacing and unit) and @mgraph/morphology's volume fractions, face-counted
+// areas, TPB density and phase connectivity; per step: wall seconds, CPU seconds and the
+// process's peak RSS so far. Each size runs in its own process (peak RSS is per process).
+// With --reference (512^3 only), the NMC mask is also written to a temporary file and the
+// watershed steps are timed on it here (distanceTransformEdt, label, peakLocalMax,
+// watershed) and by scipy 1.10 / scikit-image 0.19 (volume-scale-reference.py), in the same
+// run. Prints one JSON line per size.
+//
+//   flock /tmp/bigmem.lock npx tsx examples/bench/volume-scale.ts --sizes 512 --reference
+//   flock /tmp/bigmem.lock npx tsx examples/bench/volume-scale.ts --sizes 1024 --no-split
+//
+// --no-split cuts the NMC phase into connected components instead of the convexity-refined
+// watershed (the split needs about 33 bytes per voxel at its peak: 35 GB at 1024^3).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CATHODE_SCHEME, createRng } from '@mgraph/core';
+import { buildGraph } from '@mgraph/graph';
+import {
+  interfacialAreas,
+  phaseConnectivity,
+  specificSurfaceArea,
+  triplePhaseBoundaryDensity,
+  volumeFractions,
+} from '@mgraph/morphology';
+import {
+  distanceTransformEdt,
+  instanceSegmentation,
+  label,
+  peakLocalMax,
+  peaksToMarkers,
+  watershed,
+} from '@mgraph/watershed';
+import ndarray from 'ndarray';
+
+const SPACING = [0.398, 0.398, 0.398];
+const UNIT = 'um';
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const value = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1]! : fallback;
+};
+
+/** NMC balls (radius 6-12 voxels, 30% of the volume before overlaps) and graphite balls
+ * (radius 4-8, 8%) at seeded random centres in an SSE matrix. */
+function syntheticCathode(n: number): Uint8Array {
+  const phases = new Uint8Array(n * n * n).fill(1);
+  const rng = createRng(17);
+  const paint = (code: number, fraction: number, rMin: number, rMax: number) => {
+    let painted = 0;
+    while (painted < fraction * phases.length) {
+      const r = Math.round(rng.uniform(rMin, rMax));
+      const [z, y, x] = [0, 0, 0].map(() => rng.integer(0, n));
+      for (let dz = -r; dz <= r; dz++) {
+        const zz = z! + dz;
+        if (zz < 0 || zz >= n) continue;
+        for (let dy = -r; dy <= r; dy++) {
+          const yy = y! + dy;
+          if (yy < 0 || yy >= n) continue;
+          const base = (zz * n + yy) * n;
+          for (let dx = -r; dx <= r; dx++) {
+            const xx = x! + dx;
+            if (xx < 0 || xx >= n || dz * dz + dy * dy + dx * dx > r * r) continue;
+            if (phases[base + xx] !== code) painted++;
+            phases[base + xx] = code;
+          }
+        }
+      }
+    }
+  };
+  paint(2, 0.3, 6, 12);
+  paint(3, 0.08, 4, 8);
+  return phases;
+}
+
+function timed<T>(steps: Record<string, unknown>[], name: string, run: () => T): T {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = run();
+  const cpu = process.cpuUsage(cpu0);
+  steps.push({
+    step: name,
+    seconds: +((performance.now() - t0) / 1000).toFixed(2),
+    cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(2),
+    peakRssGiB: +(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2),
+  });
+  return out;
+}
+
+function runSize(n: number): void {
+  const steps: Record<string, unknown>[] = [];
+  const shape = [n, n, n];
+  const phases = timed(steps, 'generate', () => syntheticCathode(n));
+  const map = ndarray(phases, shape);
+  const split = !flag('--no-split');
+  const instances = timed(
+    steps,
+    split ? 'instanceSegmentation' : 'instanceSegmentation (no split)',
+    () => instanceSegmentation(map, { scheme: CATHODE_SCHEME, ...(split ? {} : { split: [] }) }),
+  );
+  const graph = timed(steps, 'buildGraph', () =>
+    buildGraph(instances.labels, {
+      scheme: CATHODE_SCHEME,
+      phaseOfLabel: instances.phaseOfLabel,
+      spacing: SPACING,
+      unit: UNIT,
+    }),
+  );
+  const units = { spacing: SPACING, unit: UNIT };
+  const fractions = timed(steps, 'volumeFractions', () =>
+    volumeFractions(map, CATHODE_SCHEME, units),
+  );
+  const ssa = timed(steps, 'specificSurfaceArea', () =>
+    specificSurfaceArea(map, CATHODE_SCHEME, units),
+  );
+  timed(steps, 'interfacialAreas', () => interfacialAreas(map, CATHODE_SCHEME, units));
+  const tpb = timed(steps, 'triplePhaseBoundaryDensity', () =>
+    triplePhaseBoundaryDensity(map, CATHODE_SCHEME, units),
+  );
+  timed(steps, 'phaseConnectivity', () => phaseConnectivity(map, CATHODE_SCHEME, units));
+  const reference = n === 512 && flag('--reference') ? referenceSteps(phases, shape) : undefined;
+  console.log(
+    JSON.stringify(
+      {
+        shape,
+        voxels: phases.length,
+        objects: instances.countByPhase,
+        graph: { nodes: graph.order, edges: graph.size },
+        fractions: fractions.fractions,
+        specificSurfaceArea: ssa.specificArea,
+        tpb: {
+          count: tpb.count,
+          length: tpb.length,
+          density: tpb.density,
+        },
+        steps,
+        ...(reference === undefined ? {} : { reference }),
+      },
+      (_, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toPrecision(6) : v),
+    ),
+  );
+}
+
+/** The watershed steps on the NMC mask: here, and by scipy / scikit-image on the same mask. */
+function referenceSteps(phases: Uint8Array, shape: number[]) {
+  const mask = new Uint8Array(phases.length);
+  for (let i = 0; i < mask.length; i++) mask[i] = phases[i] === 2 ? 1 : 0;
+  const dir = mkdtempSync(join(tmpdir(), 'mgraph-volume-scale-'));
+  try {
+    const file = join(dir, 'nmc-mask.u8');
+    writeFileSync(file, mask);
+    const ours: Record<string, number> = {};
+    const clock = <T>(name: string, run: () => T): T => {
+      const cpu0 = process.cpuUsage();
+      const out = run();
+      const cpu = process.cpuUsage(cpu0);
+      ours[name] = +((cpu.user + cpu.system) / 1e6).toFixed(2);
+      return out;
+    };
+    const m = ndarray(mask, shape);
+    const edt = clock('distance_transform_edt', () => distanceTransformEdt(m));
+    const components = clock('label', () => label(m));
+    const peaks = clock('peak_local_max', () =>
+      peakLocalMax(edt, { minDistance: 5, labels: components.labels, excludeBorder: false }),
+    );
+    const relief = ndarray(Float64Array.from(edt.data), shape);
+    for (let i = 0; i < relief.data.length; i++) relief.data[i] = -relief.data[i]!;
+    const markers = peaksToMarkers(peaks, shape);
+    const ws = clock('watershed', () => watershed(relief, markers, { mask: m }));
+    let regions = 0;
+    for (let i = 0; i < ws.data.length; i++) if (ws.data[i]! > regions) regions = ws.data[i]!;
+    const script = fileURLToPath(new URL('volume-scale-reference.py', import.meta.url));
+    const py = spawnSync('/usr/bin/python3', [script, file, shape.join(',')], { encoding: 'utf8' });
+    if (py.status !== 0) throw new Error(`volume-scale-reference.py failed: ${py.stderr}`);
+    return {
+      note: 'CPU seconds on the NMC mask, same machine, same run',
+      mgraph: { ...ours, peaks: peaks.length, regions },
+      scipySkimage: JSON.parse(py.stdout),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const child = value('--child', '');
+if (child !== '') runSize(Number(child));
+else {
+  for (const n of value('--sizes', '512').split(',').map(Number)) {
+    const run = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), ...args, '--child', String(n)],
+      { stdio: 'inherit' },
+    );
+    if (run.status !== 0) {
+      console.log(JSON.stringify({ shape: [n, n, n], failed: run.status ?? run.signal }));
+    }
+  }
+}
