@@ -11,6 +11,9 @@ import {
   interfacialAreas,
   marchingCubesAreas,
   type PhaseConnectivityResult,
+  particleContactAreas,
+  particleSizes,
+  particleSphericity,
   particleTpbLength,
   phaseConnectivity,
   specificSurfaceArea,
@@ -88,6 +91,7 @@ export const VOLUME_STAGES = [
   'tpb and channels',
   'fractions and areas',
   'tpb density',
+  'particles',
   'connectivity',
   'tortuosity',
   'tables',
@@ -142,6 +146,8 @@ export function analyzeVolumePhases(
     scheme,
     phaseOfLabel: instances.phaseOfLabel,
     window,
+    spacing,
+    unit,
     ...progress,
   });
   done('graph');
@@ -180,6 +186,13 @@ export function analyzeVolumePhases(
   }
   done('tpb density');
 
+  stage('particles');
+  const sizes = particleSizes(instances.labels, units);
+  const shapes = particleSphericity(instances.labels, { ...units, ...progress });
+  graph = particleContactAreas(graph, phases, instances.labels, { ...units, ...progress });
+  annotateGraphUnits(graph, scheme, sizes, shapes, unit);
+  done('particles');
+
   stage('connectivity');
   const connectivity = phaseConnectivity(phases, scheme, { ...units, ...progress });
   done('connectivity');
@@ -191,10 +204,9 @@ export function analyzeVolumePhases(
   done('tortuosity');
 
   stage('tables');
-  annotateGraphUnits(graph, spacing, unit);
   const tables = [
     phaseTable(scheme, fractions, instances.countByPhase),
-    ...particleTables(graph, spacing, unit, tpb, channels),
+    ...particleTables(graph, scheme, unit, tpb, channels),
     areas,
     ...(tpbDensity ? [tpbTable(tpbDensity)] : []),
     connectivityTable(connectivity),

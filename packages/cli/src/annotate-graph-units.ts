@@ -1,60 +1,61 @@
+import type { PhaseScheme } from '@mgraph/core';
 import type { MicrostructureGraph } from '@mgraph/graph';
+import type { ParticleSizesResult, ParticleSphericityResult } from '@mgraph/morphology';
 
 /**
- * Equivalent diameter of a volume: the diameter of the ball of that volume, `(6 V / pi)^(1/3)`
- * (scikit-image's `equivalent_diameter_area` in 3D).
+ * Finish the report's graph for export (mutates the graph given, the caller's own copy):
+ * node attributes `equivalentDiameter` and `touchesBorder` (`particleSizes`),
+ * `surfaceAreaMarchingCubes` and `sphericity` (`particleSphericity`); one graph attribute
+ * `unit_<attribute>` per numeric attribute naming its unit, so that a GraphML reader knows
+ * what each number means; and the object `tpbReach` of `particleTpbLength` as one string
+ * attribute `tpbReach_<phase>` per TPB phase (GraphML has no object type).
  *
- * @param volume - a volume in unit^3
- * @returns the diameter in unit
- */
-export function equivalentDiameter(volume: number): number {
-  return Math.cbrt((6 * volume) / Math.PI);
-}
-
-/**
- * Write physical units onto a graph (mutates the graph given, which the caller has just
- * built): node attributes `volume` (unit^3, voxels x voxel volume), `equivalentDiameter`
- * (unit) and `centroidPhysical` (unit, centroid x spacing); graph attributes `spacing`,
- * `unit` and one `unit_<attribute>` per attribute saying its unit, so that a GraphML reader
- * knows what each number means; the object `tpbReach` of `particleTpbLength` becomes one
- * string attribute `tpbReach_<phase>` per TPB phase (GraphML has no object type).
- *
- * @param graph - the contact graph of `buildGraph`
- * @param spacing - voxel size `[dz, dy, dx]`
- * @param unit - unit of `spacing`
+ * @param graph - the contact graph (`buildGraph` with `spacing` and `unit`, then
+ *   `particleTpbLength` and `particleContactAreas` of `@mgraph/morphology`)
+ * @param scheme - its phase scheme
+ * @param sizes - `particleSizes` of the instances
+ * @param shapes - `particleSphericity` of the instances
+ * @param unit - the length unit
  */
 export function annotateGraphUnits(
   graph: MicrostructureGraph,
-  spacing: readonly number[],
+  scheme: PhaseScheme,
+  sizes: ParticleSizesResult,
+  shapes: ParticleSphericityResult,
   unit: string,
 ): void {
-  const voxel = spacing.reduce((a, b) => a * b, 1);
-  graph.forEachNode((key, a) => {
-    const volume = a.size * voxel;
-    graph.mergeNodeAttributes(key, {
-      volume,
-      equivalentDiameter: equivalentDiameter(volume),
-      centroidPhysical: a.centroid.map((c, i) => c * spacing[i]!),
+  for (const p of sizes.particles)
+    graph.mergeNodeAttributes(String(p.label), {
+      equivalentDiameter: p.equivalentDiameter,
+      touchesBorder: p.touchesBorder,
     } as never);
-  });
+  for (const p of shapes.particles)
+    graph.mergeNodeAttributes(String(p.label), {
+      surfaceAreaMarchingCubes: p.surfaceArea,
+      sphericity: p.sphericity,
+    } as never);
   const units: Record<string, string> = {
     unit_size: 'voxel',
     unit_centroid: 'voxel',
     unit_bbox: 'voxel',
     unit_volume: `${unit}^3`,
+    unit_physicalCentroid: unit,
     unit_equivalentDiameter: unit,
-    unit_centroidPhysical: unit,
+    unit_surfaceAreaMarchingCubes: `${unit}^2`,
+    unit_sphericity: '-',
+    unit_surfaceArea: `${unit}^2`,
     unit_countAB: 'voxel',
     unit_countBA: 'voxel',
     unit_strength: 'voxel',
+    unit_contactArea: `${unit}^2`,
   };
+  for (const phase of scheme.phases) units[`unit_area_${phase}`] = `${unit}^2`;
   const reach = (graph.getAttributes() as { tpbReach?: Record<string, string> }).tpbReach;
   if (reach) {
-    // GraphML holds no objects: one string attribute per TPB phase instead
     graph.removeAttribute('tpbReach' as never);
     for (const [phase, r] of Object.entries(reach)) units[`tpbReach_${phase}`] = r;
     units.unit_tpbLength = unit;
     units.unit_activeTpbLength = unit;
   }
-  graph.mergeAttributes({ spacing: [...spacing], unit, ...units } as never);
+  graph.mergeAttributes(units as never);
 }

@@ -11,7 +11,7 @@ export {
   VOLUME_STAGES,
   type VolumePhasesAnalysis,
 } from './analyze-volume-phases.js';
-export { annotateGraphUnits, equivalentDiameter } from './annotate-graph-units.js';
+export { annotateGraphUnits } from './annotate-graph-units.js';
 export { tableToCsv, tableToJson } from './csv.js';
 export { MAIN_HELP, type MainStreams, main } from './main.js';
 export { type ReadVolumeOptions, readVolume, type VolumeFile } from './read-volume.js';

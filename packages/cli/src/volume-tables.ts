@@ -1,8 +1,6 @@
 import type { PhaseScheme } from '@mgraph/core';
 import type { ConcurrentChannels, MicrostructureGraph, TriplePhaseBoundaries } from '@mgraph/graph';
-import type { VolumeFractionsResult } from '@mgraph/morphology';
-import { equivalentDiameter } from './annotate-graph-units.js';
-import { histogram } from './histogram.js';
+import { sizeHistogram, type VolumeFractionsResult } from '@mgraph/morphology';
 import { type Cell, columns, type Table } from './table.js';
 
 /** Bins of the particle size distribution histogram. */
@@ -47,52 +45,66 @@ export function phaseTable(
   };
 }
 
+/** A numeric node attribute written by `@mgraph/graph` or `@mgraph/morphology` (NaN when absent). */
+function num(attributes: object, key: string): number {
+  const v = (attributes as Record<string, unknown>)[key];
+  return typeof v === 'number' ? v : Number.NaN;
+}
+
 /**
  * The particles table (one row per object: label, phase, voxels, volume, equivalent
- * diameter, physical centroid, degree, TPB triangles, channel category) and the particle
- * size distribution table (equivalent diameters of each object phase in {@link PSD_BINS}
- * equal bins from 0 to the largest).
+ * diameter, physical centroid, marching-cubes surface and sphericity, face-counted surface
+ * and area against each phase, whether it touches the border, degree, TPB triangles and TPB
+ * lengths, channel category) and the particle size distribution table (equivalent diameters
+ * of each object phase in {@link PSD_BINS} equal bins from 0 to the largest, by
+ * `sizeHistogram` of `@mgraph/morphology`).
  *
  * @param graph - the contact graph annotated by `annotateGraphUnits`
- * @param spacing - voxel size
- * @param unit - unit of `spacing`
+ * @param scheme - its phase scheme
+ * @param unit - the length unit
  * @param tpb - TPB triangles, or null
  * @param channels - concurrent channels, or null
  * @returns the tables `particles` and `psd`
  */
 export function particleTables(
   graph: MicrostructureGraph,
-  spacing: readonly number[],
+  scheme: PhaseScheme,
   unit: string,
   tpb: TriplePhaseBoundaries | null,
   channels: ConcurrentChannels | null,
 ): [Table, Table] {
-  const voxel = spacing.reduce((a, b) => a * b, 1);
   const rows: Record<string, Cell>[] = [];
   graph.forEachNode((key, a) => {
-    const c = a.centroid.map((v, i) => v * spacing[i]!);
-    const volume = a.size * voxel;
-    rows.push({
+    const c = (a as { physicalCentroid?: number[] }).physicalCentroid ?? [];
+    const row: Record<string, Cell> = {
       label: a.label,
       phase: a.phase,
       voxels: a.size,
-      volume,
-      equivalentDiameter: equivalentDiameter(volume),
-      centroidZ: c[0]!,
-      centroidY: c[1]!,
-      centroidX: c[2]!,
+      volume: num(a, 'volume'),
+      equivalentDiameter: num(a, 'equivalentDiameter'),
+      centroidZ: c[0] ?? Number.NaN,
+      centroidY: c[1] ?? Number.NaN,
+      centroidX: c[2] ?? Number.NaN,
+      surfaceAreaMarchingCubes: num(a, 'surfaceAreaMarchingCubes'),
+      sphericity: num(a, 'sphericity'),
+      surfaceArea: num(a, 'surfaceArea'),
+    };
+    for (const phase of scheme.phases) row[`area_${phase}`] = num(a, `area_${phase}`);
+    Object.assign(row, {
+      touchesBorder: (a as { touchesBorder?: boolean }).touchesBorder ?? '',
       degree: graph.degree(key),
       tpbCount: tpb?.countByNode[key] ?? Number.NaN,
-      tpbLength: (a as { tpbLength?: number }).tpbLength ?? Number.NaN,
-      activeTpbLength: (a as { activeTpbLength?: number }).activeTpbLength ?? Number.NaN,
+      tpbLength: num(a, 'tpbLength'),
+      activeTpbLength: num(a, 'activeTpbLength'),
       channelCategory: channels?.categoryByNode[key] ?? '',
     });
+    rows.push(row);
   });
   const particles: Table = {
     name: 'particles',
     title: 'Particles',
     description:
-      'One row per object: its voxels, volume, equivalent diameter (of the ball of the same volume), centroid, degree in the contact graph, TPB triangles it belongs to (a TPB phase), length of voxel-edge TPB (total and active) on its surface, and channel category (active phase).',
+      'One row per object: voxels, volume, equivalent diameter (of the ball of the same volume), centroid, marching-cubes surface area and sphericity (Wadell), face-counted surface and its area against each phase (area_<phase>), whether it touches the border (its size and surface are cut), degree in the contact graph, TPB triangles it belongs to, length of voxel-edge TPB (total and active) on its surface, and channel category (active phase).',
     columns: columns(
       ['label', ''],
       ['phase', ''],
@@ -102,6 +114,11 @@ export function particleTables(
       ['centroidZ', unit],
       ['centroidY', unit],
       ['centroidX', unit],
+      ['surfaceAreaMarchingCubes', `${unit}^2`],
+      ['sphericity', '-'],
+      ['surfaceArea', `${unit}^2`],
+      ...scheme.phases.map((p): [string, string] => [`area_${p}`, `${unit}^2`]),
+      ['touchesBorder', ''],
       ['degree', ''],
       ['tpbCount', ''],
       ['tpbLength', unit],
@@ -111,21 +128,20 @@ export function particleTables(
     rows,
   };
   const psdRows: Record<string, Cell>[] = [];
-  const byPhase = new Map<string, number[]>();
-  for (const r of rows) {
-    const list = byPhase.get(r.phase as string) ?? [];
-    list.push(r.equivalentDiameter as number);
-    byPhase.set(r.phase as string, list);
-  }
-  for (const [phase, diameters] of byPhase) {
-    const { edges, counts } = histogram(diameters, PSD_BINS);
+  for (const phase of scheme.objects) {
+    const d = rows.filter((r) => r.phase === phase).map((r) => r.equivalentDiameter as number);
+    if (d.length === 0) continue;
+    const { edges, counts } = sizeHistogram(d, {
+      bins: PSD_BINS,
+      range: [0, d.reduce((m, v) => Math.max(m, v), 0)],
+    });
     for (const [i, count] of counts.entries())
       psdRows.push({ phase, binLow: edges[i]!, binHigh: edges[i + 1]!, count });
   }
   const psd: Table = {
     name: 'psd',
     title: 'Particle size distribution',
-    description: `Equivalent diameters of the objects of each phase in ${PSD_BINS} equal bins from 0 to the largest (a bin holds binLow <= d < binHigh, the last also d = binHigh).`,
+    description: `Equivalent diameters of the objects of each phase in ${PSD_BINS} equal bins from 0 to the largest (numpy.histogram: a bin holds binLow <= d < binHigh, the last also d = binHigh).`,
     columns: columns(['phase', ''], ['binLow', unit], ['binHigh', unit], ['count', '']),
     rows: psdRows,
   };
@@ -134,7 +150,7 @@ export function particleTables(
 
 /**
  * The contacts table (edges of the graph per pair of phases, with the summed contact
- * strength in voxels) and the graph summary (nodes, edges, objects and mean degree per
+ * strength in voxels and the summed contact area of `particleContactAreas`) and the graph summary (nodes, edges, objects and mean degree per
  * phase, TPB triangles, channel categories).
  *
  * @param graph - the contact graph
@@ -150,23 +166,36 @@ export function graphTables(
   const scheme = graph.getAttribute('scheme');
   const pairs = new Map<
     string,
-    { phaseA: string; phaseB: string; edges: number; strength: number }
+    { phaseA: string; phaseB: string; edges: number; strength: number; contactArea: number }
   >();
   graph.forEachEdge((_, e, __, ___, sa, ta) => {
     const [pa, pb] = [sa.phase, ta.phase].sort(
       (x, y) => scheme.phases.indexOf(x) - scheme.phases.indexOf(y),
     ) as [string, string];
     const key = `${pa}\u0000${pb}`;
-    const entry = pairs.get(key) ?? { phaseA: pa, phaseB: pb, edges: 0, strength: 0 };
+    const entry = pairs.get(key) ?? {
+      phaseA: pa,
+      phaseB: pb,
+      edges: 0,
+      strength: 0,
+      contactArea: 0,
+    };
     entry.edges += 1;
     entry.strength += e.strength;
+    entry.contactArea += num(e, 'contactArea');
     pairs.set(key, entry);
   });
   const contacts: Table = {
     name: 'contacts',
     title: 'Contacts',
-    description: `Edges of the contact graph (objects within the ${graph.getAttribute('window')}^3 adjacency window) per pair of phases, and their summed contact strength (voxels).`,
-    columns: columns(['phaseA', ''], ['phaseB', ''], ['edges', ''], ['strength', 'voxel']),
+    description: `Edges of the contact graph (objects within the ${graph.getAttribute('window')}^3 adjacency window) per pair of phases, their summed contact strength (voxels) and summed contact area (faces the two objects share, face counting; 0 for an edge whose objects are near but do not touch).`,
+    columns: columns(
+      ['phaseA', ''],
+      ['phaseB', ''],
+      ['edges', ''],
+      ['strength', 'voxel'],
+      ['contactArea', `${graph.getAttribute('unit' as never) ?? 'voxel'}^2`],
+    ),
     rows: [...pairs.values()],
   };
   const rows: Record<string, Cell>[] = [

@@ -18,7 +18,7 @@ const at = (name: string) => join(dir, name);
 function refused(run: { code: number; stderr: string }, pattern: RegExp) {
   expect(run.code).toBe(1);
   const lines = run.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
+  expect(lines, run.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(/^mgraph: /);
   expect(lines[0]).toMatch(pattern);
   expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -17,6 +17,9 @@ import { writeTiff } from '@mgraph/io/node';
 import {
   interfacialAreas,
   marchingCubesAreas,
+  particleContactAreas,
+  particleSizes,
+  particleSphericity,
   particleTpbLength,
   phaseConnectivity,
   specificSurfaceArea,
@@ -93,15 +96,16 @@ describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', (
       'tpb and channels',
       'fractions and areas',
       'tpb density',
+      'particles',
       'connectivity',
       'tortuosity',
       'tables',
       'figures',
       'write',
     ].entries())
-      expect(run.stderr).toContain(`mgraph volume [${i + 1}/12] ${stage}`);
-    expect(run.stderr).toContain('[3/12] instances 100%');
-    expect(run.stderr).toContain('[9/12] tortuosity 100%');
+      expect(run.stderr).toContain(`mgraph volume [${i + 1}/13] ${stage}`);
+    expect(run.stderr).toContain('[3/13] instances 100%');
+    expect(run.stderr).toContain('[10/13] tortuosity 100%');
     expect(run.stderr).toMatch(/done in [\d.]+ s: \d+ objects/);
   });
 
@@ -138,6 +142,31 @@ describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', (
       expect(Number(r.tpbCount)).toBe(tpb.countByNode[r.label!]);
       expect(r.channelCategory).toBe(channels.categoryByNode[r.label!] ?? '');
     }
+    // the morphology of each particle: sizes, marching-cubes sphericity, face-counted areas
+    const units = { spacing: SPACING, unit: 'um' };
+    const sizes = particleSizes(instances.labels, units).particles;
+    const shapes = particleSphericity(instances.labels, units).particles;
+    const areas = particleContactAreas(graph, phases, instances.labels, units);
+    expect(rows.map((r) => Number(r.label))).toEqual(sizes.map((p) => p.label));
+    rows.forEach((r, i) => {
+      expect(Number(r.equivalentDiameter)).toBe(sizes[i]!.equivalentDiameter);
+      expect(r.touchesBorder).toBe(String(sizes[i]!.touchesBorder));
+      expect(Number(r.sphericity)).toBe(shapes[i]!.sphericity);
+      expect(Number(r.surfaceAreaMarchingCubes)).toBe(shapes[i]!.surfaceArea);
+      const a = areas.getNodeAttributes(r.label!) as unknown as Record<string, number>;
+      expect(Number(r.surfaceArea)).toBe(a.surfaceArea);
+      for (const p of CATHODE_SCHEME.phases) expect(Number(r[`area_${p}`])).toBe(a[`area_${p}`]);
+    });
+    const contacts = await csv('contacts.csv');
+    let sseNmc = 0;
+    areas.forEachEdge((_, e, __, ___, sa, ta) => {
+      if ([sa.phase, ta.phase].sort().join() === 'nmc,sse')
+        sseNmc += (e as unknown as { contactArea: number }).contactArea;
+    });
+    close(
+      Number(contacts.find((r) => r.phaseA === 'sse' && r.phaseB === 'nmc')!.contactArea),
+      sseNmc,
+    );
   });
 
   it('psd.csv: each phase counts every object once, in the bin of its diameter', async () => {
