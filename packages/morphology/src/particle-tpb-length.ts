@@ -1,4 +1,5 @@
 import {
+  assertAllocation,
   assertCallback,
   assertDtype,
   assertSameShape,
@@ -108,6 +109,12 @@ export function particleTpbLength(
   let maxLabel = 0;
   graph.forEachNode((_, attr) => {
     if (Number.isInteger(attr.label) && attr.label > maxLabel) maxLabel = attr.label;
+  });
+  assertAllocation(fn, 'graph', `a graph whose largest label is ${maxLabel}`, maxLabel + 1, {
+    limit: 2 ** 31,
+    bytesPerElement: 18,
+    what: 'label slots',
+    subject: 'a graph',
   });
   const nodePhase = new Int16Array(maxLabel + 1).fill(-1);
   graph.forEachNode((_, attr) => {
