@@ -95,6 +95,7 @@ export function marchingCubesAreas(
     fn,
     grid.codes,
     grid.shape,
+    grid.ndim,
     (values, configs, m) => {
       for (let i = 0; i < m; i++) {
         const a = values[i]!;

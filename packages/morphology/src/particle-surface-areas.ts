@@ -26,6 +26,7 @@ export function particleSurfaceAreas(
     fn,
     grid.labels,
     grid.shape,
+    grid.ndim,
     (values, configs, n) => {
       for (let i = 0; i < n; i++) {
         const l = values[i]!;

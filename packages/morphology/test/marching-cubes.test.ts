@@ -152,6 +152,17 @@ describe('marchingCubesAreas: random three-phase maps, a ball, the MATBOX crop',
   });
 });
 
+describe('marching cubes: edge cases', () => {
+  it('a 3D map of one plane has no cube (area 0), unlike the same plane read as 2D', () => {
+    const data = Uint8Array.of(0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1);
+    const flat = marchingCubesAreas(ndarray(data, [1, 3, 4]), SCHEME2);
+    expect(flat.phases.map((p) => p.area)).toEqual([0, 0]);
+    const plane = marchingCubesAreas(ndarray(data, [3, 4]), SCHEME2, { spacing: [0.5, 2] });
+    // find_contours: one straight segment across the 3 rows between columns 1 and 2
+    expect(plane.phases.map((p) => p.area)).toEqual([1, 1]);
+  });
+});
+
 describe('marching cubes: refusals', () => {
   it('refuses an ambiguous cube whose corners do not tie, naming it', () => {
     // configuration 0b1001 (corners 0 and 3 in: a face diagonal) with unequal distances
