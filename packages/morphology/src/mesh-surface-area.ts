@@ -17,6 +17,9 @@ import { triangleArea } from './cube-geometry.js';
  * @returns the area, in the square of the vertices' unit
  * @throws InvalidArgumentError for arrays of the wrong rank, width or dtype, or a face index
  *   outside `0..V-1`
+ *
+ * @remarks
+ * References: scikit-image `skimage.measure.mesh_surface_area`.
  */
 export function meshSurfaceArea(vertices: NdArray, faces: NdArray): number {
   const fn = 'meshSurfaceArea';
