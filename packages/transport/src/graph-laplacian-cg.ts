@@ -20,7 +20,7 @@ export interface CgSolution {
 
 /**
  * Jacobi-preconditioned conjugate gradients for `A x = b`, Float64, from x = 0. Converged
- * when the true-recurrence residual satisfies `||r||_2 <= tol * ||b||_2`.
+ * when the recursively updated residual satisfies `||r||_2 <= tol * ||b||_2`.
  *
  * @throws ConvergenceError after `maxIter` iterations without convergence
  * @internal
