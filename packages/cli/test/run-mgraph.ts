@@ -1,9 +1,10 @@
-// Run the built `mgraph` bin as a child process, as a user's shell would.
+// Run the `mgraph` bin (bin/mgraph.js, which loads the built dist/) as a child process, as a
+// user's shell would.
 import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bin.js');
+export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'mgraph.js');
 
 export interface MgraphRun {
   code: number;
@@ -11,7 +12,7 @@ export interface MgraphRun {
   stderr: string;
 }
 
-/** `node dist/bin.js ...args`: exit code, stdout and stderr (never rejects). */
+/** `node bin/mgraph.js ...args`: exit code, stdout and stderr (never rejects). */
 export function runMgraph(args: readonly string[], timeout = 120_000): Promise<MgraphRun> {
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, ...args], { timeout }, (error, stdout, stderr) => {
