@@ -97,7 +97,8 @@ export function labelBlockwise(mask: NdArray, options: LabelBlockwiseOptions): L
       k += n;
     });
     partials.push(partial);
-    o.onProgress?.(++done, total);
+    done++;
+    o.onProgress?.(done, total);
   }
   const { count, relabel } = stitchLabels(plan, partials, { connectivity: o.connectivity });
   if (count > 2 ** 31 - 1) {
@@ -110,7 +111,8 @@ export function labelBlockwise(mask: NdArray, options: LabelBlockwiseOptions): L
     forEachRow(mask.shape, block.start, ext, (at, n) => {
       for (let i = at; i < at + n; i++) out[i] = map[out[i]!]!;
     });
-    o.onProgress?.(++done, total);
+    done++;
+    o.onProgress?.(done, total);
   }
   return { labels, count };
 }

@@ -61,8 +61,8 @@ export interface ZarrVolume {
   info: ZarrInfo;
   /**
    * Read the box `[start, stop)` (one pair per axis) into a fresh row-major ndarray,
-   * chunk by chunk (memory: the result and one chunk); chunks not in the store read as the
-   * fill value.
+   * chunk by chunk, up to 8 chunks requested at once (memory: the result and 8 chunks);
+   * chunks not in the store read as the fill value.
    *
    * @throws InvalidArgumentError naming `start` / `stop` for a box outside the array, or
    *   naming the chunk key for a chunk that does not decode (corrupt or truncated bytes)
@@ -77,6 +77,9 @@ export interface ZarrVolume {
 
 const OPEN_KEYS: OptionKeys<ZarrOpenOptions> = { path: true, level: true };
 const REGION_KEYS: OptionKeys<ZarrRegionOptions> = { onProgress: true, signal: true };
+
+/** Chunks requested at once by a read (their decoded data is the memory this costs). */
+const IN_FLIGHT = 8;
 
 /** Most elements of one read (2^31 - 1, the largest typed array every engine allocates). */
 const READ_LIMIT = 2 ** 31 - 1;
@@ -290,42 +293,62 @@ async function readRegion(
   const c1 = hi.map((h, d) => Math.ceil(h / cs[d]!));
   const total = c1.reduce((a, c, d) => a * (c - c0[d]!), 1);
   const chunkSize = cs.reduce((a, b) => a * b, 1);
-  const coords = c0.slice();
+  // up to IN_FLIGHT chunks requested at once (latency of HTTP stores), copied in order
+  const next = c0.slice();
+  let issued = 0;
+  const queue: { coords: number[]; chunk: Promise<zarr.Chunk<zarr.DataType> | Error> }[] = [];
+  const request = () => {
+    const coords = next.slice();
+    queue.push({
+      coords,
+      chunk: arr.getChunk(coords, { signal: o.signal }).catch((e: unknown) => asError(e)),
+    });
+    issued++;
+    for (let d = nd - 1; d >= 0 && ++next[d]! === c1[d]; d--) next[d] = c0[d]!;
+  };
+  // a chunk that failed is asked for again alone, so that the store's last key is its key
+  const fail = async (coords: number[], why: string): Promise<never> => {
+    throwIfAborted(fn, o.signal);
+    await Promise.all(queue.map((q) => q.chunk));
+    let again = why;
+    try {
+      const chunk = await arr.getChunk(coords, { signal: o.signal });
+      if ((chunk.data as ArrayLike<number>).length !== chunkSize) {
+        again = `it holds ${(chunk.data as ArrayLike<number>).length} elements`;
+      }
+    } catch (error) {
+      again = asError(error).message;
+    }
+    throw corrupt(fn, recorder.lastKey(), dtype, chunkSize, again);
+  };
   for (let done = 0; done < total; ) {
     throwIfAborted(fn, o.signal);
-    let chunk: zarr.Chunk<zarr.DataType>;
-    try {
-      chunk = await arr.getChunk(coords, { signal: o.signal });
-    } catch (error) {
-      throwIfAborted(fn, o.signal);
-      throw corrupt(
-        fn,
-        recorder.lastKey(),
-        dtype,
-        chunkSize,
-        (error as Error)?.message ?? String(error),
-      );
-    }
-    const data = chunk.data as ArrayLike<number>;
-    if (data.length !== chunkSize) {
-      throw corrupt(fn, recorder.lastKey(), dtype, chunkSize, `it holds ${data.length} elements`);
+    while (queue.length < IN_FLIGHT && issued < total) request();
+    const { coords, chunk: pending } = queue.shift()!;
+    const chunk = await pending;
+    if (chunk instanceof Error) await fail(coords, chunk.message);
+    const { data, shape: chunkShape, stride } = chunk as zarr.Chunk<zarr.DataType>;
+    if ((data as ArrayLike<number>).length !== chunkSize) {
+      await fail(coords, `it holds ${(data as ArrayLike<number>).length} elements`);
     }
     const origin = coords.map((c, d) => c * cs[d]!);
     const from = origin.map((s, d) => Math.max(s, lo[d]!));
     const to = origin.map((s, d) => Math.min(s + cs[d]!, hi[d]!));
     copyBox(
-      { data: data as StridedView['data'], shape: chunk.shape, stride: chunk.stride, offset: 0 },
+      { data: data as StridedView['data'], shape: chunkShape, stride, offset: 0 },
       from.map((f, d) => f - origin[d]!),
       dst,
       from.map((f, d) => f - lo[d]!),
       to.map((t, d) => t - from[d]!),
     );
-    o.onProgress?.(++done, total);
-    let d = nd - 1;
-    while (d >= 0 && ++coords[d]! === c1[d]) coords[d] = c0[d--]!;
-    if (d < 0) break;
+    done++;
+    o.onProgress?.(done, total);
   }
   return ndarray(out, outShape);
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
 }
 
 function corrupt(

@@ -211,7 +211,8 @@ export async function writeZarrChunks(
     from[0] = start[0]! - srcStart;
     copyBox(src, from, view, new Array(nd).fill(0), extent);
     await store.set(chunkKey(layout, coords) as `/${string}`, encodeChunk(layout, chunk));
-    onProgress?.(++written, total);
+    written++;
+    onProgress?.(written, total);
     let d = nd - 1;
     while (d > 0 && ++coords[d]! === grid[d]) coords[d--] = 0;
     if (d === 0) coords[0]!++;
