@@ -134,5 +134,4 @@ describe('@mgraph/core/ndarray against the ndarray package', () => {
     expect(zero.get()).toBe(reference(data, []).get());
     expect(zero.pick().dimension).toBe(-1);
   });
-
 });
