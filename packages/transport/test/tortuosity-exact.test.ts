@@ -42,6 +42,24 @@ describe('tortuosityFactor: exact cases', () => {
     expect(r2.effectiveConductivity).toBeCloseTo(3 / 6, 10);
   });
 
+  it('a straight channel carries a uniform flux density 1 / length, 0 outside it', () => {
+    // Channel of conductivity 2 along axis 1 (length 6 x 0.5 um, faces 2 um^2): flux density
+    // = conductivity x potential difference / length = 2 / 3 per um^2.
+    const channel = map([4, 6, 5], ([i, , k]) => (i === 1 && k! >= 2 ? 1 : 0));
+    const r = tortuosityFactor(channel, {
+      ...TIGHT,
+      axis: 1,
+      conductivities: [0, 2],
+      spacing: [2, 0.5, 1],
+      returnFlux: true,
+    });
+    const q = r.fluxMagnitude!;
+    for (let j = 0; j < 6; j++) {
+      expect(q.get(1, j, 3)).toBeCloseTo(2 / 3, 10);
+      expect(q.get(0, j, 3)).toBe(0);
+    }
+  });
+
   it('a uniform block conducts as the bulk whatever the (anisotropic) spacing', () => {
     const block = map([7, 5, 6], () => 1);
     for (const axis of [0, 1, 2]) {
