@@ -1,7 +1,8 @@
 /**
  * Bench step of tortuosityFactor: the pore phase (code 0) of the MATBOX calendered NMC
- * cathode (examples/data/nmc-1-cal-cbd.tif, 251 x 301 x 301, 40% pore), cropped to 128^3 and
- * mirror-tiled to 256^3 and 512^3, driven along axis 0, to TauFactor's default convergence
+ * cathode (examples/data/nmc-1-cal-cbd.tif, 251 x 301 x 301, 40% pore), cropped from its
+ * corner to 128^3 and 256^3 (planes past 250 mirrored) and mirror-tiled to 512^3, driven
+ * along axis 0, to TauFactor's default convergence
  * (`convCrit` 1e-2) and, up to 256^3, to the default relative residual 1e-6 (the rule the
  * SciPy ratio compares, SciPy's CG stopping at the same relative residual). Each
  * size runs in its own child process, so its peak RSS is its own; 512^3 runs under
