@@ -2,6 +2,7 @@ import {
   assertAllocation,
   assertCallback,
   assertNdim,
+  assertNumericData,
   assertSignal,
   checkOptions,
   InvalidArgumentError,
@@ -62,6 +63,7 @@ export function labelBlockwise(mask: NdArray, options: LabelBlockwiseOptions): L
   const fn = 'labelBlockwise';
   const o = checkOptions(fn, options, KEYS);
   assertNdim(fn, 'mask', mask, [2, 3]);
+  assertNumericData(fn, 'mask', mask);
   const blockShape = checkBlockShape(fn, 'options.blockShape', o.blockShape, mask.shape.length);
   assertCallback(fn, 'options.onProgress', o.onProgress);
   assertSignal(fn, 'options.signal', o.signal);

@@ -94,6 +94,12 @@ const cases: TupleCase[] = [
     'mask',
   ],
   [
+    'labelBlockwise: BigInt mask, named by labelBlockwise',
+    () => labelBlockwise(ndarray(new BigInt64Array(4) as never, [2, 2]), { blockShape: [1, 1] }),
+    InvalidArgumentError,
+    'labelBlockwise',
+  ],
+  [
     'labelBlockwise: connectivity 3 in 2D',
     () => labelBlockwise(mask, { blockShape: [2, 2], connectivity: 3 }),
     InvalidArgumentError,
