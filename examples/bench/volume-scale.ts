@@ -8,11 +8,11 @@
 // watershed) and by scipy 1.10 / scikit-image 0.19 (volume-scale-reference.py), in the same
 // run. Prints one JSON line per size.
 //
-//   flock /tmp/bigmem.lock npx tsx examples/bench/volume-scale.ts --sizes 512 --reference
-//   flock /tmp/bigmem.lock npx tsx examples/bench/volume-scale.ts --sizes 1024 --no-split
+//   flock /tmp/bigmem.lock npx tsx examples/bench/volume-scale.ts --sizes 512,1024 \
+//     --reference --split-up-to 512
 //
-// --no-split cuts the NMC phase into connected components instead of the convexity-refined
-// watershed (the split needs about 33 bytes per voxel at its peak: 35 GB at 1024^3).
+// --split-up-to N: above N^3, the NMC phase is cut into connected components instead of the
+// convexity-refined watershed (whose peak memory per voxel does not fit 1024^3 in 20 GB).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,7 +97,7 @@ function runSize(n: number): void {
   const shape = [n, n, n];
   const phases = timed(steps, 'generate', () => syntheticCathode(n));
   const map = ndarray(phases, shape);
-  const split = !flag('--no-split');
+  const split = n <= Number(value('--split-up-to', 'Infinity'));
   const instances = timed(
     steps,
     split ? 'instanceSegmentation' : 'instanceSegmentation (no split)',
