@@ -24,12 +24,22 @@ describe('built @mgraph/phantom', () => {
   });
 });
 
-describe('browser-safe bundle', () => {
-  it('has no static import of Node built-ins (fs and path load on first use)', async () => {
-    const { readFileSync } = await import('node:fs');
-    const esm = readFileSync(new URL('../dist/index.js', import.meta.url), 'utf8');
-    expect(esm).not.toMatch(/^import .* from ["'](node:)?(fs|fs\/promises|path)["']/m);
-    expect(esm).toContain('await import("fs/promises")');
+describe('browser-safe main entry, file helpers in @mgraph/phantom/node', () => {
+  it('the main entry names no Node built-in, the /node entry has the file helpers', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dist = new URL('../dist/', import.meta.url);
+    // the ESM main and every chunk it may load
+    const esm = readdirSync(dist)
+      .filter((f) => f === 'index.js' || /^chunk-.*\.js$/.test(f))
+      .map((f) => readFileSync(new URL(f, dist), 'utf8'))
+      .join('\n');
+    expect(esm).not.toMatch(/["'](node:)?(fs|fs\/promises|path)["']|@mgraph\/io\/node/);
+    const main = await import('@mgraph/phantom');
+    expect('writeCompositeFiles' in main).toBe(false);
+    const node = await import('@mgraph/phantom/node');
+    expect(typeof node.writeCompositeFiles).toBe('function');
+    expect(typeof node.readCompositeFiles).toBe('function');
+    expect(node.generateComposite).toBe(main.generateComposite);
   });
 });
 
