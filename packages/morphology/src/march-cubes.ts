@@ -50,31 +50,50 @@ export function marchCubes(
   const positions = new Float64Array(13 * 3);
   const ids = new Float64Array(13);
   positions.fill(Number.NaN);
-  const cornerStep = Array.from({ length: 8 }, (_, k) => {
-    const [dz, dy, dx] = cornerOffset(k);
-    return dz * plane + dy * nx + dx;
-  });
+  const dev = (i: number) => Math.fround(data[i]!) - level;
   for (let z = 0; z < nz - 1; z++) {
     if (signal?.aborted) throw new AbortError(fn);
     for (let y = 0; y < ny - 1; y++) {
+      const base = z * plane + y * nx;
+      // corners slid along x: the column at x (corners 0, 2, 4, 6 of the cube, k = dz * 4 +
+      // dy * 2 + dx) and the one at x + 1 (1, 3, 5, 7); four reads per cube
+      let a0 = dev(base);
+      let a1 = dev(base + nx);
+      let a2 = dev(base + plane);
+      let a3 = dev(base + plane + nx);
+      let ma = (a0 > 0 ? 1 : 0) | (a1 > 0 ? 4 : 0) | (a2 > 0 ? 16 : 0) | (a3 > 0 ? 64 : 0);
       for (let x = 0; x < nx - 1; x++) {
-        const base = z * plane + y * nx + x;
-        let config = 0;
-        for (let k = 0; k < 8; k++) {
-          const d = Math.fround(data[base + cornerStep[k]!]!) - level;
-          v[k] = d;
-          if (d > 0) config |= 1 << k;
-        }
+        const i = base + x + 1;
+        const b0 = dev(i);
+        const b1 = dev(i + nx);
+        const b2 = dev(i + plane);
+        const b3 = dev(i + plane + nx);
+        const mb = (b0 > 0 ? 2 : 0) | (b1 > 0 ? 8 : 0) | (b2 > 0 ? 32 : 0) | (b3 > 0 ? 128 : 0);
+        const config = ma | mb;
         const tri = LEWINER_BINARY_TILING[config]!;
-        if (tri.length === 0) continue;
-        if (AMBIGUOUS_CONFIGURATIONS[config] === 1) checkTie(fn, v, z, y, x);
-        for (let t = 0; t < tri.length; t++) {
-          const id = tri[t]!;
-          if (!Number.isNaN(positions[id * 3]!)) continue;
-          place(id, v, z, y, x, spacing, positions, ids, shape);
+        if (tri.length > 0) {
+          v[0] = a0;
+          v[1] = b0;
+          v[2] = a1;
+          v[3] = b1;
+          v[4] = a2;
+          v[5] = b2;
+          v[6] = a3;
+          v[7] = b3;
+          if (AMBIGUOUS_CONFIGURATIONS[config] === 1) checkTie(fn, v, z, y, x);
+          for (let t = 0; t < tri.length; t++) {
+            const id = tri[t]!;
+            if (!Number.isNaN(positions[id * 3]!)) continue;
+            place(id, v, z, y, x, spacing, positions, ids, shape);
+          }
+          visit(tri, positions, ids);
+          positions.fill(Number.NaN);
         }
-        visit(tri, positions, ids);
-        positions.fill(Number.NaN);
+        a0 = b0;
+        a1 = b1;
+        a2 = b2;
+        a3 = b3;
+        ma = mb >> 1;
       }
     }
     onProgress?.(z + 1, nz - 1);

@@ -36,6 +36,8 @@ const SCHEME = definePhaseScheme({
 const A0 = (NY - 1) * (NX - 1) * sy * sx;
 const A1 = (NX - 1) * (255 * sy * sx + 256 * sz * sx + sx * Math.hypot(sz / 2, sy / 2));
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+/** Each step is one or two passes over the 2^27 voxels. */
+const LONG = 120_000;
 
 function codes(): Uint8Array {
   const c = new Uint8Array(V);
@@ -51,60 +53,83 @@ describe(`a ${NZ}x${NY}x${NX} volume (${V} voxels > 2^27)`, () => {
   expect(V).toBeGreaterThan(2 ** 27);
   const phases = ndarray(codes(), [NZ, NY, NX]);
 
-  it('marchingCubesAreas: per phase and per pair', () => {
-    const r = marchingCubesAreas(phases, SCHEME, opts);
-    expect(rel(r.phases[0]!.area, A0)).toBeLessThan(1e-12);
-    expect(rel(r.phases[1]!.area, A1)).toBeLessThan(1e-12);
-    expect(rel(r.phases[2]!.area, A1)).toBeLessThan(1e-12);
-    expect(rel(r.pairs[0]!.area, A0 / 2)).toBeLessThan(1e-12);
-  });
+  it(
+    'marchingCubesAreas: per phase and per pair',
+    () => {
+      const r = marchingCubesAreas(phases, SCHEME, opts);
+      expect(rel(r.phases[0]!.area, A0)).toBeLessThan(1e-12);
+      expect(rel(r.phases[1]!.area, A1)).toBeLessThan(1e-12);
+      expect(rel(r.phases[2]!.area, A1)).toBeLessThan(1e-12);
+      expect(rel(r.pairs[0]!.area, A0 / 2)).toBeLessThan(1e-12);
+    },
+    LONG,
+  );
 
-  it('marchingCubesArea and marchingCubes on the float32 pore indicator', () => {
-    const ind = new Float32Array(V);
-    ind.fill(1, 0, 256 * NY * NX);
-    const vol = ndarray(ind, [NZ, NY, NX]);
-    expect(rel(marchingCubesArea(vol, opts).area, A0)).toBeLessThan(1e-9); // summed per triangle
-    const mesh = marchingCubes(vol, opts);
-    expect(mesh.faces.shape[0]).toBe(2 * (NY - 1) * (NX - 1));
-    expect(mesh.vertices.shape[0]).toBe(NY * NX);
-    expect(rel(meshSurfaceArea(mesh.vertices, mesh.faces), A0)).toBeLessThan(1e-9);
-  });
+  it(
+    'marchingCubesArea and marchingCubes on the float32 pore indicator',
+    () => {
+      const ind = new Float32Array(V);
+      ind.fill(1, 0, 256 * NY * NX);
+      const vol = ndarray(ind, [NZ, NY, NX]);
+      expect(rel(marchingCubesArea(vol, opts).area, A0)).toBeLessThan(1e-9); // summed per triangle
+      const mesh = marchingCubes(vol, opts);
+      expect(mesh.faces.shape[0]).toBe(2 * (NY - 1) * (NX - 1));
+      expect(mesh.vertices.shape[0]).toBe(NY * NX);
+      expect(rel(meshSurfaceArea(mesh.vertices, mesh.faces), A0)).toBeLessThan(1e-9);
+    },
+    LONG,
+  );
 
   describe('particles 1 and 2', () => {
     const labels = ndarray(Int32Array.from(phases.data), [NZ, NY, NX]);
     const voxels = 257 * 256 * NX;
 
-    it('particleSizes', () => {
-      const r = particleSizes(labels, opts);
-      expect(r.particles.map((p) => p.voxels)).toEqual([voxels, voxels]);
-      expect(
-        rel(r.particles[0]!.equivalentDiameter, ((6 * voxels * sz * sy * sx) / Math.PI) ** (1 / 3)),
-      ).toBeLessThan(1e-12);
-    });
+    it(
+      'particleSizes',
+      () => {
+        const r = particleSizes(labels, opts);
+        expect(r.particles.map((p) => p.voxels)).toEqual([voxels, voxels]);
+        expect(
+          rel(
+            r.particles[0]!.equivalentDiameter,
+            ((6 * voxels * sz * sy * sx) / Math.PI) ** (1 / 3),
+          ),
+        ).toBeLessThan(1e-12);
+      },
+      LONG,
+    );
 
-    it('particleSphericity', () => {
-      const r = particleSphericity(labels, opts);
-      for (const p of r.particles) {
-        expect(rel(p.surfaceArea, A1)).toBeLessThan(1e-9); // summed per cube
-        expect(p.touchesBorder).toBe(true);
-      }
-    });
+    it(
+      'particleSphericity',
+      () => {
+        const r = particleSphericity(labels, opts);
+        for (const p of r.particles) {
+          expect(rel(p.surfaceArea, A1)).toBeLessThan(1e-9); // summed per cube
+          expect(p.touchesBorder).toBe(true);
+        }
+      },
+      LONG,
+    );
 
-    it('particleContactAreas', () => {
-      // the graph of the two particles, built on a small map with the same labels and phases
-      // and given the big shape (buildGraph's dilation is not what this test is about)
-      const small = buildGraph(ndarray(Int32Array.of(1, 2), [1, 2]), {
-        scheme: SCHEME,
-        phaseOfLabel: [0, 1, 2],
-        window: 3,
-      });
-      small.setAttribute('shape', [NZ, NY, NX]);
-      const g = particleContactAreas(small, phases, labels, opts);
-      const node = (k: string) => g.getNodeAttributes(k) as unknown as Record<string, number>;
-      expect(rel(node('1').area_pore!, 256 * NX * sy * sx)).toBeLessThan(1e-12);
-      expect(rel(node('1').area_p2!, 257 * NX * sz * sx)).toBeLessThan(1e-12);
-      const edge = g.getEdgeAttributes('1', '2') as unknown as { contactArea: number };
-      expect(rel(edge.contactArea, 257 * NX * sz * sx)).toBeLessThan(1e-12);
-    });
+    it(
+      'particleContactAreas',
+      () => {
+        // the graph of the two particles, built on a small map with the same labels and phases
+        // and given the big shape (buildGraph's dilation is not what this test is about)
+        const small = buildGraph(ndarray(Int32Array.of(1, 2), [1, 2]), {
+          scheme: SCHEME,
+          phaseOfLabel: [0, 1, 2],
+          window: 3,
+        });
+        small.setAttribute('shape', [NZ, NY, NX]);
+        const g = particleContactAreas(small, phases, labels, opts);
+        const node = (k: string) => g.getNodeAttributes(k) as unknown as Record<string, number>;
+        expect(rel(node('1').area_pore!, 256 * NX * sy * sx)).toBeLessThan(1e-12);
+        expect(rel(node('1').area_p2!, 257 * NX * sz * sx)).toBeLessThan(1e-12);
+        const edge = g.getEdgeAttributes('1', '2') as unknown as { contactArea: number };
+        expect(rel(edge.contactArea, 257 * NX * sz * sx)).toBeLessThan(1e-12);
+      },
+      LONG,
+    );
   });
 });
