@@ -220,6 +220,7 @@ export function analyzePhaseMap(
  *   ShapeMismatchError, AbortError as it
  *
  * @example
+ * // loadUNet of @mgraph/segment/node (Node) or segmenterFromCard of @mgraph/segment
  * const analysis = await analyzeImage({ image, energy }, { segmenter: await loadUNet() });
  * analysis.particles[0].heterogeneity;
  */
@@ -274,7 +275,7 @@ async function analyzeInput(
       fn,
       'options.segmenter',
       segmenter,
-      'a Segmenter (e.g. loadUNet() or otsuSegmenter() of @mgraph/segment) to segment input.image',
+      'a Segmenter (e.g. loadUNet() of @mgraph/segment/node or otsuSegmenter() of @mgraph/segment) to segment input.image',
     );
   if (segmenter.classes !== scheme.phases.length)
     throw new InvalidArgumentError(

@@ -37,7 +37,7 @@ export interface ImageInput {
 export interface AnalyzeImageOptions {
   /** Phase scheme of the phase map. Default `CATHODE_SCHEME` (the paper's). */
   scheme?: PhaseScheme;
-  /** Turns `input.image` into a phase map (e.g. `loadUNet()` or `otsuSegmenter()` of `@mgraph/segment`). */
+  /** Turns `input.image` into a phase map (e.g. `loadUNet()` of `@mgraph/segment/node` or `otsuSegmenter()` of `@mgraph/segment`). */
   segmenter?: Segmenter;
   /**
    * The active phase whose particles become the rows. Default: the scheme's active phase;
@@ -206,7 +206,7 @@ function checkSegmenter(fn: string, segmenter: unknown): asserts segmenter is Se
       fn,
       'options.segmenter',
       segmenter,
-      'a Segmenter { classes, segment } (e.g. loadUNet() or otsuSegmenter() of @mgraph/segment)',
+      'a Segmenter { classes, segment } (e.g. loadUNet() of @mgraph/segment/node or otsuSegmenter() of @mgraph/segment)',
     );
 }
 
