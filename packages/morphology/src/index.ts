@@ -10,6 +10,39 @@ export {
   interfacialAreas,
 } from './interfacial-areas.js';
 export {
+  type MarchingCubesMesh,
+  type MarchingCubesOptions,
+  marchingCubes,
+} from './marching-cubes.js';
+export {
+  type IsosurfaceArea,
+  type MarchingCubesAreaOptions,
+  marchingCubesArea,
+} from './marching-cubes-area.js';
+export {
+  type MarchingCubesAreasOptions,
+  type MarchingCubesAreasResult,
+  marchingCubesAreas,
+  type PhaseSurfaceArea,
+} from './marching-cubes-areas.js';
+export { meshSurfaceArea } from './mesh-surface-area.js';
+export {
+  type ParticleContactAreasOptions,
+  particleContactAreas,
+} from './particle-contact-areas.js';
+export {
+  type ParticleSize,
+  type ParticleSizesOptions,
+  type ParticleSizesResult,
+  particleSizes,
+} from './particle-sizes.js';
+export {
+  type ParticleShape,
+  type ParticleSphericityOptions,
+  type ParticleSphericityResult,
+  particleSphericity,
+} from './particle-sphericity.js';
+export {
   type ParticleTpbLengthOptions,
   particleTpbLength,
 } from './particle-tpb-length.js';
@@ -20,6 +53,11 @@ export {
   type PhaseConnectivityResult,
   phaseConnectivity,
 } from './phase-connectivity.js';
+export {
+  type SizeHistogram,
+  type SizeHistogramOptions,
+  sizeHistogram,
+} from './size-histogram.js';
 export {
   type SpecificSurfaceAreaOptions,
   type SpecificSurfaceAreaResult,
@@ -39,41 +77,3 @@ export {
   volumeFractions,
 } from './volume-fractions.js';
 export type { UnitOptions } from './voxel-grid.js';
-export {
-  type IsosurfaceArea,
-  type MarchingCubesAreaOptions,
-  marchingCubesArea,
-} from './marching-cubes-area.js';
-export {
-  type MarchingCubesAreasOptions,
-  type MarchingCubesAreasResult,
-  marchingCubesAreas,
-  type PhaseSurfaceArea,
-} from './marching-cubes-areas.js';
-export {
-  type MarchingCubesMesh,
-  type MarchingCubesOptions,
-  marchingCubes,
-} from './marching-cubes.js';
-export { meshSurfaceArea } from './mesh-surface-area.js';
-export {
-  type ParticleContactAreasOptions,
-  particleContactAreas,
-} from './particle-contact-areas.js';
-export {
-  type ParticleSize,
-  type ParticleSizesOptions,
-  type ParticleSizesResult,
-  particleSizes,
-} from './particle-sizes.js';
-export {
-  type ParticleShape,
-  type ParticleSphericityOptions,
-  type ParticleSphericityResult,
-  particleSphericity,
-} from './particle-sphericity.js';
-export {
-  type SizeHistogram,
-  type SizeHistogramOptions,
-  sizeHistogram,
-} from './size-histogram.js';
