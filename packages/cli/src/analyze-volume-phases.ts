@@ -22,6 +22,12 @@ import {
   type VolumeFractionsResult,
   volumeFractions,
 } from '@mgraph/morphology';
+import {
+  type AccessibilityConductivity,
+  type ParticleAccessibility,
+  particleAccessibility,
+  withAccessibility,
+} from '@mgraph/transport';
 import { type InstanceSegmentationResult, instanceSegmentation } from '@mgraph/watershed';
 import { annotateGraphUnits } from './annotate-graph-units.js';
 import { areaTable, connectivityTable, tpbTable } from './morphology-tables.js';
@@ -43,6 +49,12 @@ export interface AnalyzeVolumePhasesOptions {
   window?: number;
   /** Solve the tortuosity factor of every phase along every axis. Default true. */
   tortuosity?: boolean;
+  /**
+   * Conductivities (S / unit) of the ionic and electronic phases and the active phase for
+   * the per-particle accessibility (`particleAccessibility` of `@mgraph/transport`). Default:
+   * 1 for each (resistances relative to unit conductivities).
+   */
+  conductivity?: AccessibilityConductivity;
   /** Called when a stage starts, with its name. */
   onStage?: (stage: string) => void;
   /** Progress inside the current stage, `(done, total)`. */
@@ -72,6 +84,13 @@ export interface VolumePhasesAnalysis {
   tpbDensity: TriplePhaseBoundaryResult | null;
   /** Percolating / dead-end / isolated fractions per phase and axis. */
   connectivity: PhaseConnectivityResult;
+  /**
+   * Kirchhoff accessibility of each active particle (axis 0, ions from the low face), or
+   * null when the scheme lacks one active phase with ionic and electronic phases.
+   */
+  accessibility: ParticleAccessibility | null;
+  /** The conductivities used for `accessibility`, or null. */
+  conductivity: AccessibilityConductivity | null;
   /** TPB triangles of the graph, or null when the scheme declares no TPB. */
   tpb: TriplePhaseBoundaries | null;
   /** Concurrent channels, or null when the scheme lacks one active phase or a conductor. */
@@ -92,6 +111,7 @@ export const VOLUME_STAGES = [
   'fractions and areas',
   'tpb density',
   'particles',
+  'accessibility',
   'connectivity',
   'tortuosity',
   'tables',
@@ -190,8 +210,22 @@ export function analyzeVolumePhases(
   const sizes = particleSizes(instances.labels, units);
   const shapes = particleSphericity(instances.labels, { ...units, ...progress });
   graph = particleContactAreas(graph, phases, instances.labels, { ...units, ...progress });
-  annotateGraphUnits(graph, scheme, sizes, shapes, unit);
   done('particles');
+
+  stage('accessibility');
+  let accessibility: ParticleAccessibility | null = null;
+  let conductivity: AccessibilityConductivity | null = null;
+  if (channels) {
+    const ones = (phases: readonly string[]) => Object.fromEntries(phases.map((p) => [p, 1]));
+    conductivity = options.conductivity ?? {
+      ionic: ones([...scheme.ionic, ...scheme.active]),
+      electronic: ones([...scheme.electronic, ...scheme.active]),
+    };
+    accessibility = particleAccessibility(graph, conductivity, { spacing, ...progress });
+    graph = withAccessibility(graph, accessibility) as unknown as MicrostructureGraph;
+  }
+  annotateGraphUnits(graph, scheme, sizes, shapes, unit);
+  done('accessibility');
 
   stage('connectivity');
   const connectivity = phaseConnectivity(phases, scheme, { ...units, ...progress });
@@ -224,6 +258,8 @@ export function analyzeVolumePhases(
     fractions,
     tpbDensity,
     connectivity,
+    accessibility,
+    conductivity,
     tpb,
     channels,
     tables,

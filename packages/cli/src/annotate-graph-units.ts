@@ -48,6 +48,9 @@ export function annotateGraphUnits(
     unit_countBA: 'voxel',
     unit_strength: 'voxel',
     unit_contactArea: `${unit}^2`,
+    unit_ionicResistance: 'ohm',
+    unit_electronicResistance: 'ohm',
+    unit_accessCurrent: 'A/V',
   };
   for (const phase of scheme.phases) units[`unit_area_${phase}`] = `${unit}^2`;
   const reach = (graph.getAttributes() as { tpbReach?: Record<string, string> }).tpbReach;

@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import { applyScheme, InvalidArgumentError, type PhaseMap } from '@mgraph/core';
 import { graphToGraphML } from '@mgraph/graph';
+import type { AccessibilityConductivity } from '@mgraph/transport';
 import {
   analyzeVolumePhases,
   VOLUME_STAGES,
@@ -11,7 +12,7 @@ import { prepareOutputDir, writeFileAtomic } from './output-dir.js';
 import { psdSvg } from './psd-svg.js';
 import { readVolume } from './read-volume.js';
 import { reportHtml } from './report-html.js';
-import { resolveScheme } from './scheme-option.js';
+import { readJson, resolveScheme } from './scheme-option.js';
 import { PHASE_COLORS, sliceFigures } from './slice-figures.js';
 import { type ProgressStream, stageProgress } from './stage-progress.js';
 import { tpbVoxels } from './tpb-voxels.js';
@@ -82,6 +83,9 @@ export async function runVolume(
 
   bar.stage('read');
   const scheme = await resolveScheme(command.scheme);
+  const conductivity = command.conductivity
+    ? ((await readJson(FN, '--conductivity', command.conductivity)) as AccessibilityConductivity)
+    : undefined;
   const file = await readVolume(command.file, {
     ...(command.shape ? { shape: command.shape } : {}),
     ...(command.dtype ? { dtype: command.dtype } : {}),
@@ -101,6 +105,7 @@ export async function runVolume(
     minSize: command.minSize,
     window: command.window,
     tortuosity: !command.skipTortuosity,
+    ...(conductivity ? { conductivity } : {}),
     onStage: (name) => bar.stage(name),
     onProgress,
   });
@@ -122,6 +127,10 @@ export async function runVolume(
     ],
     ['objects', String(analysis.instances.count)],
     ['min size, window', `${command.minSize} voxels, ${command.window}^3`],
+    [
+      'accessibility conductivities (S/unit)',
+      analysis.conductivity ? JSON.stringify(analysis.conductivity) : 'not computed',
+    ],
     ...Object.entries(analysis.seconds).map(([k, v]): [string, string] => [
       `seconds: ${k}`,
       v.toFixed(2),

@@ -36,17 +36,28 @@ export async function resolveScheme(value: string): Promise<PhaseScheme> {
       value,
       `${Object.keys(NAMED_SCHEMES).join(', ')} or the path of a scheme .json file`,
     );
-  const text = await FileError.wrap(fn, value, 'read', () => readFile(value, 'utf8'));
-  let json: unknown;
+  return checkScheme(fn, '--scheme', await readJson(fn, '--scheme', value));
+}
+
+/**
+ * The parsed content of a JSON file named by a flag.
+ *
+ * @param fn - command name for errors
+ * @param flag - the flag, e.g. `'--conductivity'`
+ * @param path - the file
+ * @returns the parsed value
+ * @throws InvalidArgumentError when the file is not JSON; FileError when it cannot be read
+ */
+export async function readJson(fn: string, flag: string, path: string): Promise<unknown> {
+  const text = await FileError.wrap(fn, path, 'read', () => readFile(path, 'utf8'));
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new InvalidArgumentError(
       fn,
-      '--scheme',
-      value,
+      flag,
+      path,
       `a JSON file (${error instanceof Error ? error.message : String(error)})`,
     );
   }
-  return checkScheme(fn, '--scheme', json);
 }

@@ -26,6 +26,8 @@ export interface VolumeCommand {
   minSize: number;
   /** Adjacency window of the graph, odd (default 7). */
   window: number;
+  /** Path of a JSON file of the accessibility conductivities, or undefined (1 S/unit each). */
+  conductivity: string | undefined;
   /** Leave out the tortuosity solves (9 per three-phase volume). */
   skipTortuosity: boolean;
   /** Replace the files of an output directory that is not empty. */
@@ -59,6 +61,9 @@ report.html (self-contained), one CSV and one JSON per table, summary.json, grap
   --offset N            raw files: header bytes to skip (default 0)
   --min-size N          objects with fewer voxels are dropped (default 10)
   --window N            adjacency window of the contact graph, odd (default 7)
+  --conductivity F.json conductivities (S/unit) of the per-particle accessibility:
+                        { "ionic": { phase: S/unit }, "electronic": { phase: S/unit } },
+                        the active phase in both (default 1 for every phase)
   --skip-tortuosity     leave out the tortuosity factor solves (one per phase and axis)
   --force               replace the files of a non-empty DIR (each file is written atomically)
   --quiet               no progress on stderr
@@ -158,6 +163,7 @@ export function parseVolumeArgs(argv: readonly string[]): VolumeCommand | 'help'
     offset: integer('--offset', values.offset, 0, 0),
     minSize: integer('--min-size', values['min-size'], 10, 0),
     window,
+    conductivity: values.conductivity,
     skipTortuosity: values['skip-tortuosity'] ?? false,
     force: values.force ?? false,
     quiet: values.quiet ?? false,
@@ -181,6 +187,7 @@ function parseWith(argv: readonly string[]) {
       offset: { type: 'string' },
       'min-size': { type: 'string' },
       window: { type: 'string' },
+      conductivity: { type: 'string' },
       'skip-tortuosity': { type: 'boolean' },
       force: { type: 'boolean' },
       quiet: { type: 'boolean' },

@@ -97,6 +97,10 @@ export function particleTables(
       tpbLength: num(a, 'tpbLength'),
       activeTpbLength: num(a, 'activeTpbLength'),
       channelCategory: channels?.categoryByNode[key] ?? '',
+      ionicResistance: num(a, 'ionicResistance'),
+      electronicResistance: num(a, 'electronicResistance'),
+      accessCurrent: num(a, 'accessCurrent'),
+      wired: (a as { wired?: boolean }).wired ?? '',
     });
     rows.push(row);
   });
@@ -104,7 +108,7 @@ export function particleTables(
     name: 'particles',
     title: 'Particles',
     description:
-      'One row per object: voxels, volume, equivalent diameter (of the ball of the same volume), centroid, marching-cubes surface area and sphericity (Wadell), face-counted surface and its area against each phase (area_<phase>), whether it touches the border (its size and surface are cut), degree in the contact graph, TPB triangles it belongs to, length of voxel-edge TPB (total and active) on its surface, and channel category (active phase).',
+      'One row per object: voxels, volume, equivalent diameter (of the ball of the same volume), centroid, marching-cubes surface area and sphericity (Wadell), face-counted surface and its area against each phase (area_<phase>), whether it touches the border (its size and surface are cut), degree in the contact graph, TPB triangles it belongs to, length of voxel-edge TPB (total and active) on its surface, channel category, and for the active phase the Kirchhoff accessibility (resistance to the ionic boundary at the low face of axis z and to the electronic boundary at the high face, the current under 1 V, wired: reaches both; empty where there is no path).',
     columns: columns(
       ['label', ''],
       ['phase', ''],
@@ -124,6 +128,10 @@ export function particleTables(
       ['tpbLength', unit],
       ['activeTpbLength', unit],
       ['channelCategory', ''],
+      ['ionicResistance', 'ohm'],
+      ['electronicResistance', 'ohm'],
+      ['accessCurrent', 'A/V'],
+      ['wired', ''],
     ),
     rows,
   };

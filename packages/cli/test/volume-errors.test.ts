@@ -92,12 +92,16 @@ describe('mgraph volume refuses bad input with one line and exit 1', () => {
     expect(run.stderr).toContain(`found ${found}, of which 1 unnamed: 3`);
   });
 
-  it('an unknown scheme name and a scheme file that is not a scheme', async () => {
+  it('an unknown scheme name, a scheme file that is not a scheme, a conductivity file that is not JSON', async () => {
     refused(
       await runMgraph(quiet('ok.tif', '--scheme', 'anode')),
       /--scheme .*cathode, sofc-anode, li-ion-electrode/,
     );
     refused(await runMgraph(quiet('ok.tif', '--scheme', at('bad-scheme.json'))), /a PhaseScheme/);
+    refused(
+      await runMgraph(quiet('ok.tif', '--scheme', 'cathode', '--conductivity', at('short.raw'))),
+      /--conductivity .*a JSON file/,
+    );
   });
 
   it('bad flags: an unknown flag, a spacing of two numbers, --shape without --dtype', async () => {

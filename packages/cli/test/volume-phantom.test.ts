@@ -26,7 +26,7 @@ import {
   triplePhaseBoundaryDensity,
 } from '@mgraph/morphology';
 import { type Composite, generateComposite } from '@mgraph/phantom';
-import { tortuosityFactor } from '@mgraph/transport';
+import { particleAccessibility, tortuosityFactor } from '@mgraph/transport';
 import { type InstanceSegmentationResult, instanceSegmentation } from '@mgraph/watershed';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type MgraphRun, readCsv, runMgraph } from './run-mgraph.js';
@@ -68,7 +68,11 @@ beforeAll(async () => {
     join(dir, 'out'),
   ]);
   const flags = ['--scheme', 'cathode', '--spacing', '0.5,0.4,0.4', '--unit', 'um', '--quiet'];
-  const [npy, raw] = await Promise.all([
+  await writeFile(
+    join(dir, 'sigma2.json'),
+    JSON.stringify({ ionic: { sse: 2, nmc: 2 }, electronic: { graphite: 2, nmc: 2 } }),
+  );
+  const [npy, raw, sigma2] = await Promise.all([
     runMgraph(['volume', join(dir, 'phantom.npy'), ...flags, '--out', join(dir, 'npy')]),
     runMgraph([
       'volume',
@@ -81,8 +85,25 @@ beforeAll(async () => {
       '--out',
       join(dir, 'raw'),
     ]),
+    runMgraph([
+      'volume',
+      join(dir, 'phantom.npy'),
+      ...flags,
+      '--skip-tortuosity',
+      '--conductivity',
+      join(dir, 'sigma2.json'),
+      '--out',
+      join(dir, 'sigma2'),
+    ]),
   ]);
-  expect([npy.code, npy.stderr, raw.code, raw.stderr]).toEqual([0, '', 0, '']);
+  expect([npy.code, npy.stderr, raw.code, raw.stderr, sigma2.code, sigma2.stderr]).toEqual([
+    0,
+    '',
+    0,
+    '',
+    0,
+    '',
+  ]);
 }, 120_000);
 
 describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', () => {
@@ -97,15 +118,16 @@ describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', (
       'fractions and areas',
       'tpb density',
       'particles',
+      'accessibility',
       'connectivity',
       'tortuosity',
       'tables',
       'figures',
       'write',
     ].entries())
-      expect(run.stderr).toContain(`mgraph volume [${i + 1}/13] ${stage}`);
-    expect(run.stderr).toContain('[3/13] instances 100%');
-    expect(run.stderr).toContain('[10/13] tortuosity 100%');
+      expect(run.stderr).toContain(`mgraph volume [${i + 1}/14] ${stage}`);
+    expect(run.stderr).toContain('[3/14] instances 100%');
+    expect(run.stderr).toContain('[11/14] tortuosity 100%');
     expect(run.stderr).toMatch(/done in [\d.]+ s: \d+ objects/);
   });
 
@@ -167,6 +189,29 @@ describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', (
       Number(contacts.find((r) => r.phaseA === 'sse' && r.phaseB === 'nmc')!.contactArea),
       sseNmc,
     );
+    // Kirchhoff accessibility of the NMC particles, conductivities 1 S/um
+    const access = particleAccessibility(
+      areas,
+      { ionic: { sse: 1, nmc: 1 }, electronic: { graphite: 1, nmc: 1 } },
+      { spacing: SPACING },
+    );
+    const byNode = new Map(access.particles.map((p) => [p.node, p]));
+    const cell = (v: number | null) => (v === null ? '' : String(v));
+    for (const r of rows.filter((x) => x.phase === 'nmc')) {
+      const p = byNode.get(r.label!)!;
+      expect([r.ionicResistance, r.electronicResistance, r.accessCurrent, r.wired]).toEqual([
+        cell(p.ionicResistance),
+        cell(p.electronicResistance),
+        cell(p.current),
+        String(p.wired),
+      ]);
+    }
+    expect(access.particles.some((p) => p.wired)).toBe(true);
+    // --conductivity 2 S/um everywhere halves every resistance
+    const doubled = readCsv(await readFile(join(dir, 'sigma2', 'particles.csv'), 'utf8'));
+    for (const [i, r] of rows.entries())
+      if (r.ionicResistance)
+        close(Number(doubled[i]!.ionicResistance), Number(r.ionicResistance) / 2);
   });
 
   it('psd.csv: each phase counts every object once, in the bin of its diameter', async () => {
