@@ -4,6 +4,7 @@ import {
   checkOptions,
   flatData,
   InvalidArgumentError,
+  isContiguous,
   type NdArray,
   type OptionKeys,
   ShapeMismatchError,
@@ -11,6 +12,7 @@ import {
 import type { AdjacencyCounts } from '@mgraph/graph';
 import { as3d } from './as-3d.js';
 import type { Block, BlockPlan } from './block-plan.js';
+import { copyBox } from './copy-box.js';
 import { PairSums } from './pair-sums.js';
 
 /** Most voxels of one block's outer box (2^28: its float64 copy is 2 GiB). */
@@ -86,7 +88,14 @@ export function blockAdjacencyCounts(
     },
   );
   const pairs = new PairSums();
-  const maxLabel = countBlock(fn, flatData(labels as NdArray<Float64Array>), block, r, pairs);
+  const src = isContiguous(labels)
+    ? flatData(labels as NdArray<Float64Array>)
+    : copyBox(
+        labels,
+        outer.map(() => 0),
+        outer,
+      ).data;
+  const maxLabel = countBlock(fn, src as ArrayLike<number>, block, r, pairs);
   return { ...pairs.sorted(), maxLabel };
 }
 
@@ -195,6 +204,14 @@ function countBlock(
   const { rowPtr, start, end, label } = runs;
   const rz = block.start.length === 3 ? r : 0;
   const scratch = new Scratch();
+  // unions in progress alternate between two buffers (no allocation per union)
+  const ping = new Scratch();
+  const pong = new Scratch();
+  const uniteAll = (first: Intervals, rest: (k: number) => Intervals, n: number): Intervals => {
+    let acc = first;
+    for (let k = 0; k < n; k++) acc = unite(acc, rest(k), k % 2 === 0 ? ping : pong);
+    return acc;
+  };
   // x: every row of the outer box within r of the block's rows
   const ya = Math.max(0, y0 - r);
   const yb = Math.min(oy, y1 + r);
@@ -207,11 +224,10 @@ function countBlock(
   const yRows: Intervals[] = new Array(oz * oy);
   for (let z = 0; z < oz; z++) {
     for (let y = y0; y < y1; y++) {
-      let acc = xRows[z * oy + Math.max(0, y - r)]!;
-      for (let yy = Math.max(0, y - r) + 1; yy <= Math.min(oy - 1, y + r); yy++) {
-        acc = unite(acc, xRows[z * oy + yy]!, scratch);
-      }
-      yRows[z * oy + y] = acc;
+      const lo = Math.max(0, y - r);
+      const hi = Math.min(oy - 1, y + r);
+      const acc = uniteAll(xRows[z * oy + lo]!, (k) => xRows[z * oy + lo + 1 + k]!, hi - lo);
+      yRows[z * oy + y] = acc === xRows[z * oy + lo] ? acc : acc.slice();
     }
   }
   // z, then count the block row's runs against the other labels
@@ -221,10 +237,12 @@ function countBlock(
       const tLo = rowPtr[row]!;
       const tHi = rowPtr[row + 1]!;
       if (tLo === tHi || start[tLo]! >= x1 || end[tHi - 1]! <= x0) continue;
-      let acc = yRows[Math.max(0, z - rz) * oy + y]!;
-      for (let zz = Math.max(0, z - rz) + 1; zz <= Math.min(oz - 1, z + rz); zz++) {
-        acc = unite(acc, yRows[zz * oy + y]!, scratch);
-      }
+      const lo = Math.max(0, z - rz);
+      const acc = uniteAll(
+        yRows[lo * oy + y]!,
+        (k) => yRows[(lo + 1 + k) * oy + y]!,
+        Math.min(oz - 1, z + rz) - lo,
+      );
       for (let i = 0; i < acc.length; i += 3) {
         const a = acc[i]!;
         const s = acc[i + 1]!;
@@ -259,6 +277,12 @@ class Scratch {
       this.push(a, s, e);
     }
   }
+  /** The triples so far, as a view of the buffer (valid until the next use); resets. */
+  view(): Intervals {
+    const out = this.buf.subarray(0, this.n);
+    this.n = 0;
+    return out;
+  }
   take(): Intervals {
     const out = this.buf.slice(0, this.n);
     this.n = 0;
@@ -289,7 +313,7 @@ function widenRow(
   return scratch.take();
 }
 
-/** The union of two {@link Intervals} lists, merged in order (linear). */
+/** The union of two {@link Intervals} lists, merged in order (linear), as a view of `scratch`. */
 function unite(p: Intervals, q: Intervals, scratch: Scratch): Intervals {
   let i = 0;
   let j = 0;
@@ -303,7 +327,7 @@ function unite(p: Intervals, q: Intervals, scratch: Scratch): Intervals {
     if (fromP) i += 3;
     else j += 3;
   }
-  return scratch.take();
+  return scratch.view();
 }
 
 /** Index of the first run in `lo..hi-1` whose end is > `s` (runs sorted by position). */
