@@ -1,4 +1,4 @@
-import { CATHODE_SCHEME, createRng } from '@mgraph/core';
+import { CATHODE_SCHEME, createRng, InvalidArgumentError } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import {
@@ -122,5 +122,54 @@ describe('spacing 1 changes nothing', () => {
         expect(peakLocalMax(img, { ...options, spacing: shape.map(() => 1) })).toEqual(plain);
       }
     }
+  });
+});
+
+describe('spacing options are checked', () => {
+  const mask = ndarray(Uint8Array.from(fixture.cases.pair!.mask), fixture.cases.pair!.shape);
+  const edt = ndarray(Float64Array.from(fixture.cases.pair!.edt), fixture.cases.pair!.shape);
+  const phases = ndarray(
+    Uint8Array.from(fixture.cases.pair!.mask, (v) => (v === 1 ? 2 : 1)),
+    fixture.cases.pair!.shape,
+  );
+  it.each([
+    [
+      'peakLocalMax spacing of 2 axes',
+      () => peakLocalMax(edt, { spacing: [1, 1] }),
+      /options\.spacing/,
+    ],
+    [
+      'peakLocalMax spacing 0',
+      () => peakLocalMax(edt, { spacing: [1, 0, 1] }),
+      /options\.spacing\[1\]/,
+    ],
+    [
+      'splitTouching spacing NaN',
+      () => splitTouching(mask, { spacing: Number.NaN }),
+      /options\.spacing\[0\]/,
+    ],
+    [
+      "splitTouching minDistanceIn 'um'",
+      () => splitTouching(mask, { minDistanceIn: 'um' as 'units' }),
+      /options\.minDistanceIn/,
+    ],
+    [
+      'a fractional minDistance in voxels',
+      () => splitTouching(mask, { minDistance: 2.5 }),
+      /options\.minDistance/,
+    ],
+    [
+      'instanceSegmentation spacing -1',
+      () => instanceSegmentation(phases, { scheme: CATHODE_SCHEME, spacing: [-1, 1, 1] }),
+      /options\.spacing\[0\]/,
+    ],
+  ])('%s is an InvalidArgumentError naming it', (_, run, message) => {
+    expect(run).toThrow(InvalidArgumentError);
+    expect(run).toThrow(message);
+  });
+
+  it('a fractional minDistance is a physical distance with units', () => {
+    const got = splitTouching(mask, { spacing, minDistance: 4.5, minDistanceIn: 'units' });
+    expect(got.count).toBe(2);
   });
 });
