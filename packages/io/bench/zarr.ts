@@ -64,7 +64,9 @@ print(json.dumps(out))
 `;
 let zarrPython: unknown;
 try {
-  zarrPython = JSON.parse(execFileSync('/usr/bin/python3', ['-c', python, dir], { encoding: 'utf8' }));
+  zarrPython = JSON.parse(
+    execFileSync('/usr/bin/python3', ['-c', python, dir], { encoding: 'utf8' }),
+  );
 } catch (error) {
   zarrPython = `not run: ${(error as Error).message.split('\n')[0]}`;
 }
