@@ -4,12 +4,14 @@
 // and writing what we read; hostile stores; TIFF <-> Zarr conversion with bounded memory.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AbortError, InvalidArgumentError, type NdArray, type TypedArray } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
+import { FetchStore } from 'zarrita';
 import { describeNeeds, python3Has } from '../../../test-utils/ci.js';
 import { ARRAY_OF, IO_DTYPES, type IoDtype } from '../src/dtype.js';
 import { openZarr as openZarrStore, readZarr as readZarrStore } from '../src/index.js';
@@ -389,6 +391,44 @@ describe('directory store and TIFF <-> Zarr', () => {
     const store = new ZarrDirectoryStore(join(dir, 'a.zarr'));
     await expect(store.get('/../x')).rejects.toThrow(InvalidArgumentError);
     rmSync(dir, { recursive: true });
+  });
+
+  it('an HTTP store a user brings (zarrita FetchStore on a local server): same values, 404 = fill', async () => {
+    const dir = tmp();
+    const data = ndarray(sample('float32', 6 * 5 * 7), [6, 5, 7]);
+    await writeZarr(join(dir, 'h.zarr'), data, {
+      chunks: [2, 2, 3],
+      spacing: [4, 1, 1],
+      unit: 'nm',
+    });
+    rmSync(join(dir, 'h.zarr', '0', '2', '1', '2'));
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url!);
+      try {
+        res.end(readFileSync(join(dir, decodeURIComponent(req.url!).replace(/^\/+/, ''))));
+      } catch {
+        res.statusCode = 404;
+        res.end();
+      }
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as { port: number };
+      const image = await readZarrStore(new FetchStore(`http://127.0.0.1:${port}/h.zarr`));
+      expect(image.spacing).toEqual([4, 1, 1]);
+      expect(image.unit).toBe('nanometer');
+      for (let z = 0; z < 6; z++)
+        for (let y = 0; y < 5; y++)
+          for (let x = 0; x < 7; x++) {
+            const missing = z >= 4 && y >= 2 && y < 4 && x >= 6;
+            expect(Object.is(image.data.get(z, y, x), missing ? 0 : data.get(z, y, x))).toBe(true);
+          }
+      expect(requests).toContain('/h.zarr/0/2/1/2');
+    } finally {
+      server.close();
+      rmSync(dir, { recursive: true });
+    }
   });
 
   it('TIFF -> Zarr -> TIFF: the same pages, voxel size and unit (v2 and v3, chunk depth not dividing the pages)', async () => {
