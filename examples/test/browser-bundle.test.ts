@@ -7,6 +7,7 @@
 // records what needs eval; minified bundle sizes stay under their budgets.
 import { execFile } from 'node:child_process';
 import {
+  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -66,6 +67,23 @@ describe('main entries are browser-clean', () => {
       );
     }, 60_000);
   }
+  it('every src/node.ts is built and exported as the /node subpath (import, require, types)', () => {
+    const withNode = packages.filter((p) => existsSync(join(p.dir, 'src', 'node.ts')));
+    expect(withNode.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['@mgraph/graph', '@mgraph/io', '@mgraph/phantom', '@mgraph/segment']),
+    );
+    for (const p of withNode) {
+      const manifest = JSON.parse(readFileSync(join(p.dir, 'package.json'), 'utf8')) as {
+        scripts: { build: string };
+        exports: Record<string, unknown>;
+      };
+      expect(manifest.scripts.build, p.name).toMatch(/src\/node\.ts/);
+      expect(manifest.exports['./node'], p.name).toEqual({
+        import: { types: './dist/node.d.ts', default: './dist/node.js' },
+        require: { types: './dist/node.d.cts', default: './dist/node.cjs' },
+      });
+    }
+  });
   it('our own code needs no eval: no `new Function` / `eval(` in any package source', () => {
     const offenders: string[] = [];
     for (const p of packages) {
