@@ -18,7 +18,7 @@ import {
 } from './write-zarr.js';
 import type { StridedView } from './zarr-chunks.js';
 import { chunkGrid } from './zarr-layout.js';
-import { storeOf } from './zarr-paths.js';
+import { assertFreshDirectory, storeOf } from './zarr-paths.js';
 import type { ZarrWritableStore } from './zarr-store.js';
 
 /** Options of {@link tiffToZarr}: the Zarr write options, plus the TIFF channel to read. */
@@ -36,13 +36,14 @@ const KEYS: OptionKeys<TiffToZarrOptions> = { ...ZARR_WRITE_KEYS, channel: true 
  * unit unless `spacing` / `unit` are given.
  *
  * @param source - path of the TIFF file (a `ZYX` stack or a single `YX` page)
- * @param destination - directory path (created) or a zarrita writable store
+ * @param destination - directory path (created; an existing one must be empty) or a
+ *   zarrita writable store
  * @param options - {@link TiffToZarrOptions}: the {@link ZarrWriteOptions} (`zarrFormat` 2,
  *   `chunks`, `compression` 'gzip', `level` 1, `spacing`, `unit`, `onProgress` (chunks),
  *   `signal`) and `channel`
  * @throws InvalidArgumentError for a file `readTiffPlanes` refuses, a hyperstack (axes
  *   other than `ZYX` / `YX`), a TIFF unit OME-NGFF does not name (give `options.unit`),
- *   or a bad option
+ *   a non-empty destination directory, or a bad option
  * @throws FileError when the TIFF cannot be read or the store written
  * @throws AbortError when `options.signal` aborts
  */
@@ -54,6 +55,9 @@ export async function tiffToZarr(
   const fn = 'tiffToZarr';
   assertPath(fn, 'source', source);
   const { channel, ...write } = checkOptions(fn, options, KEYS);
+  if (typeof destination === 'string' && destination.length > 0) {
+    await assertFreshDirectory(fn, 'destination', destination);
+  }
   const store = storeOf(destination, fn) as ZarrWritableStore;
   if (typeof (store as { set?: unknown }).set !== 'function') {
     throw new InvalidArgumentError(

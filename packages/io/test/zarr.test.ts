@@ -388,6 +388,14 @@ describe('directory store and TIFF <-> Zarr', () => {
     await writeZarr(join(dir, 'a.zarr'), data, { chunks: [2, 2, 5], zarrFormat: 3 });
     expect(readdirSync(join(dir, 'a.zarr', '0', 'c', '1'))).toEqual(['0', '1']);
     expect(sameValues((await readZarr(join(dir, 'a.zarr'))).data, data)).toBe(true);
+    // writing again into the same directory would mix two images: refused before writing
+    await expect(writeZarr(join(dir, 'a.zarr'), data)).rejects.toThrow(
+      /missing or empty directory/,
+    );
+    await expect(tiffToZarr(join(dir, 'none.tif'), join(dir, 'a.zarr'))).rejects.toThrow(
+      /missing or empty/,
+    );
+    expect(sameValues((await readZarr(join(dir, 'a.zarr'))).data, data)).toBe(true);
     const store = new ZarrDirectoryStore(join(dir, 'a.zarr'));
     await expect(store.get('/../x')).rejects.toThrow(InvalidArgumentError);
     rmSync(dir, { recursive: true });
