@@ -1,4 +1,16 @@
-import type { PhaseMap, PhaseScheme, ProgressCallback } from '@mgraph/core';
+import {
+  assertBoolean,
+  assertCallback,
+  assertDtype,
+  assertNdim,
+  checkOptions,
+  checkScheme,
+  InvalidArgumentError,
+  type OptionKeys,
+  type PhaseMap,
+  type PhaseScheme,
+  type ProgressCallback,
+} from '@mgraph/core';
 import {
   buildGraph,
   type ConcurrentChannels,
@@ -60,6 +72,18 @@ export interface AnalyzeVolumePhasesOptions {
   /** Progress inside the current stage, `(done, total)`. */
   onProgress?: ProgressCallback;
 }
+
+const KEYS: OptionKeys<AnalyzeVolumePhasesOptions> = {
+  scheme: true,
+  spacing: true,
+  unit: true,
+  minSize: true,
+  window: true,
+  tortuosity: true,
+  conductivity: true,
+  onStage: true,
+  onProgress: true,
+};
 
 /** What {@link analyzeVolumePhases} computes. */
 export interface VolumePhasesAnalysis {
@@ -128,23 +152,41 @@ export const VOLUME_STAGES = [
  * @param options - {@link AnalyzeVolumePhasesOptions}: `scheme`, `spacing`, `unit`
  *   (required), `minSize` (10), `window` (7), `onStage`, `onProgress`
  * @returns the {@link VolumePhasesAnalysis}
- * @throws InvalidArgumentError as `instanceSegmentation` and `buildGraph` do (codes outside
- *   the scheme, a bad window)
+ * @throws InvalidArgumentError, before any stage, for a phase map that is not 3D uint8, an
+ *   unknown option, a missing or invalid scheme, a spacing that is not three positive
+ *   numbers, an empty unit, a non-boolean `tortuosity`, callbacks that are not functions;
+ *   and as the stage functions do (codes outside the scheme, a bad `minSize` or `window`,
+ *   bad conductivities)
  */
 export function analyzeVolumePhases(
   phases: PhaseMap,
   options: AnalyzeVolumePhasesOptions,
 ): VolumePhasesAnalysis {
-  const {
-    scheme,
-    unit,
-    minSize = 10,
-    window = 7,
-    tortuosity = true,
-    onStage,
-    onProgress,
-  } = options;
-  const spacing = [...options.spacing] as [number, number, number];
+  const fn = 'analyzeVolumePhases';
+  const o = checkOptions(fn, options, KEYS);
+  const { unit, minSize = 10, window = 7, tortuosity = true, onStage, onProgress } = o;
+  if (o.scheme === undefined)
+    throw new InvalidArgumentError(fn, 'options.scheme', o.scheme, 'the phase scheme (required)');
+  const scheme = checkScheme(fn, 'options.scheme', o.scheme);
+  if (
+    !Array.isArray(o.spacing) ||
+    o.spacing.length !== 3 ||
+    !o.spacing.every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0)
+  )
+    throw new InvalidArgumentError(
+      fn,
+      'options.spacing',
+      o.spacing,
+      'three positive numbers [dz, dy, dx]',
+    );
+  if (typeof unit !== 'string' || unit.length === 0)
+    throw new InvalidArgumentError(fn, 'options.unit', unit, "a non-empty string (e.g. 'um')");
+  assertBoolean(fn, 'options.tortuosity', o.tortuosity);
+  assertCallback(fn, 'options.onStage', onStage);
+  assertCallback(fn, 'options.onProgress', onProgress);
+  assertNdim(fn, 'phases', phases, [3]);
+  assertDtype(fn, 'phases', phases, 'uint8');
+  const spacing = [...o.spacing] as [number, number, number];
   const seconds: Record<string, number> = {};
   const warnings: string[] = [];
   let t0 = performance.now();

@@ -1,5 +1,12 @@
 import { extname } from 'node:path';
-import { InvalidArgumentError, type NdArray, type ProgressCallback } from '@mgraph/core';
+import {
+  assertCallback,
+  checkOptions,
+  InvalidArgumentError,
+  type NdArray,
+  type OptionKeys,
+  type ProgressCallback,
+} from '@mgraph/core';
 import type { IoDtype } from '@mgraph/io';
 import { readNpy, readRaw, readTiff } from '@mgraph/io/node';
 
@@ -16,6 +23,14 @@ export interface ReadVolumeOptions {
   /** Progress of the read, `(done, total)` pages or bytes. */
   onProgress?: ProgressCallback;
 }
+
+const KEYS: OptionKeys<ReadVolumeOptions> = {
+  shape: true,
+  dtype: true,
+  byteOrder: true,
+  offset: true,
+  onProgress: true,
+};
 
 /** A volume as read from a file, with the voxel size the file states (if any). */
 export interface VolumeFile {
@@ -36,7 +51,7 @@ export interface VolumeFile {
  * @param path - the file
  * @param options - {@link ReadVolumeOptions}
  * @returns the {@link VolumeFile}
- * @throws InvalidArgumentError for an unknown extension without `shape` / `dtype`, for a file
+ * @throws InvalidArgumentError for an unknown option or a non-function `onProgress`, an unknown extension without `shape` / `dtype`, for a file
  *   that is not 3D (a hyperstack with channels, one page), and as the `@mgraph/io` readers
  *   do for a corrupt or truncated file; FileError for a missing or unreadable path
  */
@@ -45,6 +60,8 @@ export async function readVolume(
   options: ReadVolumeOptions = {},
 ): Promise<VolumeFile> {
   const fn = 'readVolume';
+  options = checkOptions(fn, options, KEYS);
+  assertCallback(fn, 'options.onProgress', options.onProgress);
   const ext = extname(path).toLowerCase();
   let file: VolumeFile;
   if (options.shape !== undefined && options.dtype !== undefined) {
