@@ -56,7 +56,7 @@ export async function main(
     return 2;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    streams.stderr.write(`\nmgraph: ${message.split('\n')[0]}\n`);
+    streams.stderr.write(`${streams.stderr.isTTY ? '\n' : ''}mgraph: ${message.split('\n')[0]}\n`);
     if (verbose && error instanceof Error && error.stack) streams.stderr.write(`${error.stack}\n`);
     return 1;
   }

@@ -17,10 +17,9 @@ const at = (name: string) => join(dir, name);
 /** Exit 1 and exactly one `mgraph: ...` line on stderr matching `pattern`, no stack. */
 function refused(run: { code: number; stderr: string }, pattern: RegExp) {
   expect(run.code).toBe(1);
-  const lines = run.stderr.trim().split('\n');
-  expect(lines, run.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^mgraph: /);
-  expect(lines[0]).toMatch(pattern);
+  // exactly one line: `mgraph: <message>` and its line end, nothing else
+  expect(run.stderr, run.stderr).toMatch(/^mgraph: [^\n]+\n$/);
+  expect(run.stderr).toMatch(pattern);
   expect(run.stderr).not.toMatch(/\n\s+at /);
 }
 
