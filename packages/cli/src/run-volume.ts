@@ -133,7 +133,7 @@ export async function runVolume(
     ],
     ...Object.entries(analysis.seconds).map(([k, v]): [string, string] => [
       `seconds: ${k}`,
-      v.toFixed(2),
+      k === 'tortuosity' && command.skipTortuosity ? 'skipped (--skip-tortuosity)' : v.toFixed(2),
     ]),
   ];
   const html = reportHtml({

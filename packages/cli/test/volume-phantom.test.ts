@@ -209,6 +209,11 @@ describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', (
     expect(access.particles.some((p) => p.wired)).toBe(true);
     // --conductivity 2 S/um everywhere halves every resistance
     const doubled = readCsv(await readFile(join(dir, 'sigma2', 'particles.csv'), 'utf8'));
+    const facts = JSON.parse(await readFile(join(dir, 'sigma2', 'summary.json'), 'utf8')).facts;
+    expect(facts['seconds: tortuosity']).toBe('skipped (--skip-tortuosity)');
+    expect(facts['accessibility conductivities (S/unit)']).toBe(
+      '{"ionic":{"sse":2,"nmc":2},"electronic":{"graphite":2,"nmc":2}}',
+    );
     for (const [i, r] of rows.entries())
       if (r.ionicResistance)
         close(Number(doubled[i]!.ionicResistance), Number(r.ionicResistance) / 2);
