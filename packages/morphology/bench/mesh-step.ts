@@ -24,7 +24,10 @@ const scheme = definePhaseScheme({
   phases: ['pore', 'p1', 'p2'],
   objects: ['p1', 'p2'],
 });
-const phases = () => ndarray(new Uint8Array(readFileSync(join(dir, 'phases.u8'))), shape);
+const phases = () => {
+  const b = readFileSync(join(dir, 'phases.u8'));
+  return ndarray(new Uint8Array(b.buffer, b.byteOffset, b.byteLength), shape);
+};
 const labels = () => {
   const b = readFileSync(join(dir, 'labels.i32'));
   return ndarray(new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4), shape);
@@ -34,7 +37,9 @@ const opts = { spacing, unit: 'um' };
 
 let result: Record<string, unknown> = {};
 let seconds = 0;
+let inputRss = 0;
 const time = <T>(f: () => T): T => {
+  inputRss = process.memoryUsage().rss;
   const t = performance.now();
   const out = f();
   seconds = (performance.now() - t) / 1000;
@@ -72,5 +77,14 @@ if (step === 'marchingCubesAreas') {
     edgesWithoutContact: out.getAttribute('edges_without_contact' as 'scheme'),
   };
 } else throw new Error(`unknown step ${step}`);
-const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-console.log(JSON.stringify({ step, seconds, peakRssMiB, ...result }));
+const peakRss = process.resourceUsage().maxRSS * 1024;
+console.log(
+  JSON.stringify({
+    step,
+    seconds,
+    peakRssMiB: Math.round(peakRss / 2 ** 20),
+    inputRssMiB: Math.round(inputRss / 2 ** 20),
+    bytesPerVoxelAboveInput: Number(((peakRss - inputRss) / n ** 3).toFixed(2)),
+    ...result,
+  }),
+);

@@ -6,6 +6,7 @@ import {
   type OptionKeys,
   type ProgressCallback,
 } from '@mgraph/core';
+import { addCompensated, compensatedTotal } from './compensated-sum.js';
 import { triangleArea } from './cube-geometry.js';
 import { marchCubes } from './march-cubes.js';
 import { scalarVolume } from './scalar-volume.js';
@@ -64,7 +65,7 @@ export function marchingCubesArea(
   const vol = scalarVolume(fn, volume, o.level, o.spacing, o.unit);
   assertCallback(fn, 'options.onProgress', o.onProgress);
   assertSignal(fn, 'options.signal', o.signal);
-  let area = 0;
+  const area = new Float64Array(2);
   const p0 = [0, 0, 0];
   const p1 = [0, 0, 0];
   const p2 = [0, 0, 0];
@@ -81,11 +82,11 @@ export function marchingCubesArea(
           p1[i] = positions[tri[t + 1]! * 3 + i]!;
           p2[i] = positions[tri[t + 2]! * 3 + i]!;
         }
-        area += triangleArea(p0, p1, p2);
+        addCompensated(area, triangleArea(p0, p1, p2));
       }
     },
     o.onProgress,
     o.signal,
   );
-  return { area, unit: vol.unit };
+  return { area: compensatedTotal(area), unit: vol.unit };
 }

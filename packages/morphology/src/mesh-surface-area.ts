@@ -6,6 +6,7 @@ import {
   type NdArray,
   type TypedArray,
 } from '@mgraph/core';
+import { addCompensated, compensatedTotal } from './compensated-sum.js';
 import { triangleArea } from './cube-geometry.js';
 
 /**
@@ -37,7 +38,7 @@ export function meshSurfaceArea(vertices: NdArray, faces: NdArray): number {
   const f = flatData(faces as NdArray<TypedArray>) as ArrayLike<number>;
   const nv = vertices.shape[0]!;
   const p: number[][] = [[], [], []];
-  let area = 0;
+  const area = new Float64Array(2);
   for (let t = 0; t < f.length; t += 3) {
     for (let j = 0; j < 3; j++) {
       const i = f[t + j]!;
@@ -51,7 +52,7 @@ export function meshSurfaceArea(vertices: NdArray, faces: NdArray): number {
       }
       p[j] = [v[i * 3]!, v[i * 3 + 1]!, v[i * 3 + 2]!];
     }
-    area += triangleArea(p[0]!, p[1]!, p[2]!);
+    addCompensated(area, triangleArea(p[0]!, p[1]!, p[2]!));
   }
-  return area;
+  return compensatedTotal(area);
 }

@@ -1,5 +1,6 @@
 import type { ProgressCallback } from '@mgraph/core';
 import { forEachMixedCell } from './cell-configurations.js';
+import { addCompensated } from './compensated-sum.js';
 import { binaryConfigurationAreas } from './cube-geometry.js';
 import type { LabelGrid } from './label-grid.js';
 import { binarySquareLengths } from './square-geometry.js';
@@ -21,7 +22,9 @@ export function particleSurfaceAreas(
   const [sz, sy, sx] = grid.spacing;
   const table =
     grid.ndim === 3 ? binaryConfigurationAreas([sz, sy, sx]) : binarySquareLengths(sy, sx);
-  const areas = new Float64Array(grid.maxLabel + 1);
+  // per label [sum, compensation] (Neumaier), as one particle may span millions of cubes
+  const sums = new Float64Array(2 * (grid.maxLabel + 1));
+  const state = new Float64Array(2);
   forEachMixedCell(
     fn,
     grid.labels,
@@ -30,11 +33,18 @@ export function particleSurfaceAreas(
     (values, configs, n) => {
       for (let i = 0; i < n; i++) {
         const l = values[i]!;
-        if (l !== 0) areas[l]! += table[configs[i]!]!;
+        if (l === 0) continue;
+        state[0] = sums[2 * l]!;
+        state[1] = sums[2 * l + 1]!;
+        addCompensated(state, table[configs[i]!]!);
+        sums[2 * l] = state[0]!;
+        sums[2 * l + 1] = state[1]!;
       }
     },
     onProgress,
     signal,
   );
+  const areas = new Float64Array(grid.maxLabel + 1);
+  for (let l = 0; l < areas.length; l++) areas[l] = sums[2 * l]! + sums[2 * l + 1]!;
   return areas;
 }

@@ -71,11 +71,11 @@ describe(`a ${NZ}x${NY}x${NX} volume (${V} voxels > 2^27)`, () => {
       const ind = new Float32Array(V);
       ind.fill(1, 0, 256 * NY * NX);
       const vol = ndarray(ind, [NZ, NY, NX]);
-      expect(rel(marchingCubesArea(vol, opts).area, A0)).toBeLessThan(1e-9); // summed per triangle
+      expect(rel(marchingCubesArea(vol, opts).area, A0)).toBeLessThan(1e-12);
       const mesh = marchingCubes(vol, opts);
       expect(mesh.faces.shape[0]).toBe(2 * (NY - 1) * (NX - 1));
       expect(mesh.vertices.shape[0]).toBe(NY * NX);
-      expect(rel(meshSurfaceArea(mesh.vertices, mesh.faces), A0)).toBeLessThan(1e-9);
+      expect(rel(meshSurfaceArea(mesh.vertices, mesh.faces), A0)).toBeLessThan(1e-12);
     },
     LONG,
   );
@@ -104,7 +104,7 @@ describe(`a ${NZ}x${NY}x${NX} volume (${V} voxels > 2^27)`, () => {
       () => {
         const r = particleSphericity(labels, opts);
         for (const p of r.particles) {
-          expect(rel(p.surfaceArea, A1)).toBeLessThan(1e-9); // summed per cube
+          expect(rel(p.surfaceArea, A1)).toBeLessThan(1e-12);
           expect(p.touchesBorder).toBe(true);
         }
       },
