@@ -231,8 +231,6 @@ interface Geometry {
 
 /** What {@link markerPeaks} and {@link floodFromPeaks} need of a mask: distance map, components. */
 interface SplitInput {
-  binary: Uint8Array;
-  shape: readonly number[];
   geometry: Geometry;
   /** The distance map. */
   edt: NdArray<Float64Array>;
@@ -256,7 +254,7 @@ function prepareSplit(
   if (edt.data.length > 0 && edt.data[0] === Number.POSITIVE_INFINITY) edt.data.fill(1);
   const { labels, count } = labelFlat(binary, shape, geometry.connectivity);
   const components = ndarray(labels, shape.slice());
-  return { binary, shape, geometry, edt, components, componentCount: count };
+  return { geometry, edt, components, componentCount: count };
 }
 
 /** The negated distance map, the relief the watershed floods (a new array). */
