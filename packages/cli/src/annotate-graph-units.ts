@@ -7,8 +7,8 @@ import type { ParticleSizesResult, ParticleSphericityResult } from '@mgraph/morp
  * node attributes `equivalentDiameter` and `touchesBorder` (`particleSizes`),
  * `surfaceAreaMarchingCubes` and `sphericity` (`particleSphericity`); one graph attribute
  * `unit_<attribute>` per numeric attribute naming its unit, so that a GraphML reader knows
- * what each number means; and the object `tpbReach` of `particleTpbLength` as one string
- * attribute `tpbReach_<phase>` per TPB phase (GraphML has no object type).
+ * what each number means (`particleTpbLength` has already set `tpb_unit` and
+ * `tpb_reach_<phase>`).
  *
  * @param graph - the contact graph (`buildGraph` with `spacing` and `unit`, then
  *   `particleTpbLength` and `particleContactAreas` of `@mgraph/morphology`)
@@ -53,10 +53,7 @@ export function annotateGraphUnits(
     unit_accessCurrent: 'A/V',
   };
   for (const phase of scheme.phases) units[`unit_area_${phase}`] = `${unit}^2`;
-  const reach = (graph.getAttributes() as { tpbReach?: Record<string, string> }).tpbReach;
-  if (reach) {
-    graph.removeAttribute('tpbReach' as never);
-    for (const [phase, r] of Object.entries(reach)) units[`tpbReach_${phase}`] = r;
+  if (graph.hasAttribute('tpb_unit' as never)) {
     units.unit_tpbLength = unit;
     units.unit_activeTpbLength = unit;
   }

@@ -383,7 +383,7 @@ describe('mgraph volume on a 32x48x48 phantom with 0.5 x 0.4 x 0.4 um voxels', (
     expect(g.getAttribute('unit' as never)).toBe('um');
     expect(g.getAttribute('unit_volume' as never)).toBe('um^3');
     expect(g.getAttribute('unit_tpbLength' as never)).toBe('um');
-    expect(g.getAttribute('tpbReach_graphite' as never)).toBe('high-face-of-axis-0');
+    expect(g.getAttribute('tpb_reach_graphite' as never)).toBe('high-face-of-axis-0');
     graph.forEachNode((key, a) =>
       close(g.getNodeAttribute(key, 'volume' as never), a.size * VOXEL),
     );

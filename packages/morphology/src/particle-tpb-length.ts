@@ -61,8 +61,9 @@ const KEYS: OptionKeys<ParticleTpbLengthOptions> = {
  *
  * Node attributes written (every node, 0 where there is no TPB): in 3D `tpbLength` and
  * `activeTpbLength` in `unit` (each edge along axis d is `spacing[d]` long); in 2D
- * `tpbPoints` and `activeTpbPoints` (counts of TPB points). Graph attributes `tpbUnit`
- * (the unit) and `tpbReach` (the reach used) are set. The input graph is not changed.
+ * `tpbPoints` and `activeTpbPoints` (counts of TPB points). Graph attributes `tpb_unit`
+ * (the unit) and `tpb_reach_<phase>` (the reach used for each TPB phase) are set: plain
+ * lower-case strings, so the graph stays writable as JSON, GraphML and GEXF. The input graph is not changed.
  *
  * @param graph - a {@link MicrostructureGraph} of `instances` (node key = label)
  * @param phases - the uint8 phase map the instances were cut from
@@ -138,8 +139,9 @@ export function particleTpbLength(
       ? { ...attr, tpbLength: t, activeTpbLength: a }
       : { ...attr, tpbPoints: t, activeTpbPoints: a };
   });
-  out.setAttribute('tpbUnit' as 'scheme', grid.unit as never);
-  out.setAttribute('tpbReach' as 'scheme', setup.reach as never);
+  const tags: Record<string, string> = { tpb_unit: grid.unit };
+  for (const [phase, reach] of Object.entries(setup.reach)) tags[`tpb_reach_${phase}`] = reach;
+  out.mergeAttributes(tags as never);
   return out;
 }
 

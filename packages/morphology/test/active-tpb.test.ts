@@ -3,7 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { definePhaseScheme, LI_ION_ELECTRODE_SCHEME } from '@mgraph/core';
-import { buildGraph } from '@mgraph/graph';
+import {
+  buildGraph,
+  graphFromGEXF,
+  graphFromGraphML,
+  graphFromJSON,
+  graphToGEXF,
+  graphToGraphML,
+  graphToJSON,
+} from '@mgraph/graph';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import { type BoundaryReach, particleTpbLength, triplePhaseBoundaryDensity } from '../src/index.js';
@@ -93,7 +101,7 @@ describe.each(CASES)('particleTpbLength of $name', ({ name, shape }) => {
       if ((total.get(l) ?? 0) > 0) withTpb++;
     });
     expect(withTpb).toBeGreaterThan(2);
-    expect(out.getAttribute('tpbUnit' as 'scheme')).toBe('um');
+    expect(out.getAttribute('tpb_unit' as 'scheme')).toBe('um');
     // sum over the particles of one phase >= the total TPB (equal without shared edges)
     for (const phase of scheme.tpb!) {
       let sum = 0;
@@ -102,6 +110,28 @@ describe.each(CASES)('particleTpbLength of $name', ({ name, shape }) => {
       });
       const whole = shape.length === 3 ? r.length! : r.count;
       expect(sum).toBeGreaterThanOrEqual(whole - 1e-9);
+    }
+  });
+
+  it('writes TPB lengths and its tags so that JSON, GraphML and GEXF read them back', () => {
+    const out = particleTpbLength(graph, map, labels, { spacing, unit: 'um' });
+    const t = shape.length === 3 ? 'tpbLength' : 'tpbPoints';
+    const tags = Object.fromEntries(
+      Object.entries(out.getAttributes()).filter(([k]) => k.startsWith('tpb_')),
+    );
+    expect(tags.tpb_unit).toBe('um');
+    expect(Object.keys(tags).sort()).toEqual(
+      ['tpb_unit', ...scheme.tpb!.map((p) => `tpb_reach_${p}`)].sort(),
+    );
+    for (const back of [
+      graphFromJSON(graphToJSON(out)),
+      graphFromGraphML(graphToGraphML(out)),
+      graphFromGEXF(graphToGEXF(out)),
+    ]) {
+      for (const [k, v] of Object.entries(tags)) expect(back.getAttribute(k as never)).toBe(v);
+      out.forEachNode((key, attr) =>
+        expect(back.getNodeAttribute(key, t as never)).toBe((attr as never)[t]),
+      );
     }
   });
 });
