@@ -41,7 +41,9 @@ describeNeeds(existsSync(model), `the committed U-Net model (${model})`)(
       expect(rows).toHaveLength(2);
       for (const r of rows) expect(Number(r[iou])).toBeGreaterThan(0.8);
       const figures = await readdir(join(out, 'figures'));
-      expect(figures).toHaveLength(7);
+      expect(figures).toHaveLength(9);
+      expect(figures).toContain('fig-accessibility-resistance.svg');
+      expect(figures).toContain('fig-wiring-boxplots.svg');
       expect(figures).not.toContain('fig6bcd-gnn-prediction.svg');
       const html = await readFile(join(out, 'report.html'), 'utf8');
       expect(html).toContain('GNN skipped');
