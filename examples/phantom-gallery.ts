@@ -6,8 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodePng } from '@mgraph/io';
 import { generateComposite } from '@mgraph/phantom';
-import { encodePng } from './paper-workflow/png.js';
+import ndarray from 'ndarray';
 
 const [outDir = 'out/gallery', countArg = '4', shapeArg = '256,256', seedArg = '1'] =
   process.argv.slice(2);
@@ -73,6 +74,6 @@ for (let n = 0; n < Number(countArg); n++) {
     put(3, i, Number.isNaN(e) ? [0, 0, 0] : ramp((e - 8340) / 8));
   }
   const file = join(outDir, `composite-${seed}.png`);
-  writeFileSync(file, encodePng(rgb, width, rows));
+  writeFileSync(file, encodePng(ndarray(rgb, [rows, width, 3])));
   console.log(file);
 }

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { hex, PHASE_COLORS } from './palette.js';
-import { pngDataUri } from './png.js';
+import { pngDataUri } from './png-data-uri.js';
 import type { ExampleRasters, OverlayEdge, OverlayNode } from './types.js';
 
 /** Grey-level RGB of an intensity image, stretched between its 1st and 99th percentiles. */

@@ -1,5 +1,6 @@
 import type { LabelImage, PhaseMap } from '@mgraph/core';
-import { encodePng } from './png.js';
+import { encodePng } from '@mgraph/io';
+import ndarray from 'ndarray';
 
 /** Colours of phase codes 0, 1, 2, ... (then repeated). */
 export const PHASE_COLORS: readonly (readonly [number, number, number])[] = [
@@ -124,7 +125,7 @@ export function sliceFigures(
         layers[2].set(t === 2 ? ACTIVE_TPB_COLOR : t === 1 ? TPB_COLOR : dim(phase), o);
       }
     const uri = (rgb: Uint8Array) =>
-      `data:image/png;base64,${Buffer.from(encodePng(rgb, plane.width, plane.height)).toString('base64')}`;
+      `data:image/png;base64,${Buffer.from(encodePng(ndarray(rgb, [plane.height, plane.width, 3]))).toString('base64')}`;
     return { plane, phases: uri(layers[0]), instances: uri(layers[1]), tpb: uri(layers[2]) };
   });
 }

@@ -9,6 +9,7 @@ export { decodeNpy, type NpyHeader } from './decode-npy.js';
 export { decodeRaw, type RawOptions } from './decode-raw.js';
 export { decodeTiff } from './decode-tiff.js';
 export type { IoDtype } from './dtype.js';
+export { encodePng, type PngOptions } from './encode-png.js';
 export { encodeTiff, type TiffWriteOptions } from './encode-tiff.js';
 export {
   openZarr,
