@@ -1,6 +1,5 @@
 import {
   assertCallback,
-  assertSameShape,
   assertSignal,
   checkOptions,
   InvalidArgumentError,
@@ -9,13 +8,12 @@ import {
   type PhaseMap,
   type PhaseScheme,
   type ProgressCallback,
-  ShapeMismatchError,
-  schemeOfGraph,
 } from '@mgraph/core';
 import type { MicrostructureGraph } from '@mgraph/graph';
 import { contactFaceAreas } from './contact-face-areas.js';
+import { graphVoxelGrid } from './graph-voxel-grid.js';
 import { labelGrid } from './label-grid.js';
-import { type UnitOptions, voxelGrid } from './voxel-grid.js';
+import type { UnitOptions } from './voxel-grid.js';
 
 /** Options of {@link particleContactAreas}. */
 export interface ParticleContactAreasOptions extends UnitOptions {
@@ -82,19 +80,8 @@ export function particleContactAreas(
   const opts = checkOptions(fn, options, KEYS);
   assertCallback(fn, 'options.onProgress', opts.onProgress);
   assertSignal(fn, 'options.signal', opts.signal);
-  if (typeof graph !== 'object' || graph === null || typeof graph.copy !== 'function') {
-    throw new InvalidArgumentError(fn, 'graph', graph, 'a MicrostructureGraph (buildGraph)');
-  }
-  const scheme = schemeOfGraph(fn, graph, opts.scheme);
-  const grid = voxelGrid(fn, phases, scheme, { spacing: opts.spacing, unit: opts.unit });
-  assertSameShape(fn, 'phases', phases, 'instances', instances);
-  const graphShape = graph.getAttribute('shape');
-  if (
-    Array.isArray(graphShape) &&
-    (graphShape.length !== phases.shape.length || graphShape.some((s, d) => s !== phases.shape[d]))
-  ) {
-    throw new ShapeMismatchError(fn, 'phases (vs graph attribute shape)', graphShape, phases.shape);
-  }
+  const grid = graphVoxelGrid(fn, graph, phases, instances, opts);
+  const scheme = grid.scheme;
   const labels = labelGrid(fn, 'instances', instances, opts.spacing, opts.unit);
   const nodePhase = new Int16Array(labels.maxLabel + 1).fill(-1);
   graph.forEachNode((_, attr) => {

@@ -2,7 +2,6 @@ import {
   assertAllocation,
   assertCallback,
   assertDtype,
-  assertSameShape,
   assertSignal,
   checkOptions,
   flatData,
@@ -12,16 +11,15 @@ import {
   type PhaseMap,
   type PhaseScheme,
   type ProgressCallback,
-  ShapeMismatchError,
-  schemeOfGraph,
 } from '@mgraph/core';
 import type { MicrostructureGraph } from '@mgraph/graph';
 import { activeTpbEdges, EDGE_VOXELS } from './active-tpb-edges.js';
 import type { BoundaryReach } from './boundary-reach.js';
+import { graphVoxelGrid } from './graph-voxel-grid.js';
 import { phaseComponents } from './phase-components.js';
 import { type TpbEdgeMap, tpbEdges } from './tpb-edges.js';
 import { tpbSetup } from './triple-phase-boundary-density.js';
-import { type UnitOptions, type VoxelGrid, voxelGrid } from './voxel-grid.js';
+import type { UnitOptions, VoxelGrid } from './voxel-grid.js';
 
 /** Options of {@link particleTpbLength}. */
 export interface ParticleTpbLengthOptions extends UnitOptions {
@@ -91,20 +89,8 @@ export function particleTpbLength(
   const opts = checkOptions(fn, options, KEYS);
   assertCallback(fn, 'options.onProgress', opts.onProgress);
   assertSignal(fn, 'options.signal', opts.signal);
-  if (typeof graph !== 'object' || graph === null || typeof graph.copy !== 'function') {
-    throw new InvalidArgumentError(fn, 'graph', graph, 'a MicrostructureGraph (buildGraph)');
-  }
-  const scheme = schemeOfGraph(fn, graph, opts.scheme);
-  const grid = voxelGrid(fn, phases, scheme, opts);
-  assertSameShape(fn, 'phases', phases, 'instances', instances);
+  const grid = graphVoxelGrid(fn, graph, phases, instances, opts);
   assertDtype(fn, 'instances', instances, ['int32', 'uint32', 'uint16', 'uint8']);
-  const graphShape = graph.getAttribute('shape');
-  if (
-    Array.isArray(graphShape) &&
-    (graphShape.length !== phases.shape.length || graphShape.some((s, d) => s !== phases.shape[d]))
-  ) {
-    throw new ShapeMismatchError(fn, 'phases (vs graph attribute shape)', graphShape, phases.shape);
-  }
   const setup = tpbSetup(fn, grid, opts);
   const labels = flatData(instances as NdArray<Int32Array>);
   let maxLabel = 0;
