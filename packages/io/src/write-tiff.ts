@@ -1,6 +1,7 @@
-import { FileError, type NdArray } from '@mgraph/core';
+import type { NdArray } from '@mgraph/core';
 import { planTiffWrite, type TiffWriteOptions, tiffChunks } from './encode-tiff.js';
 import { assertPath } from './read-tiff.js';
+import { writeFileChunks } from './write-file-chunks.js';
 
 /**
  * Write an array to a TIFF file ({@link encodeTiff} for the format and options), streaming
@@ -24,24 +25,5 @@ export async function writeTiff(
   const fn = 'writeTiff';
   assertPath(fn, 'destination', destination);
   const plan = planTiffWrite(fn, data, options);
-  const { open, rm } = await import('node:fs/promises');
-  const handle = await FileError.wrap(fn, destination, 'write', () => open(destination, 'w'));
-  try {
-    for (const chunk of tiffChunks(plan)) {
-      let done = 0;
-      while (done < chunk.length) {
-        const { bytesWritten } = await handle.write(
-          chunk,
-          done,
-          Math.min(chunk.length - done, 1 << 30),
-        );
-        done += bytesWritten;
-      }
-    }
-    await handle.close();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(destination, { force: true });
-    throw FileError.from(fn, destination, 'write', error);
-  }
+  await writeFileChunks(fn, destination, tiffChunks(plan));
 }

@@ -1,4 +1,4 @@
-import { checkOptions, FileError, InvalidArgumentError, type OptionKeys } from '@mgraph/core';
+import { checkOptions, InvalidArgumentError, type OptionKeys } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { ARRAY_OF } from './dtype.js';
 import {
@@ -9,6 +9,7 @@ import {
 } from './encode-tiff.js';
 import { openZarrAs, type ZarrOpenOptions } from './open-zarr.js';
 import { assertPath } from './read-tiff.js';
+import { writeFileChunks } from './write-file-chunks.js';
 import { storeOf, type ZarrLocation } from './zarr-paths.js';
 import type { ZarrReadableStore } from './zarr-store.js';
 
@@ -97,28 +98,15 @@ export async function zarrToTiff(
     const region = await volume.readRegion(start, stop, { signal: tiff.signal });
     plan.arr = ndarray(region.data, [pages, rows, cols], [plane, cols, 1], -from * plane);
   };
-  const { open, rm } = await import('node:fs/promises');
-  const handle = await FileError.wrap(fn, destination, 'write', () => open(destination, 'w'));
-  try {
+  // the pages each step needs are read before the step
+  async function* pagedChunks(): AsyncGenerator<Uint8Array> {
     const chunks = tiffChunks(plan);
     for (;;) {
       await ensure();
       const next = chunks.next();
-      if (next.done) break;
-      const chunk = next.value;
-      for (let done = 0; done < chunk.length; ) {
-        const { bytesWritten } = await handle.write(
-          chunk,
-          done,
-          Math.min(chunk.length - done, 1 << 30),
-        );
-        done += bytesWritten;
-      }
+      if (next.done) return;
+      yield next.value;
     }
-    await handle.close();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(destination, { force: true });
-    throw FileError.from(fn, destination, 'write', error);
   }
+  await writeFileChunks(fn, destination, pagedChunks());
 }
