@@ -61,6 +61,7 @@ export async function runPage<T>(url: string, result: Promise<T>, timeoutMs: num
       child.kill('SIGTERM');
       await exited;
     }
-    rmSync(profile, { recursive: true, force: true });
+    // chromium's helper processes may still write to the profile for a moment after it exits
+    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
 }
