@@ -102,9 +102,11 @@ describe('peak memory on files claiming 100,000 x 100,000 x 100,000 voxels', () 
             : 'bad/claims-1e15-voxels.npy';
       const size = statSync(join(CORPUS, file)).size;
       const { rss, arrayBuffers, outcome } = measure(mode);
-      // 8 MB of slack for the garbage collector's timing and code loaded on the error path
+      // 16 MB of slack for the garbage collector's timing and the code the read and error paths
+      // load beyond the baseline (8 MB was exceeded by 0.5-0.7 MB in 1 of 3 runs once the main
+      // entry grew); an allocation sized by the claimed voxels would be gigabytes
       expect(rss, `${mode}: ${rss} bytes, baseline ${baseline.rss}`).toBeLessThan(
-        baseline.rss + 16 * size + 8e6,
+        baseline.rss + 16 * size + 16e6,
       );
       expect(arrayBuffers, `${mode}: typed arrays`).toBeLessThan(
         baseline.arrayBuffers + 16 * size + 1e6,
