@@ -16,11 +16,9 @@ import {
 } from '@mgraph/core';
 import ndarray from 'ndarray';
 
-import { defaultConvexityThreshold } from './convexity-threshold.js';
 import { labelFlat } from './label.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';
-import { checkSpacing } from './spacing.js';
-import { splitTouchingFlat } from './split-touching.js';
+import { checkSplitOptions, splitTouchingFlat } from './split-touching.js';
 
 /** Options of {@link instanceSegmentation}. */
 export interface InstanceSegmentationOptions {
@@ -138,37 +136,11 @@ export function instanceSegmentation(
     );
   }
   const scheme = checkScheme(fn, 'options.scheme', opts.scheme);
-  const {
-    split = scheme.active,
-    minSize = 1,
-    minDistance = 5,
-    convexityThreshold = defaultConvexityThreshold(phases.shape.length),
-    maxIterations = 10,
-    spacing,
-    minDistanceIn = 'voxels',
-    onProgress,
-    signal,
-  } = opts;
+  const { split = scheme.active, minSize = 1, onProgress, signal } = opts;
   const shape = phases.shape.slice();
   const connectivity = checkConnectivity(fn, opts.connectivity ?? 1, shape.length);
   assertNumber(fn, 'options.minSize', minSize, { integer: true, min: 0 });
-  if (minDistanceIn !== 'voxels' && minDistanceIn !== 'units') {
-    throw new InvalidArgumentError(
-      fn,
-      'options.minDistanceIn',
-      minDistanceIn,
-      "'voxels' or 'units'",
-    );
-  }
-  assertNumber(
-    fn,
-    'options.minDistance',
-    minDistance,
-    minDistanceIn === 'units' ? { greaterThan: 0 } : { integer: true, min: 1 },
-  );
-  if (spacing !== undefined) checkSpacing(fn, 'options.spacing', spacing, shape.length);
-  assertNumber(fn, 'options.convexityThreshold', convexityThreshold, { min: 0, max: 1 });
-  assertNumber(fn, 'options.maxIterations', maxIterations, { integer: true, min: 0 });
+  const settings = checkSplitOptions(fn, opts, shape.length);
   const splitCodes = splitPhases(fn, scheme, split);
 
   const src = flatData(phases);
@@ -194,15 +166,7 @@ export function instanceSegmentation(
     const code = scheme.phases.indexOf(name);
     for (let i = 0; i < src.length; i++) mask[i] = src[i] === code ? 1 : 0;
     const objects = splitCodes.has(code)
-      ? splitTouchingFlat(mask, shape, {
-          minDistance,
-          connectivity,
-          convexityThreshold,
-          maxIterations,
-          spacing,
-          minDistanceIn,
-          signal,
-        })
+      ? splitTouchingFlat(mask, shape, { ...settings, connectivity, signal })
       : labelFlat(mask, shape, connectivity);
     const lab = objects.labels;
     // map: object size (when minSize asks), then the object's final label (0 = dropped)

@@ -123,38 +123,49 @@ export function splitTouching(
   const shape = mask.shape.slice();
   const ndim = shape.length;
   const connectivity = checkConnectivity(fn, opts.connectivity ?? 1, ndim);
+  const settings = checkSplitOptions(fn, opts, ndim);
   const src = flatData(mask as NdArray<Uint8Array>);
   const binary = new Uint8Array(src.length);
   for (let i = 0; i < src.length; i++) if (src[i] !== 0) binary[i] = 1;
   const { labels, count, iterations } = splitTouchingFlat(binary, shape, {
-    ...opts,
+    ...settings,
     connectivity,
+    onProgress: opts.onProgress,
+    signal: opts.signal,
   });
   return { labels: ndarray(labels, shape), count, iterations };
 }
 
+/** {@link SplitTouchingOptions}' splitting settings, checked and with their defaults. */
+export interface SplitSettings {
+  minDistance: number;
+  minDistanceIn: 'voxels' | 'units';
+  /** Voxel size per axis (undefined = 1). */
+  sampling: number[] | undefined;
+  convexityThreshold: number;
+  maxIterations: number;
+  minPieceSize: number;
+}
+
 /**
- * {@link splitTouching} on a flat 0/1 mask (connectivity already validated).
+ * The splitting options shared by {@link splitTouching} and `instanceSegmentation`, checked
+ * (errors name `fn`) and with their defaults, before any per-voxel allocation.
  *
- * @throws InvalidArgumentError for bad options; AbortError when `signal` fires
+ * @throws InvalidArgumentError naming `fn` and the option for a bad value
  * @internal
  */
-export function splitTouchingFlat(
-  binary: Uint8Array,
-  shape: readonly number[],
-  options: SplitTouchingOptions & { connectivity: number },
-): { labels: Int32Array; count: number; iterations: number } {
-  const fn = 'splitTouching';
+export function checkSplitOptions(
+  fn: string,
+  options: SplitTouchingOptions,
+  ndim: number,
+): SplitSettings {
   const {
     minDistance = 5,
-    connectivity,
-    convexityThreshold = defaultConvexityThreshold(shape.length),
+    convexityThreshold = defaultConvexityThreshold(ndim),
     maxIterations = 10,
     minPieceSize = 10,
     spacing,
     minDistanceIn = 'voxels',
-    onProgress,
-    signal,
   } = options;
   if (minDistanceIn !== 'voxels' && minDistanceIn !== 'units') {
     throw new InvalidArgumentError(
@@ -165,22 +176,52 @@ export function splitTouchingFlat(
     );
   }
   const sampling =
-    spacing === undefined ? undefined : checkSpacing(fn, 'options.spacing', spacing, shape.length);
-  const units = minDistanceIn === 'units';
+    spacing === undefined ? undefined : checkSpacing(fn, 'options.spacing', spacing, ndim);
   assertNumber(
     fn,
     'options.minDistance',
     minDistance,
-    units ? { greaterThan: 0 } : { integer: true, min: 1 },
+    minDistanceIn === 'units' ? { greaterThan: 0 } : { integer: true, min: 1 },
   );
-  const geometry: Geometry = {
-    connectivity,
-    sampling,
-    peakScale: units ? (sampling ?? shape.map(() => 1)) : undefined,
-  };
   assertNumber(fn, 'options.convexityThreshold', convexityThreshold, { min: 0, max: 1 });
   assertNumber(fn, 'options.maxIterations', maxIterations, { integer: true, min: 0 });
   assertNumber(fn, 'options.minPieceSize', minPieceSize, { integer: true, min: 1 });
+  return { minDistance, minDistanceIn, sampling, convexityThreshold, maxIterations, minPieceSize };
+}
+
+/**
+ * {@link splitTouching} on a flat 0/1 mask, with settings already checked
+ * ({@link checkSplitOptions}, `checkConnectivity`).
+ *
+ * @throws AbortError when `signal` fires
+ * @internal
+ */
+export function splitTouchingFlat(
+  binary: Uint8Array,
+  shape: readonly number[],
+  settings: SplitSettings & {
+    connectivity: number;
+    onProgress?: ProgressCallback | undefined;
+    signal?: AbortSignal | undefined;
+  },
+): { labels: Int32Array; count: number; iterations: number } {
+  const fn = 'splitTouching';
+  const {
+    minDistance,
+    connectivity,
+    convexityThreshold,
+    maxIterations,
+    minPieceSize,
+    sampling,
+    minDistanceIn,
+    onProgress,
+    signal,
+  } = settings;
+  const geometry: Geometry = {
+    connectivity,
+    sampling,
+    peakScale: minDistanceIn === 'units' ? (sampling ?? shape.map(() => 1)) : undefined,
+  };
   throwIfAborted(fn, signal);
   let labels = splitOnce(binary, shape, geometry, minDistance);
   onProgress?.(1, maxIterations + 1);
