@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { graphFromJSON, graphToGraphML } from '@mgraph/graph';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '@mgraph/io/node';
 import type { WorkflowOptions } from './options.js';
 import { type ReportTable, reportTable } from './report-html.js';
 import {
@@ -34,7 +34,9 @@ export function createOutputWriter(out: string): OutputWriter {
   return {
     files,
     async write(rel, data) {
-      files.push(await writeFileAtomic(join(out, rel), data));
+      const path = join(out, rel);
+      await writeFileAtomic(path, data);
+      files.push(path);
     },
   };
 }

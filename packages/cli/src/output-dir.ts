@@ -1,5 +1,4 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { FileError, InvalidArgumentError } from '@mgraph/core';
 
 /**
@@ -45,29 +44,4 @@ export async function prepareOutputFile(fn: string, path: string, force: boolean
       path,
       'a path that does not exist yet (pass --force to replace it)',
     );
-}
-
-let counter = 0;
-
-/**
- * Write a file atomically: to `.<name>.<pid>.<n>.tmp` beside it, then renamed onto it (a
- * rename within one directory is atomic on POSIX file systems), so a reader never sees a
- * partial file; the temporary file is removed on failure.
- *
- * @param path - destination
- * @param data - content (strings as UTF-8)
- * @throws FileError naming the path when it cannot be written
- */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  counter += 1;
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${counter}.tmp`);
-  await FileError.wrap('writeFileAtomic', path, 'write', async () => {
-    try {
-      await writeFile(tmp, data);
-      await rename(tmp, path);
-    } catch (error) {
-      await rm(tmp, { force: true });
-      throw error;
-    }
-  });
 }

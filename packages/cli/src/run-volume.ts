@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import { applyScheme, InvalidArgumentError, type PhaseMap } from '@mgraph/core';
 import { graphToGraphML } from '@mgraph/graph';
+import { writeFileAtomic } from '@mgraph/io/node';
 import type { AccessibilityConductivity } from '@mgraph/transport';
 import {
   analyzeVolumePhases,
@@ -8,7 +9,7 @@ import {
   type VolumePhasesAnalysis,
 } from './analyze-volume-phases.js';
 import { tableToCsv, tableToJson } from './csv.js';
-import { prepareOutputDir, writeFileAtomic } from './output-dir.js';
+import { prepareOutputDir } from './output-dir.js';
 import { psdSvg } from './psd-svg.js';
 import { readVolume } from './read-volume.js';
 import { reportHtml } from './report-html.js';

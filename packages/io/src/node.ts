@@ -17,6 +17,7 @@ export {
   writeTiffSequence,
 } from './tiff-sequence.js';
 export { type TiffToZarrOptions, tiffToZarr } from './tiff-to-zarr.js';
+export { writeFileAtomic } from './write-file-atomic.js';
 export { writeTiff } from './write-tiff.js';
 export { ZarrDirectoryStore } from './zarr-directory-store.js';
 export { openZarr, readZarr, writeZarr, type ZarrLocation } from './zarr-paths.js';

@@ -1,8 +1,9 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FileError } from '@mgraph/core';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../paper-workflow/atomic-write.js';
+import { writeFileAtomic } from '../src/node.js';
 
 describe('writeFileAtomic', () => {
   it('creates parent directories and leaves no temporary file', async () => {
@@ -24,7 +25,9 @@ describe('writeFileAtomic', () => {
     // the destination is a non-empty directory: the rename onto it must fail
     const target = join(dir, 'target');
     await writeFileAtomic(join(target, 'inside.txt'), 'keep me');
-    await expect(writeFileAtomic(target, 'new')).rejects.toThrow();
+    await expect(writeFileAtomic(target, 'new')).rejects.toSatisfy(
+      (e) => FileError.isInstance(e) && /writeFileAtomic/.test(String(e)),
+    );
     expect(await readdir(dir)).toEqual(['target']);
     expect(await readFile(join(target, 'inside.txt'), 'utf8')).toBe('keep me');
   });
