@@ -57,6 +57,17 @@ export {
 } from './phase-scheme.js';
 export { createRng, type Rng } from './random.js';
 export { forEachOffset, rowMajorStrides } from './strides.js';
+export {
+  defineTasks,
+  type Executor,
+  type RunOptions,
+  type RunProgress,
+  type TaskContext,
+  type TaskHandler,
+  type TaskOutcome,
+  type TaskRegistry,
+  type TaskSpec,
+} from './task-contract.js';
 export type {
   Dtype,
   Image,
