@@ -21,7 +21,10 @@ export interface TaskContext {
 }
 
 /** One handler: a pure function of its input (results must not depend on the attempt). */
-export type TaskHandler<I = never, O = unknown> = (input: I, context: TaskContext) => O | Promise<O>;
+export type TaskHandler<I = never, O = unknown> = (
+  input: I,
+  context: TaskContext,
+) => O | Promise<O>;
 
 /** A task module's default export: handlers by kind. */
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds handlers of any input type
