@@ -28,6 +28,22 @@ export {
   type TensorOptions,
   tensor,
 } from './autograd/tensor.js';
+export {
+  COMPARED_MODELS,
+  type ComparedModel,
+  type CompareModelsOptions,
+  compareModels,
+  type ModelComparison,
+} from './baselines/compare-models.js';
+export { type LeastSquaresResult, leastSquares } from './baselines/least-squares.js';
+export {
+  fitLinearRegression,
+  type LinearRegressionModel,
+  predictLinearRegression,
+} from './baselines/linear-regression.js';
+export { MLP, type MLPOptions } from './baselines/mlp.js';
+export { type OwnFeatureTable, ownFeatureTable } from './baselines/own-features.js';
+export { type TrainMlpOptions, type TrainMlpResult, trainMlp } from './baselines/train-mlp.js';
 export { batchGraphs } from './data/batch-graphs.js';
 export {
   ACCESSIBILITY_FEATURES,
