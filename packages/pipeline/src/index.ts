@@ -15,6 +15,15 @@ export {
   analyzeVolume,
   type ImageInput,
 } from './analyze-image.js';
+export {
+  type GraphFidelity,
+  type GraphFidelityInput,
+  graphFidelity,
+  type MatchScore,
+  matchScore,
+  poolGraphFidelity,
+} from './graph-fidelity.js';
+export { type InstanceMap, matchInstances } from './match-instances.js';
 export type { AnalysisTransportOptions } from './particle-accessibility.js';
 export {
   type AnovaRow,
