@@ -11,6 +11,7 @@ import { generateComposite } from '@mgraph/phantom';
 import { analyzeImage, type ImageAnalysis } from '@mgraph/pipeline';
 import { meanIoU } from '@mgraph/segment';
 import ndarray from 'ndarray';
+import { imageGraphFidelity } from './graph-fidelity-step.js';
 import { segmenterFor } from './segmenters.js';
 import { TRANSPORT } from './transport-settings.js';
 import type {
@@ -214,6 +215,11 @@ export async function processImage(
     interfaceRatio: t.interfaceRatio,
   }));
   const { segment, instances, graph, descriptors, metrics } = analysis.seconds;
+  const t1 = performance.now();
+  const fidelity =
+    truth && settings.segmenter !== 'truth'
+      ? imageGraphFidelity(analysis, truth.phases, settings)
+      : null;
   return {
     name: task.name,
     shape: image.shape.slice(),
@@ -225,6 +231,15 @@ export async function processImage(
     tpbs,
     graph: graphToJSON(analysis.graph),
     example: exampleRasters(image, analysis.phases.data, analysis.instances.labels.data),
-    timings: { load, segment, watershed: instances, graph, electrochem: descriptors, metrics },
+    timings: {
+      load,
+      segment,
+      watershed: instances,
+      graph,
+      electrochem: descriptors,
+      metrics,
+      fidelity: seconds(t1),
+    },
+    fidelity,
   };
 }

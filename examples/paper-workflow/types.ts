@@ -5,7 +5,7 @@
  * the phantom truth, and the shapes of the files and figures.
  */
 import type { ChannelCategory } from '@mgraph/graph';
-import type { ParticleRow } from '@mgraph/pipeline';
+import type { GraphFidelity, ParticleRow } from '@mgraph/pipeline';
 
 /** Where one image comes from. */
 export type ImageSource =
@@ -99,6 +99,11 @@ export interface ImageResult {
   example: ExampleRasters | null;
   /** Seconds per step. */
   timings: Record<string, number>;
+  /**
+   * The graph of the segmented image against the graph of its true phase map (same
+   * pipeline), when the image has a truth and was segmented; null otherwise.
+   */
+  fidelity: GraphFidelity | null;
 }
 
 /** A failed image: its name and why. */

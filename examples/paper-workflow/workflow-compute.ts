@@ -3,9 +3,15 @@
  * worker pool, the batch's statistics tables, the GNN. Writes nothing; a failed image is kept
  * with its reason and the rest of the batch completes.
  */
-import { type StatisticsTables, statisticsTables, validParticles } from '@mgraph/pipeline';
+import {
+  type GraphFidelity,
+  type StatisticsTables,
+  statisticsTables,
+  validParticles,
+} from '@mgraph/pipeline';
 import { loadUNet } from '@mgraph/segment/node';
 import { type GnnOutcome, runGnn } from './gnn-step.js';
+import { batchGraphFidelity, type FidelityRow } from './graph-fidelity-table.js';
 import { directoryTasks, phantomTasks } from './inputs.js';
 import type { WorkflowOptions } from './options.js';
 import { runPool } from './pool.js';
@@ -47,6 +53,8 @@ export interface WorkflowComputation {
   example: { name: string; rasters: ExampleRasters; graph: string } | null;
   /** Mean mIoU of the completed images with a truth phase map; null when none has one. */
   meanIoU: number | null;
+  /** Graph fidelity per image and pooled (`overall` row); null when no image has a truth. */
+  graphFidelity: { rows: FidelityRow[]; pooled: GraphFidelity } | null;
   gnn: GnnOutcome | null;
   /** Why the GNN did not run; null when it ran. */
   gnnSkipped: string | null;
@@ -259,6 +267,7 @@ export async function computeWorkflow(
     statistics,
     example,
     meanIoU: mious.length ? mious.reduce((a, b) => a + b, 0) / mious.length : null,
+    graphFidelity: batchGraphFidelity(results),
     gnn,
     gnnSkipped,
     seconds: { pool, statistics: statisticsSeconds, gnn: (performance.now() - t0) / 1000 },

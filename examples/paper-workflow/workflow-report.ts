@@ -3,8 +3,10 @@
  * self-contained `report.html` and `summary.json`.
  */
 import { join } from 'node:path';
+import type { GraphFidelity } from '@mgraph/pipeline';
 import { renderFigures } from './figures.js';
 import type { GnnOutcome } from './gnn-step.js';
+import { fidelitySentence, writeFidelityTable } from './graph-fidelity-table.js';
 import type { WorkflowOptions } from './options.js';
 import { buildReportHtml, type ReportTable, reportTable } from './report-html.js';
 import { reportSummary } from './summary.js';
@@ -22,6 +24,8 @@ export interface WorkflowSummary {
   particles: number;
   validParticles: number;
   meanIoU: number | null;
+  /** Graph fidelity pooled over the images (particle / edge F1, TPB error...); null without a truth. */
+  graphFidelity: GraphFidelity | null;
   findings: string[];
   gnn: Omit<GnnOutcome, 'predictions'> | null;
   gnnSkipped: string | null;
@@ -77,6 +81,8 @@ export async function writeReport(
     gnnSkipped,
     omitted,
   });
+  const fidelity = computed.graphFidelity;
+  if (fidelity) findings.splice(2, 0, fidelitySentence(fidelity.pooled, segmenterLabel));
   const particles = results.reduce((n, r) => n + r.particles.length, 0);
   const elapsed = (performance.now() - started) / 1000;
   const facts: [string, string][] = [
@@ -114,7 +120,12 @@ export async function writeReport(
       title: `mgraph: graph analysis of ${options.input ? 'user images' : 'phantom cathode composites'}`,
       summary: findings,
       facts,
-      tables: [...failureTable, ...tables],
+      tables: [
+        ...failureTable,
+        ...(fidelity
+          ? [await writeFidelityTable(fidelity.rows, segmenterLabel, writer), ...tables]
+          : tables),
+      ],
       figures,
     }),
   );
@@ -127,6 +138,7 @@ export async function writeReport(
     particles,
     validParticles: valid.length,
     meanIoU: computed.meanIoU,
+    graphFidelity: fidelity?.pooled ?? null,
     findings,
     gnn: gnn ? (({ predictions: _p, ...rest }) => rest)(gnn) : null,
     gnnSkipped,
