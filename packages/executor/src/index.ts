@@ -17,3 +17,18 @@ export {
   type TaskRegistry,
   type TaskSpec,
 } from '@mgraph/core';
+export {
+  type BullmqExecutor,
+  type BullmqExecutorOptions,
+  type BullmqRunOptions,
+  bullmqExecutor,
+} from './bullmq-executor.js';
+export { hashOutcomes } from './hash-outcomes.js';
+export { inThreadExecutor } from './in-thread-executor.js';
+export { type PoolExecutor, type PoolExecutorOptions, poolExecutor } from './pool-executor.js';
+export {
+  type RunWorkerOptions,
+  runWorker,
+  type WorkerEvent,
+  type WorkerHandle,
+} from './run-worker.js';
