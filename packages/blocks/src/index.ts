@@ -11,8 +11,30 @@ export {
   adjacencyCountsBlockwise,
 } from './adjacency-counts-blockwise.js';
 export { type BlockAdjacencyOptions, blockAdjacencyCounts } from './block-adjacency-counts.js';
+export {
+  type BlockMeasuresOptions,
+  blockMeasures,
+  type MeasuresPartial,
+  measuresBox,
+} from './block-measures.js';
 export { type Block, type BlockPlan, type BlockPlanOptions, blockPlan } from './block-plan.js';
 export { type LabelBlockOptions, type LabelPartial, labelBlock } from './label-block.js';
 export { type LabelBlockwiseOptions, labelBlockwise } from './label-blockwise.js';
 export { mergeAdjacencyCounts } from './merge-adjacency-counts.js';
+export {
+  type MergedMeasures,
+  type MergeMeasuresOptions,
+  mergeMeasures,
+  type TpbFigures,
+} from './merge-measures.js';
+export {
+  type MergePhaseConnectivityOptions,
+  mergePhaseConnectivity,
+} from './merge-phase-connectivity.js';
+export {
+  type PhaseComponentsPartial,
+  type PhaseLabelPartial,
+  phaseLabelBlock,
+} from './phase-label-block.js';
 export { type LabelStitch, stitchLabels } from './stitch-labels.js';
+export type { UnitOptions } from './unit-options.js';

@@ -1,0 +1,86 @@
+/**
+ * `@mgraph/blocks/tasks`: the task module of the block-wise volume analysis (Node). Executors
+ * of `@mgraph/executor` load it in every worker thread or process (`inThreadExecutor(
+ * '@mgraph/blocks/tasks')`, `poolExecutor({ tasksModule: '@mgraph/blocks/tasks' })`); the
+ * runner `analyzeVolumeBlockwise` of `@mgraph/blocks/node` builds its tasks.
+ *
+ * @packageDocumentation
+ */
+import {
+  defineTasks,
+  InvalidArgumentError,
+  type PhaseMap,
+  type PhaseScheme,
+  type TaskContext,
+} from '@mgraph/core';
+import { blockMeasures, type MeasuresPartial, measuresBox } from './block-measures.js';
+import { blockPlan } from './block-plan.js';
+import { type PhaseLabelPartial, phaseLabelBlock } from './phase-label-block.js';
+import { openVolumeSource, type VolumeSource } from './volume-source.js';
+
+/** Input of the `blockMorphology` task (plain JSON: where to read, never voxels). */
+export interface BlockMorphologyInput {
+  /** The phase map: a uint8 Zarr array of codes of `scheme`. */
+  source: VolumeSource;
+  /** Block size per axis of the plan (`blockPlan(volumeShape, blockShape)`). */
+  blockShape: number[];
+  /** The block's id in the plan. */
+  block: number;
+  /** The map's phase scheme. */
+  scheme: PhaseScheme;
+  /** TPB phases (default the scheme's `tpb`; `null`: none). */
+  tpbPhases?: [string, string, string] | null;
+  /** Connectivity of the phase components, 1..ndim (default 1). */
+  connectivity?: number;
+}
+
+/** Output of the `blockMorphology` task: the block's two partials. */
+export interface BlockMorphologyOutput {
+  measures: MeasuresPartial;
+  labels: PhaseLabelPartial;
+}
+
+/**
+ * Read one block of a phase map (with the one-voxel low halo of {@link measuresBox}) and
+ * compute its {@link MeasuresPartial} (`blockMeasures`) and {@link PhaseLabelPartial}
+ * (`phaseLabelBlock`).
+ *
+ * @throws InvalidArgumentError as `openZarr` / `readRegion` (a missing store, a corrupt
+ *   chunk), `blockPlan`, `blockMeasures` and `phaseLabelBlock`, or for a block id outside
+ *   the plan
+ */
+export async function blockMorphologyTask(
+  input: BlockMorphologyInput,
+  context: TaskContext,
+): Promise<BlockMorphologyOutput> {
+  const fn = 'blockMorphology';
+  const volume = await openVolumeSource(fn, 'input.source', input.source);
+  const plan = blockPlan(volume.shape, input.blockShape);
+  const block = plan.blocks[input.block];
+  if (block === undefined || !Number.isInteger(input.block)) {
+    throw new InvalidArgumentError(
+      fn,
+      'input.block',
+      input.block,
+      `a block id of the plan (0..${plan.blocks.length - 1})`,
+    );
+  }
+  const box = measuresBox(block);
+  // blockMeasures checks the dtype (uint8) and the codes
+  const phases = (await volume.readRegion(box.start, box.stop, {
+    signal: context.signal,
+  })) as PhaseMap;
+  const measures = blockMeasures(phases, block, plan, input.scheme, {
+    tpbPhases: input.tpbPhases,
+  });
+  const inner = phases
+    .lo(...block.start.map((s, d) => s - box.start[d]!))
+    .hi(...block.stop.map((s, d) => s - block.start[d]!));
+  const labels = phaseLabelBlock(inner, block, plan, input.scheme, {
+    connectivity: input.connectivity,
+  });
+  return { measures, labels };
+}
+
+/** The tasks by kind: `blockMorphology` ({@link blockMorphologyTask}). */
+export default defineTasks({ blockMorphology: blockMorphologyTask });

@@ -1,0 +1,184 @@
+// The block-wise volume analysis end to end: a three-phase map written as OME-Zarr (a
+// directory, and the same directory served over HTTP on 127.0.0.1), analysed block by block
+// through the task module by an executor, against @mgraph/morphology on the whole volume
+// (identical figures); a corrupt chunk is reported with its block.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CATHODE_SCHEME,
+  type Executor,
+  type PhaseMap,
+  type RunOptions,
+  type TaskOutcome,
+  type TaskSpec,
+} from '@mgraph/core';
+import { writeZarr } from '@mgraph/io/node';
+import {
+  interfacialAreas,
+  phaseConnectivity,
+  specificSurfaceArea,
+  triplePhaseBoundaryDensity,
+  volumeFractions,
+} from '@mgraph/morphology';
+import ndarray from 'ndarray';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeVolumeBlockwise, BlockTaskError } from '../src/node.js';
+import tasks from '../src/tasks.js';
+
+/** The simplest executor of the contract: one task after the other, in this thread. */
+function serialExecutor(): Executor {
+  return {
+    async run<O>(specs: readonly TaskSpec[], options?: RunOptions): Promise<TaskOutcome<O>[]> {
+      const out: TaskOutcome<O>[] = [];
+      let failed = 0;
+      for (const [i, spec] of specs.entries()) {
+        const key = spec.key ?? String(i);
+        const handler = tasks[spec.kind as keyof typeof tasks]!;
+        try {
+          const signal = options?.signal ?? new AbortController().signal;
+          const value = (await handler(spec.input as never, { signal, attempt: 1, key })) as O;
+          out.push({ ok: true, key, value });
+        } catch (e) {
+          failed++;
+          const error = { name: (e as Error).name, message: (e as Error).message };
+          out.push({ ok: false, key, error, attempts: 1 });
+        }
+        options?.onProgress?.({ done: i + 1, failed, total: specs.length, key });
+      }
+      return out;
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/** Seeded lumpy three-phase map (runs along x, planes of drift): codes 0..3 of the cathode. */
+function phantom(shape: [number, number, number], seed: number): PhaseMap {
+  const n = shape[0] * shape[1] * shape[2];
+  const data = new Uint8Array(n);
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const keep = i > shape[2] && (s >>> 24) % 4 !== 0;
+    data[i] = keep ? data[i - ((s >>> 16) % 2 === 0 ? 1 : shape[2])]! : (s >>> 8) % 4;
+  }
+  return ndarray(data, shape) as PhaseMap;
+}
+
+describe('analyzeVolumeBlockwise over OME-Zarr = @mgraph/morphology on the whole volume', () => {
+  let dir: string;
+  let server: Server;
+  let url: string;
+  const shape: [number, number, number] = [48, 40, 44];
+  const phases = phantom(shape, 7);
+  const spacing = [0.5, 0.4, 0.4];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mgraph-blocks-'));
+    await writeZarr(join(dir, 'phases.zarr'), phases, {
+      chunks: [16, 16, 16],
+      spacing,
+      unit: 'um',
+    });
+    server = createServer(async (req, res) => {
+      try {
+        const body = await readFile(join(dir, decodeURIComponent(req.url!.split('?')[0]!)));
+        res.writeHead(200).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as { port: number }).port;
+    url = `http://127.0.0.1:${port}/phases.zarr`;
+  });
+  afterAll(async () => {
+    await new Promise((ok) => server.close(ok));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('directory store and HTTP: every figure identical; spacing and unit from the OME metadata', async () => {
+    const o = { spacing, unit: 'micrometer' };
+    const { edges, active, ...tpb } = triplePhaseBoundaryDensity(phases, CATHODE_SCHEME, {
+      ...o,
+      active: false,
+    });
+    expect(edges.axes).toHaveLength(3);
+    expect(active).toBeNull();
+    const expected = {
+      volumeFractions: volumeFractions(phases, CATHODE_SCHEME, o),
+      surfaceAreas: specificSurfaceArea(phases, CATHODE_SCHEME, o),
+      interfacialAreas: interfacialAreas(phases, CATHODE_SCHEME, o),
+      tpb,
+      connectivity: phaseConnectivity(phases, CATHODE_SCHEME, { ...o, connectivity: 2 }),
+      shape,
+      blocks: 27,
+    };
+    expect(tpb.count).toBeGreaterThan(100);
+    for (const store of [join(dir, 'phases.zarr'), url]) {
+      const seen: number[] = [];
+      const got = await analyzeVolumeBlockwise(serialExecutor(), {
+        source: { store },
+        scheme: CATHODE_SCHEME,
+        blockShape: [16, 16, 16],
+        connectivity: 2,
+        onProgress: (p) => seen.push(p.done),
+      });
+      expect(got).toEqual(expected);
+      expect(seen).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
+    }
+    // blocks that are not the chunks (several chunks per block, blocks across chunks)
+    const other = await analyzeVolumeBlockwise(serialExecutor(), {
+      source: { store: url },
+      scheme: CATHODE_SCHEME,
+      blockShape: [30, 17, 44],
+      connectivity: 2,
+    });
+    expect(other).toEqual({ ...expected, blocks: 2 * 3 * 1 });
+  });
+
+  it('a corrupt chunk fails the blocks that read it: BlockTaskError with their keys and the chunk', async () => {
+    const copy = join(dir, 'corrupt.zarr');
+    await writeZarr(copy, phases, { chunks: [16, 16, 16] });
+    // chunk (1, 2, 0) is block 15 (grid 3 x 3 x 3); blocks 16, 24, 25 read it as their low halo
+    await writeFile(join(copy, '0', '1', '2', '0'), new Uint8Array([1, 2, 3]));
+    const error = await analyzeVolumeBlockwise(serialExecutor(), {
+      source: { store: copy },
+      scheme: CATHODE_SCHEME,
+      blockShape: [16, 16, 16],
+    }).catch((e: unknown) => e);
+    expect(BlockTaskError.isInstance(error)).toBe(true);
+    const failures = (error as BlockTaskError).failures;
+    expect(failures.map((f) => f.key)).toEqual(['block-15', 'block-16', 'block-24', 'block-25']);
+    for (const f of failures) expect(f.error.message).toMatch(/chunk "\/0\/1\/2\/0"/);
+    expect((error as Error).message).toMatch(
+      /^analyzeVolumeBlockwise: 4 of 27 blocks failed; first block-15: InvalidArgumentError/,
+    );
+  });
+
+  it('refuses a bad source or block shape before any task runs', async () => {
+    const never: Executor = {
+      run: () => Promise.reject(new Error('no task may run')),
+      close: () => Promise.resolve(),
+    };
+    const base = { scheme: CATHODE_SCHEME, blockShape: [16, 16, 16] };
+    await expect(analyzeVolumeBlockwise(never, { ...base, source: { store: '' } })).rejects.toThrow(
+      /options.source/,
+    );
+    await expect(
+      analyzeVolumeBlockwise(never, {
+        ...base,
+        source: { store: join(dir, 'phases.zarr') },
+        blockShape: [16, 16],
+      }),
+    ).rejects.toThrow(/options.blockShape/);
+    await expect(
+      analyzeVolumeBlockwise(never, {
+        ...base,
+        source: { store: join(dir, 'phases.zarr') },
+        tpbPhases: ['sse', 'nmc', 'pore'],
+      }),
+    ).rejects.toThrow(/tpbPhases/);
+  });
+});
