@@ -134,11 +134,11 @@ export function bullmqExecutor(options: BullmqExecutorOptions): BullmqExecutor {
       // Errors surface through the commands (or the reconnect timeout); without a listener
       // ioredis would print each failed reconnect.
       redis.on('error', () => {});
-      open = {
-        redis,
-        queue: new Queue(queueName, { connection: redis }),
-        flow: new FlowProducer({ connection: redis }),
-      };
+      const queue = new Queue(queueName, { connection: redis });
+      const flow = new FlowProducer({ connection: redis });
+      queue.on('error', () => {});
+      flow.on('error', () => {});
+      open = { redis, queue, flow };
     }
     return open;
   };
@@ -273,21 +273,21 @@ async function waitForRun(
   let settled: Settled = { values: {}, failures: {} };
   for (;;) {
     const parent = await guard.race(Job.fromId(queue, runId));
-    if (!parent) {
+    const state = parent ? await guard.race(parent.getState()) : 'unknown';
+    if (!parent || state === 'unknown') {
       throw new MGraphError(
         RUN_FN,
         `run ${runId} is no longer in Redis (removed by someone else, or Redis restarted without persistence: enable appendonly or RDB snapshots)`,
         'RUN_LOST',
       );
     }
-    const state = await guard.race(parent.getState());
-    if (state === 'failed') {
-      throw new MGraphError(RUN_FN, `run ${runId} failed: ${parent.failedReason}`, 'RUN_FAILED');
-    }
     const counts = await guard.race(
       parent.getDependenciesCount({ processed: true, ignored: true }),
     );
-    if ((counts.processed ?? 0) + (counts.ignored ?? 0) > reported.size || state === 'completed') {
+    // Out of waiting-children means every child has settled; the parent itself needs no
+    // worker for the run to finish (a worker completes it when one is free).
+    const finished = state !== 'waiting-children';
+    if ((counts.processed ?? 0) + (counts.ignored ?? 0) > reported.size || finished) {
       settled = {
         values: await guard.race(parent.getChildrenValues()),
         failures: await guard.race(parent.getIgnoredChildrenFailures()),
@@ -307,7 +307,7 @@ async function waitForRun(
         });
       }
     }
-    if (state === 'completed') return settled;
+    if (finished) return settled;
     await guard.sleep(pollInterval);
   }
 }
