@@ -6,14 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CATHODE_SCHEME,
-  type Executor,
-  type PhaseMap,
-  type RunOptions,
-  type TaskOutcome,
-  type TaskSpec,
-} from '@mgraph/core';
+import { CATHODE_SCHEME, type Executor, type PhaseMap } from '@mgraph/core';
+import { inThreadExecutor, poolExecutor } from '@mgraph/executor';
 import { writeZarr } from '@mgraph/io/node';
 import {
   interfacialAreas,
@@ -25,33 +19,9 @@ import {
 import ndarray from 'ndarray';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeVolumeBlockwise, BlockTaskError } from '../src/node.js';
-import tasks from '../src/tasks.js';
 
-/** The simplest executor of the contract: one task after the other, in this thread. */
-function serialExecutor(): Executor {
-  return {
-    async run<O>(specs: readonly TaskSpec[], options?: RunOptions): Promise<TaskOutcome<O>[]> {
-      const out: TaskOutcome<O>[] = [];
-      let failed = 0;
-      for (const [i, spec] of specs.entries()) {
-        const key = spec.key ?? String(i);
-        const handler = tasks[spec.kind as keyof typeof tasks]!;
-        try {
-          const signal = options?.signal ?? new AbortController().signal;
-          const value = (await handler(spec.input as never, { signal, attempt: 1, key })) as O;
-          out.push({ ok: true, key, value });
-        } catch (e) {
-          failed++;
-          const error = { name: (e as Error).name, message: (e as Error).message };
-          out.push({ ok: false, key, error, attempts: 1 });
-        }
-        options?.onProgress?.({ done: i + 1, failed, total: specs.length, key });
-      }
-      return out;
-    },
-    close: () => Promise.resolve(),
-  };
-}
+const TASKS = new URL('../src/tasks.ts', import.meta.url);
+const serialExecutor = () => inThreadExecutor(TASKS);
 
 /** Seeded lumpy three-phase map (runs along x, planes of drift): codes 0..3 of the cathode. */
 function phantom(shape: [number, number, number], seed: number): PhaseMap {
@@ -136,6 +106,26 @@ describe('analyzeVolumeBlockwise over OME-Zarr = @mgraph/morphology on the whole
       connectivity: 2,
     });
     expect(other).toEqual({ ...expected, blocks: 2 * 3 * 1 });
+  });
+
+  it('a pool of 2 worker threads (1 block in flight per thread) gives the same result as one thread', async () => {
+    const options = {
+      source: { store: url },
+      scheme: CATHODE_SCHEME,
+      blockShape: [16, 16, 16],
+      connectivity: 1,
+    };
+    const pool = poolExecutor({ tasksModule: TASKS, size: 2 });
+    try {
+      const onPool = await analyzeVolumeBlockwise(pool, options);
+      const inThread = await analyzeVolumeBlockwise(serialExecutor(), options);
+      expect(onPool).toEqual(inThread);
+      expect(onPool.connectivity).toEqual(
+        phaseConnectivity(phases, CATHODE_SCHEME, { spacing, unit: 'micrometer' }),
+      );
+    } finally {
+      await pool.close();
+    }
   });
 
   it('a corrupt chunk fails the blocks that read it: BlockTaskError with their keys and the chunk', async () => {
