@@ -18,6 +18,11 @@ export {
   measuresBox,
 } from './block-measures.js';
 export { type Block, type BlockPlan, type BlockPlanOptions, blockPlan } from './block-plan.js';
+export { type InstanceAgreement, instanceAgreement } from './instance-agreement.js';
+export {
+  type InstanceSegmentationBlockwiseOptions,
+  instanceSegmentationBlockwise,
+} from './instance-segmentation-blockwise.js';
 export { type LabelBlockOptions, type LabelPartial, labelBlock } from './label-block.js';
 export { type LabelBlockwiseOptions, labelBlockwise } from './label-blockwise.js';
 export { mergeAdjacencyCounts } from './merge-adjacency-counts.js';
@@ -36,5 +41,17 @@ export {
   type PhaseLabelPartial,
   phaseLabelBlock,
 } from './phase-label-block.js';
+export {
+  SEGMENT_BLOCK_KEYS,
+  type SegmentBlockOptions,
+  type SegmentPartial,
+  segmentBlock,
+} from './segment-block.js';
+export { DEFAULT_PARTICLE_RADIUS, segmentHalo } from './segment-halo.js';
 export { type LabelStitch, stitchLabels } from './stitch-labels.js';
+export {
+  type SegmentStitch,
+  type StitchSegmentsOptions,
+  stitchSegments,
+} from './stitch-segments.js';
 export type { UnitOptions } from './unit-options.js';
