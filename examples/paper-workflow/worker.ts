@@ -1,10 +1,17 @@
 /**
- * Pool worker of the paper workflow: one image per task message (see `image-task.ts`).
+ * The paper workflow's task module for `@mgraph/executor`'s pool: one `image` task per image
+ * (see `image-task.ts`), its input the image task and the settings shared by the batch.
  */
+import { defineTasks } from '@mgraph/core';
 import { processImage } from './image-task.js';
-import { serveTasks } from './serve-tasks.js';
-import type { ImageResult, ImageTask, WorkerSettings } from './types.js';
+import type { ImageTask, WorkerSettings } from './types.js';
 
-serveTasks<ImageTask, ImageResult>((task, settings) =>
-  processImage(task, settings as WorkerSettings),
-);
+/** Input of the `image` task. */
+export interface ImageTaskInput {
+  task: ImageTask;
+  settings: WorkerSettings;
+}
+
+export default defineTasks({
+  image: ({ task, settings }: ImageTaskInput) => processImage(task, settings),
+});

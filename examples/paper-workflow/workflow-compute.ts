@@ -3,6 +3,9 @@
  * worker pool, the batch's statistics tables, the GNN. Writes nothing; a failed image is kept
  * with its reason and the rest of the batch completes.
  */
+
+import type { TaskOutcome } from '@mgraph/core';
+import { poolExecutor } from '@mgraph/executor';
 import {
   type GraphFidelity,
   type StatisticsTables,
@@ -14,7 +17,6 @@ import { type GnnOutcome, runGnn } from './gnn-step.js';
 import { batchGraphFidelity, type FidelityRow } from './graph-fidelity-table.js';
 import { directoryTasks, phantomTasks } from './inputs.js';
 import type { WorkflowOptions } from './options.js';
-import { runPool } from './pool.js';
 import { createProgressBar, type ProgressStream } from './progress.js';
 import { PEARSON_METRICS } from './table-columns.js';
 import type {
@@ -27,6 +29,7 @@ import type {
   ParticleCsvRow,
   WorkerSettings,
 } from './types.js';
+import type { ImageTaskInput } from './worker.js';
 
 /** Where the run reports: log lines and the progress bars' stream. */
 export interface WorkflowIo {
@@ -150,16 +153,22 @@ async function processBatch(
     minSize: options.minSize,
   };
   const bar = options.progress ? createProgressBar('images', tasks.length, io.progress) : null;
-  let failedSoFar = 0;
-  const outcomes = await runPool<ImageTask, ImageResult>(WORKER_URL, tasks, {
-    size: options.workers,
-    workerData: settings,
-    signal: io.signal,
-    onProgress: (done, _total, outcome) => {
-      if (!outcome.ok) failedSoFar++;
-      bar?.update(done, failedSoFar ? `(${failedSoFar} failed)` : '');
-    },
+  const pool = poolExecutor({
+    tasksModule: WORKER_URL,
+    size: Math.max(1, Math.min(options.workers, tasks.length)),
   });
+  let outcomes: TaskOutcome<ImageResult>[];
+  try {
+    outcomes = await pool.run<ImageResult>(
+      tasks.map((task) => ({ kind: 'image', input: { task, settings } satisfies ImageTaskInput })),
+      {
+        ...(io.signal ? { signal: io.signal } : {}),
+        onProgress: ({ done, failed }) => bar?.update(done, failed ? `(${failed} failed)` : ''),
+      },
+    );
+  } finally {
+    await pool.close();
+  }
   bar?.finish();
   const results: ImageResult[] = [];
   const failures: ImageFailure[] = [];
