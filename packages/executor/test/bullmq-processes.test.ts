@@ -93,7 +93,7 @@ describeNeeds(onPath('redis-server'), 'redis-server (Debian package redis-server
     beforeAll(async () => {
       redis = await startRedis({ appendonly: true });
       [a, b] = await Promise.all([startWorker(redis.url, 'p'), startWorker(redis.url, 'p')]);
-    });
+    }, 60_000);
     beforeEach(() => {
       // Each test reads the events of its own run only.
       a.events.length = 0;
