@@ -55,11 +55,60 @@ export function distanceTransformEdt(
   const opts = checkOptions(fn, options, EDT_KEYS);
   assertCallback(fn, 'options.onProgress', opts.onProgress);
   const shape = mask.shape.slice();
-  const ndim = shape.length;
   const sampling = resolveSampling(fn, opts.sampling ?? 1, shape);
   const src = flatData(mask as NdArray<Float64Array>);
+  const out = new Float64Array(src.length);
+  squaredDistancesInto(src, shape, sampling, out, opts.onProgress);
+  for (let i = 0; i < out.length; i++) out[i] = Math.sqrt(out[i]!);
+  return ndarray(out, shape);
+}
+
+/** Largest squared distance a float32 holds exactly (every integer up to 2^24 is one). */
+const FLOAT32_EXACT = 2 ** 24;
+
+/**
+ * Squared Euclidean distances of a unit-spaced mask in float32, when that is exact: with unit
+ * sampling every squared distance is an integer of at most the sum of the squared axis
+ * lengths, and float32 holds every integer up to 2^24 (and Infinity) exactly. These are the
+ * squares of {@link distanceTransformEdt}'s distances, so they order the elements exactly as
+ * the distances do (same ties, same zeros): what a peak search and a flood by value ranks
+ * read, in half the memory of float64.
+ *
+ * @param binary - flat row-major mask of `shape`, nonzero = object
+ * @returns the squared distances, or undefined when the image is too large for float32 to
+ *   hold them exactly (sum of squared axis lengths above 2^24: beyond 2,365^3 voxels)
+ * @internal
+ */
+export function exactSquaredDistances(
+  binary: ArrayLike<number>,
+  shape: readonly number[],
+): Float32Array | undefined {
+  if (shape.reduce((s, n) => s + n * n, 0) > FLOAT32_EXACT) return undefined;
+  const out = new Float32Array(binary.length);
+  squaredDistancesInto(
+    binary,
+    shape,
+    shape.map(() => 1),
+    out,
+    undefined,
+  );
+  return out;
+}
+
+/**
+ * Squared distances of every element of `src` to the nearest zero, into `out` (same length):
+ * the two scans along the last axis, then the lower envelope of parabolas along every other
+ * axis (Felzenszwalb-Huttenlocher). Intermediate values live in `out` between passes.
+ */
+function squaredDistancesInto(
+  src: ArrayLike<number>,
+  shape: readonly number[],
+  sampling: readonly number[],
+  out: Float32Array | Float64Array,
+  onProgress: ProgressCallback | undefined,
+): void {
+  const ndim = shape.length;
   const size = src.length;
-  const out = new Float64Array(size);
 
   // pass 1: along the last axis, squared distance to the nearest zero in the row
   const cols = shape[ndim - 1]!;
@@ -81,7 +130,7 @@ export function distanceTransformEdt(
       }
     }
   }
-  opts.onProgress?.(1, ndim);
+  onProgress?.(1, ndim);
 
   // passes 2..ndim: lower envelope of parabolas along every other axis; lines are gathered
   // BLOCK at a time so that strided reads and writes use whole cache lines
@@ -123,10 +172,8 @@ export function distanceTransformEdt(
       }
     }
     step *= len;
-    opts.onProgress?.(ndim - axis, ndim);
+    onProgress?.(ndim - axis, ndim);
   }
-  for (let i = 0; i < size; i++) out[i] = Math.sqrt(out[i]!);
-  return ndarray(out, shape);
 }
 
 /**

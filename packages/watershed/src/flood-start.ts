@@ -1,4 +1,5 @@
 import { assertFinite, InvalidArgumentError } from '@mgraph/core';
+import type { SparseMarkers } from './peak-markers.js';
 import { ValueRanks } from './value-ranks.js';
 
 /** State of a pixel outside the mask (or on the padding, or on a watershed line) in an int32 flood state. */
@@ -56,7 +57,7 @@ export interface FloodStart {
 }
 
 /**
- * Reads the image, markers and mask (flat, row-major, `shape`) into padded per-pixel arrays
+ * Reads the image, markers (per pixel, or listed) and mask (flat, row-major, `shape`) into padded per-pixel arrays
  * (`pstrides`: row-major strides of `shape` + 2 on every axis), validating them: finite
  * values, markers only in the mask. With `ranked`, values become ids of a {@link ValueRanks}
  * table, and the scan gives up (returns undefined) at the first value beyond
@@ -67,7 +68,7 @@ export interface FloodStart {
  */
 export function readFloodStart(
   image: ArrayLike<number>,
-  markers: ArrayLike<number>,
+  markers: ArrayLike<number> | SparseMarkers,
   mask: ArrayLike<number> | undefined,
   shape: readonly number[],
   pstrides: readonly number[],
@@ -83,8 +84,13 @@ export function readFloodStart(
   const indexOf = new Map<number, number>();
   // typed, sized by a first count: a JavaScript array of one entry per marker voxel fails
   // near 2^27 entries
-  let markerCount = 0;
-  for (let i = 0; i < markers.length; i++) if (markers[i] !== 0) markerCount++;
+  const sparse = 'positions' in markers ? markers : undefined;
+  const dense = sparse === undefined ? (markers as ArrayLike<number>) : undefined;
+  let markerCount = sparse?.positions.length ?? 0;
+  if (dense !== undefined) for (let i = 0; i < dense.length; i++) if (dense[i] !== 0) markerCount++;
+  // sparse markers: the next one's position, and its index in the list
+  let nextAt = sparse !== undefined && markerCount > 0 ? sparse.positions[0]! : -1;
+  let j = 0;
   const markerAt = new Int32Array(markerCount);
   const markerIndex = new Int32Array(markerCount);
   let nMarkers = 0;
@@ -100,7 +106,12 @@ export function readFloodStart(
         const v = image[k]!;
         // v - v is NaN for NaN and +-Infinity: summed without a branch, checked after the loop
         check += v - v;
-        const m = markers[k]!;
+        let m = 0;
+        if (dense !== undefined) m = dense[k]!;
+        else if (k === nextAt) {
+          m = sparse!.labels[j++]!;
+          nextAt = j < markerCount ? sparse!.positions[j]! : -1;
+        }
         if (mask !== undefined && mask[k] === 0) {
           if (m !== 0) {
             throw new InvalidArgumentError(

@@ -109,9 +109,13 @@ export interface InstanceSegmentationResult {
  * @example instanceSegmentation(phases, { scheme: LI_ION_ELECTRODE_SCHEME }) // pores, am, cbd
  *
  * @remarks
- * Memory: besides the phase map and the int32 result, one uint8 mask and the int32 labels of
- * one phase at a time (plus {@link splitTouching}'s work arrays for a split phase); no
- * per-voxel JavaScript array.
+ * Memory: besides the phase map, one uint8 mask and the int32 result; the split phases run
+ * first, while the result does not exist yet (it is the first phase's labels), so their work
+ * arrays ({@link splitTouching}: float32 squared distances and int32 components, then the
+ * Uint16 value ids and the int32 flood state) never sit beside it; each later phase adds its
+ * int32 components. About 10 bytes per voxel at the peak (unit spacing); no per-voxel
+ * JavaScript array. `labels.data` may be a view of a slightly larger buffer (the flood's
+ * padded state, cropped in place).
  *
  * References: Li, Deng, Liu, Hu, "Machine learning enabled graph analysis of particulate
  * composites: application to solid-state battery cathodes", arXiv:2512.16085; Gostick et
@@ -156,12 +160,17 @@ export function instanceSegmentation(
     }
   }
 
-  const out = new Int32Array(src.length);
+  // split phases first: the first phase's own int32 labels become the result, so a split
+  // phase's work arrays never sit beside a separate result; objects are numbered within
+  // their phase, then shifted by the objects of the phases before it (code order)
   const mask = new Uint8Array(src.length);
-  const countByPhase: Record<string, number> = {};
-  const kept: number[] = []; // objects kept per object phase, in code order
-  let next = 1;
-  for (const [done, name] of scheme.objects.entries()) {
+  const order = [
+    ...scheme.objects.filter((name) => splitCodes.has(scheme.phases.indexOf(name))),
+    ...scheme.objects.filter((name) => !splitCodes.has(scheme.phases.indexOf(name))),
+  ];
+  const kept = new Map<string, number>(); // objects kept per object phase
+  let out: Int32Array | undefined;
+  for (const [done, name] of order.entries()) {
     throwIfAborted(fn, signal);
     const code = scheme.phases.indexOf(name);
     for (let i = 0; i < src.length; i++) mask[i] = src[i] === code ? 1 : 0;
@@ -169,23 +178,36 @@ export function instanceSegmentation(
       ? splitTouchingFlat(mask, shape, { ...settings, connectivity, signal })
       : labelFlat(mask, shape, connectivity);
     const lab = objects.labels;
-    // map: object size (when minSize asks), then the object's final label (0 = dropped)
+    // map: object size (when minSize asks), then the object's number in its phase (0 = dropped)
     const map = new Int32Array(objects.count + 1);
     if (minSize > 1) for (let i = 0; i < lab.length; i++) map[lab[i]!]!++;
-    const first = next;
+    map[0] = 0;
+    let count = 0;
     for (let l = 1; l <= objects.count; l++) {
-      map[l] = minSize <= 1 || map[l]! >= minSize ? next++ : 0;
+      map[l] = minSize <= 1 || map[l]! >= minSize ? ++count : 0;
     }
-    for (let i = 0; i < lab.length; i++) if (lab[i] !== 0) out[i] = map[lab[i]!]!;
-    countByPhase[name] = next - first;
-    kept.push(next - first);
+    if (out === undefined) {
+      for (let i = 0; i < lab.length; i++) lab[i] = map[lab[i]!]!;
+      out = lab;
+    } else for (let i = 0; i < lab.length; i++) if (lab[i] !== 0) out[i] = map[lab[i]!]!;
+    kept.set(name, count);
     onProgress?.(done + 1, scheme.objects.length);
   }
+  out ??= new Int32Array(src.length);
+  const countByPhase: Record<string, number> = {};
+  const shift = new Int32Array(nPhases);
+  let next = 1;
+  for (const name of scheme.objects) {
+    shift[scheme.phases.indexOf(name)] = next - 1;
+    countByPhase[name] = kept.get(name)!;
+    next += kept.get(name)!;
+  }
+  for (let i = 0; i < out.length; i++) if (out[i] !== 0) out[i]! += shift[src[i]!]!;
   const phaseOfLabel = new Uint8Array(next);
   let at = 1;
-  for (const [k, name] of scheme.objects.entries()) {
-    phaseOfLabel.fill(scheme.phases.indexOf(name), at, at + kept[k]!);
-    at += kept[k]!;
+  for (const name of scheme.objects) {
+    phaseOfLabel.fill(scheme.phases.indexOf(name), at, at + kept.get(name)!);
+    at += kept.get(name)!;
   }
   return {
     labels: ndarray(out, shape),

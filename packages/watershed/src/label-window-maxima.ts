@@ -1,3 +1,5 @@
+import type { FloatData } from './float-data.js';
+
 /**
  * Peak candidates of every label at once, as scikit-image finds them one label at a time:
  * for label l it crops the bounding box of l, sets the other elements to the lowest value,
@@ -20,7 +22,7 @@
  * @internal
  */
 export function labelWindowMaxima(
-  img: Float64Array,
+  img: FloatData,
   lab: ArrayLike<number>,
   dims: readonly [number, number, number],
   box: Int32Array,
@@ -108,7 +110,7 @@ export function labelWindowMaxima(
 
 /** Whether an element of label `l` in the window `(z, y, x) +- (rz, r, r)`, clipped to l's box, exceeds `v`. */
 function sameLabelLarger(
-  img: Float64Array,
+  img: FloatData,
   lab: ArrayLike<number>,
   l: number,
   v: number,

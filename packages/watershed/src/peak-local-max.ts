@@ -16,6 +16,7 @@ import { type BoundingBox, findObjects } from '@mgraph/ndimage';
 import ndarray from 'ndarray';
 import { compactLabels } from './checks.js';
 import { ensureSpacing } from './ensure-spacing.js';
+import type { FloatData } from './float-data.js';
 import { labelWindowMaxima, packBoxes } from './label-window-maxima.js';
 import { assertImage } from './neighborhood.js';
 import { getPeakMask, type PeakFootprint } from './peak-mask.js';
@@ -150,9 +151,11 @@ export function peakLocalMax(image: NdArray, options: PeakLocalMaxOptions | null
     throw new InvalidArgumentError(fn, 'options.pNorm', pNorm, 'a number >= 1 or Infinity');
   }
   const borderWidth = excludedBorderWidth(fn, excludeBorder, radii);
-  // read-only float64 view of the image (a copy unless it already is contiguous float64)
-  const data = flatData(image as NdArray<Float64Array>);
-  const img = data instanceof Float64Array ? data : Float64Array.from(data);
+  // read-only float view of the image (a float64 copy unless it already is contiguous
+  // float64 or float32)
+  const data: ArrayLike<number> = flatData(image as NdArray<Float64Array>);
+  const img: FloatData =
+    data instanceof Float64Array || data instanceof Float32Array ? data : Float64Array.from(data);
   const threshold = getThreshold(fn, img, thresholdAbs, thresholdRel);
   const fp = resolveFootprint(fn, footprint, radii, shape);
   const spacing = { minDistance, pNorm, scale };
@@ -206,7 +209,7 @@ function checkCount(fn: string, name: string, v: number): void {
 /** scikit-image's `_get_threshold`: `thresholdAbs` (default: the minimum), raised to `thresholdRel * max`. */
 function getThreshold(
   fn: string,
-  img: Float64Array,
+  img: FloatData,
   thresholdAbs: number | undefined,
   thresholdRel: number | undefined,
 ): number {
@@ -216,7 +219,7 @@ function getThreshold(
 }
 
 /** Smallest and largest element; every element must be finite. */
-function finiteRange(fn: string, img: Float64Array): [number, number] {
+function finiteRange(fn: string, img: FloatData): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   // v - v is NaN for NaN and +-Infinity: summed without a branch, looked for only if NaN
@@ -332,7 +335,7 @@ function excludeBorderOf(
  * {@link ensureSpacing}, at most `numPeaks`.
  */
 function highIntensityPeaks(
-  img: Float64Array,
+  img: FloatData,
   candidates: ArrayLike<number>,
   shape: readonly number[],
   numPeaks: number,
@@ -366,7 +369,7 @@ function dims3(shape: readonly number[]): [number, number, number] {
  * labels' elements set to `bg`, shifted back to image coordinates.
  */
 function cropPeaks(
-  img: Float64Array,
+  img: FloatData,
   lab: ArrayLike<number>,
   shape: readonly number[],
   l: number,

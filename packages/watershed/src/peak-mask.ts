@@ -1,6 +1,7 @@
 import type { NdArray } from '@mgraph/core';
 import { binaryOpening, maximumFilter } from '@mgraph/ndimage';
 import ndarray from 'ndarray';
+import type { FloatData } from './float-data.js';
 import { windowMaxima } from './window-maxima.js';
 
 /**
@@ -27,7 +28,7 @@ export type PeakFootprint = { box: number } | { footprint: NdArray; size: number
  * @internal
  */
 export function getPeakMask(
-  image: Float64Array,
+  image: FloatData,
   shape: readonly number[],
   fp: PeakFootprint,
   threshold: number,
@@ -51,7 +52,7 @@ export function getPeakMask(
 
 /** `image == maximum_filter(image, footprint, mode='constant')`, and whether that holds everywhere in `mask`. */
 function equalsMaximumFilter(
-  image: Float64Array,
+  image: FloatData,
   shape: readonly number[],
   fp: PeakFootprint,
   mask: Uint8Array | undefined,
@@ -69,7 +70,7 @@ function equalsMaximumFilter(
 }
 
 /** `out &= image > threshold`, in place. */
-function aboveThreshold(image: Float64Array, threshold: number, out: Uint8Array): Uint8Array {
+function aboveThreshold(image: FloatData, threshold: number, out: Uint8Array): Uint8Array {
   for (let i = 0; i < image.length; i++) if (!(image[i]! > threshold)) out[i] = 0;
   return out;
 }

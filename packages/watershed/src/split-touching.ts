@@ -14,13 +14,14 @@ import {
 } from '@mgraph/core';
 import ndarray from 'ndarray';
 import { defaultConvexityThreshold } from './convexity-threshold.js';
-import { distanceTransformEdt } from './distance-transform-edt.js';
+import { distanceTransformEdt, exactSquaredDistances } from './distance-transform-edt.js';
 import { labelFlat } from './label.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';
 import { peakLocalMax } from './peak-local-max.js';
+import { peakMarkers } from './peak-markers.js';
 import { regionPropsFlat } from './region-props.js';
 import { checkSpacing } from './spacing.js';
-import { watershedFlat } from './watershed.js';
+import { floodReleasing } from './watershed.js';
 
 /** Options of {@link splitTouching}. */
 export interface SplitTouchingOptions {
@@ -223,7 +224,7 @@ export function splitTouchingFlat(
     peakScale: minDistanceIn === 'units' ? (sampling ?? shape.map(() => 1)) : undefined,
   };
   throwIfAborted(fn, signal);
-  let labels = splitOnce(binary, shape, geometry, minDistance);
+  const labels = splitOnce(binary, shape, geometry, minDistance);
   onProgress?.(1, maxIterations + 1);
 
   let iterations = 0;
@@ -234,7 +235,8 @@ export function splitTouchingFlat(
     const props = regionPropsFlat(labels, shape, { only: dirty });
     let next = 0;
     for (let i = 0; i < labels.length; i++) if (labels[i]! > next) next = labels[i]!;
-    const out = labels.slice();
+    // the pieces are written over `labels` at once: they take new labels (above every label
+    // of the pass), so the objects still to refine read the same pixels as from a copy
     const changed = new Set<number>();
     for (const p of props) {
       if (!(p.solidity < convexityThreshold)) continue;
@@ -246,7 +248,7 @@ export function splitTouchingFlat(
       changed.add(p.label);
       forEachBoxPixel(shape, pieces.box, (flat, local) => {
         const piece = pieces.crop[local]!;
-        if (piece > 1) out[flat] = next + piece - 1;
+        if (piece > 1) labels[flat] = next + piece - 1;
       });
       for (let k = 1; k < pieces.count; k++) changed.add(next + k);
       next += pieces.count - 1;
@@ -254,11 +256,10 @@ export function splitTouchingFlat(
     onProgress?.(pass + 1, maxIterations + 1);
     if (changed.size === 0) break;
     iterations++;
-    labels = out;
     dirty = changed;
   }
-  const { labels: final, count } = relabelFirstAppearance(labels);
-  return { labels: final, count, iterations };
+  const count = relabelFirstAppearance(labels);
+  return { labels, count, iterations };
 }
 
 /** How distances are measured and objects connected. */
@@ -273,22 +274,34 @@ interface Geometry {
 /** What {@link markerPeaks} and {@link floodFromPeaks} need of a mask: distance map, components. */
 interface SplitInput {
   geometry: Geometry;
-  /** The distance map. */
-  edt: NdArray<Float64Array>;
+  /**
+   * The distance map (float64), or its square in float32 where that is exact (unit spacing:
+   * {@link exactSquaredDistances}); either orders the pixels as the distances do.
+   */
+  edt: NdArray<Float32Array | Float64Array>;
   /** Connected components of the mask, and how many. */
   components: NdArray<Int32Array>;
   componentCount: number;
 }
 
-/** Distance map and components of a mask, for one or more marker spacings. */
+/**
+ * Distance map and components of a mask, for one or more marker spacings. With unit spacing
+ * the map is the float32 squared distance ({@link exactSquaredDistances}: same peaks, same
+ * flood, half the memory), else the float64 distance.
+ */
 function prepareSplit(
   binary: Uint8Array,
   shape: readonly number[],
   geometry: Geometry,
 ): SplitInput {
-  const edt = distanceTransformEdt(ndarray(binary, shape.slice()), {
-    sampling: geometry.sampling ?? 1,
-  }) as NdArray<Float64Array>;
+  const unit = geometry.sampling?.every((s) => s === 1) ?? true;
+  const squared = unit ? exactSquaredDistances(binary, shape) : undefined;
+  const edt =
+    squared === undefined
+      ? (distanceTransformEdt(ndarray(binary, shape.slice()), {
+          sampling: geometry.sampling ?? 1,
+        }) as NdArray<Float64Array>)
+      : ndarray(squared, shape.slice());
   // an object filling the whole image (no zero: the distance map is Infinity everywhere) is
   // one flat plateau: no peak, so the flood keeps the component whole (as scikit-image's
   // peak_local_max finds no peak on a flat image). Finite stand-in: all 1.
@@ -298,18 +311,20 @@ function prepareSplit(
   return { geometry, edt, components, componentCount: count };
 }
 
-/** The negated distance map, the relief the watershed floods (a new array). */
-function negated(edt: Float64Array): Float64Array {
-  const neg = new Float64Array(edt.length);
-  for (let i = 0; i < neg.length; i++) neg[i] = -edt[i]!;
-  return neg;
+/** `map` negated in place (the relief the watershed floods); returns it. */
+function negateInPlace<T extends Float32Array | Float64Array>(map: T): T {
+  for (let i = 0; i < map.length; i++) map[i] = -map[i]!;
+  return map;
 }
 
 /**
  * One watershed pass over a binary mask: distance map, maxima per component, markers, flood;
- * mask pixels no marker reaches keep their connected component as an object. The distance
- * map is negated in place once the peaks are found and the components are dropped before the
- * flood: per voxel, one float64 map and the int32 arrays of one step at a time.
+ * mask pixels no marker reaches keep their connected component as an object. Each per-voxel
+ * array is dropped as soon as its step is done: the components once the peaks are found, the
+ * (negated) distance map once the flood has read it into value ids; the markers are a list,
+ * and an int32 flood state becomes the result. Per voxel at most: the float32 squared
+ * distance and the int32 components (unit spacing; float64 distances otherwise), then the
+ * Uint16 value ids and the int32 flood state.
  */
 function splitOnce(
   binary: Uint8Array,
@@ -319,10 +334,9 @@ function splitOnce(
 ): Int32Array {
   let input: SplitInput | undefined = prepareSplit(binary, shape, geometry);
   const peaks = markerPeaks(input, minDistance);
-  const relief = input.edt.data;
+  const source = { image: negateInPlace(input.edt.data) as ArrayLike<number> | undefined };
   input = undefined;
-  for (let i = 0; i < relief.length; i++) relief[i] = -relief[i]!;
-  return floodFromPeaks(binary, shape, geometry.connectivity, relief, peaks);
+  return floodFromPeaks(binary, shape, geometry.connectivity, source, peaks, true);
 }
 
 /** The markers: maxima of the distance map, per component. */
@@ -335,32 +349,31 @@ function markerPeaks(input: SplitInput, minDistance: number): number[][] {
   });
 }
 
-/** The flood of the negated distance map `relief` from markers at `peaks`. */
+/**
+ * The flood of the negated distance map `source.image` from markers at `peaks` (face-touching
+ * peaks form one marker); with `release`, `source.image` is dropped once read
+ * (`floodReleasing`).
+ */
 function floodFromPeaks(
   binary: Uint8Array,
   shape: readonly number[],
   connectivity: number,
-  relief: Float64Array,
+  source: { image: ArrayLike<number> | undefined },
   peaks: readonly (readonly number[])[],
+  release: boolean,
 ): Int32Array {
-  const strides = shape.map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
-  const seeds = new Uint8Array(binary.length);
-  for (const c of peaks) seeds[c.reduce((s, x, d) => s + x * strides[d]!, 0)] = 1;
-  const markers = labelFlat(seeds, shape, 1).labels;
-  const ws = watershedFlat(relief, markers, binary, shape, connectivity).data;
+  const markers = peakMarkers(peaks, shape);
+  const ws = floodReleasing(source, markers, binary, shape, connectivity, release);
   // components without a marker (none found) stay whole
   let next = 0;
-  for (let i = 0; i < ws.length; i++) if (ws[i]! > next) next = ws[i]!;
-  const leftover = seeds; // reused: the seeds are read only by the marker labelling
-  leftover.fill(0);
   let anyLeft = false;
   for (let i = 0; i < ws.length; i++) {
-    if (ws[i] === 0 && binary[i] !== 0) {
-      leftover[i] = 1;
-      anyLeft = true;
-    }
+    if (ws[i]! > next) next = ws[i]!;
+    else if (ws[i] === 0 && binary[i] !== 0) anyLeft = true;
   }
   if (!anyLeft) return ws;
+  const leftover = new Uint8Array(ws.length);
+  for (let i = 0; i < ws.length; i++) if (ws[i] === 0 && binary[i] !== 0) leftover[i] = 1;
   const rest = labelFlat(leftover, shape, connectivity).labels;
   for (let i = 0; i < ws.length; i++) if (rest[i] !== 0) ws[i] = next + rest[i]!;
   return ws;
@@ -386,12 +399,12 @@ function refine(
     if (labels[flat] === lab) obj[local] = 1;
   });
   const input = prepareSplit(obj, cshape, geometry);
-  const relief = negated(input.edt.data);
+  const relief = { image: negateInPlace(input.edt.data.slice()) };
   for (const d of spacingsToTry(opts.minDistance, cshape, geometry.peakScale)) {
     const peaks = markerPeaks(input, d);
     // one component and at most one marker: the flood would give back the object whole
     if (peaks.length < 2 && input.componentCount === 1) continue;
-    const pieces = floodFromPeaks(obj, cshape, geometry.connectivity, relief, peaks);
+    const pieces = floodFromPeaks(obj, cshape, geometry.connectivity, relief, peaks, false);
     let count = 0;
     for (let i = 0; i < size; i++) if (pieces[i]! > count) count = pieces[i]!;
     if (count < 2) continue;
@@ -444,10 +457,9 @@ function forEachBoxPixel(
   }
 }
 
-/** Renumber positive labels 1..count in raster order of first pixel. */
-function relabelFirstAppearance(labels: Int32Array): { labels: Int32Array; count: number } {
+/** Renumber positive labels 1..count in raster order of first pixel, in place; returns count. */
+function relabelFirstAppearance(labels: Int32Array): number {
   const map = new Map<number, number>();
-  const out = new Int32Array(labels.length);
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;
     if (l <= 0) continue;
@@ -456,7 +468,7 @@ function relabelFirstAppearance(labels: Int32Array): { labels: Int32Array; count
       m = map.size + 1;
       map.set(l, m);
     }
-    out[i] = m;
+    labels[i] = m;
   }
-  return { labels: out, count: map.size };
+  return map.size;
 }

@@ -25,6 +25,7 @@ import {
   SMALL_BLOCKED,
 } from './flood-start.js';
 import { assertImage, checkConnectivity, neighborOffsets, ravelOffsets } from './neighborhood.js';
+import type { SparseMarkers } from './peak-markers.js';
 
 /** Options of {@link watershed}. */
 export interface WatershedOptions {
@@ -129,7 +130,7 @@ export function watershed(
  */
 export function watershedFlat(
   image: ArrayLike<number>,
-  markers: ArrayLike<number>,
+  markers: ArrayLike<number> | SparseMarkers,
   mask: ArrayLike<number> | undefined,
   shape: readonly number[],
   connectivity: number,
@@ -143,8 +144,60 @@ export function watershedFlat(
   const nbr = ravelOffsets(neighborOffsets(shape.length, connectivity), pstrides);
   if (compactness === 0 && !watershedLine) {
     const start = readFloodStart(image, markers, mask, shape, pstrides, true);
-    if (start !== undefined) return floodRanked(start, shape, pstrides, nbr, onProgress);
+    if (start !== undefined) return floodRanked(start, shape, pstrides, nbr, onProgress, false);
   }
+  return floodByValue(image, markers, mask, shape, pstrides, nbr, {
+    compactness,
+    watershedLine,
+    onProgress,
+  });
+}
+
+/**
+ * A classic {@link watershed} (no compactness, no watershed line) for the splitting functions,
+ * in less memory: `source.image` is dropped (set to undefined) as soon as it has been read
+ * into value ids, so that once the caller holds no other reference its memory can be
+ * reclaimed before the flood allocates; the int32 flood state, when there is one, becomes the
+ * result (cropped in place). Same labels as {@link watershedFlat}.
+ *
+ * @param source - holds the image; emptied when `release` (the image then must not be used again)
+ * @param release - drop the image and crop in place (false: keep the image for another flood)
+ * @returns int32 labels of `shape` (possibly a view of a larger buffer)
+ * @internal
+ */
+export function floodReleasing(
+  source: { image: ArrayLike<number> | undefined },
+  markers: ArrayLike<number> | SparseMarkers,
+  mask: ArrayLike<number>,
+  shape: readonly number[],
+  connectivity: number,
+  release: boolean,
+): Int32Array {
+  const pstrides = rowMajorStrides(shape.map((s) => s + 2));
+  const nbr = ravelOffsets(neighborOffsets(shape.length, connectivity), pstrides);
+  const start = readFloodStart(source.image!, markers, mask, shape, pstrides, true);
+  if (start === undefined) {
+    return floodByValue(source.image!, markers, mask, shape, pstrides, nbr, {
+      compactness: 0,
+      watershedLine: false,
+      onProgress: undefined,
+    }).data;
+  }
+  if (release) source.image = undefined;
+  return floodRanked(start, shape, pstrides, nbr, undefined, release).data;
+}
+
+/** The flood on a (value, age) heap throughout: compact watersheds, lines, many values. */
+function floodByValue(
+  image: ArrayLike<number>,
+  markers: ArrayLike<number> | SparseMarkers,
+  mask: ArrayLike<number> | undefined,
+  shape: readonly number[],
+  pstrides: readonly number[],
+  nbr: Int32Array,
+  opts: { compactness: number; watershedLine: boolean; onProgress: ProgressCallback | undefined },
+): LabelImage {
+  const { compactness, watershedLine, onProgress } = opts;
   const start = readFloodStart(image, markers, mask, shape, pstrides, false)!;
   const { inMask, labelOf, markerAt } = start;
   const state = start.state!;
@@ -156,7 +209,7 @@ export function watershedFlat(
   for (const p of markerAt) queue.push(value[p]!, 0, p, p);
   floodByHeap(queue, value, state, nbr, pstrides, compactness, watershedLine, inMask, onProgress);
   onProgress?.(inMask, inMask);
-  return cropLabels(state, shape, pstrides, 1, BLOCKED, 0, labelOf);
+  return cropLabels(state, shape, pstrides, 1, BLOCKED, 0, labelOf, false);
 }
 
 /**
@@ -164,7 +217,8 @@ export function watershedFlat(
  * The flood state is the value-id array itself: an id (< distinct) marks a pixel not yet
  * flooded, `distinct + label index` a flooded one, SMALL_BLOCKED a blocked one, so one test
  * (`s >= distinct`) skips labelled and blocked neighbours alike. When label indices do not
- * fit below SMALL_BLOCKED the state is widened to int32 (BLOCKED for blocked pixels).
+ * fit below SMALL_BLOCKED the state is widened to int32 (BLOCKED for blocked pixels); with
+ * `inPlace`, `start.ids` is then dropped and the int32 state becomes the result.
  */
 function floodRanked(
   start: FloodStart,
@@ -172,32 +226,42 @@ function floodRanked(
   pstrides: readonly number[],
   nbr: Int32Array,
   onProgress: ProgressCallback | undefined,
+  inPlace: boolean,
 ): LabelImage {
   const { inMask, labelOf, markerAt, markerIndex } = start;
-  const ids = start.ids!;
   const table = start.table!;
   const distinct = table.size;
   const rankOf = table.ranks();
   const markerRanks = new Int32Array(markerAt.length);
-  for (let i = 0; i < markerAt.length; i++) markerRanks[i] = rankOf[ids[markerAt[i]!]!]!;
-  let state: Int32Array | Uint16Array = ids;
+  for (let i = 0; i < markerAt.length; i++) markerRanks[i] = rankOf[start.ids![markerAt[i]!]!]!;
+  let state: Int32Array | Uint16Array = start.ids!;
   let blocked = SMALL_BLOCKED;
   if (distinct + labelOf.length > SMALL_BLOCKED) {
-    state = new Int32Array(ids.length);
-    for (let p = 0; p < ids.length; p++) state[p] = ids[p] === SMALL_BLOCKED ? BLOCKED : ids[p]!;
+    state = widened(start.ids!);
+    if (inPlace) start.ids = undefined;
     blocked = BLOCKED;
   }
   for (let i = 0; i < markerAt.length; i++) state[markerAt[i]!] = distinct + markerIndex[i]!;
   floodByRank(state, distinct, rankOf, nbr, markerAt, markerRanks, inMask, onProgress);
   onProgress?.(inMask, inMask);
-  return cropLabels(state, shape, pstrides, distinct, blocked, distinct, labelOf);
+  return cropLabels(state, shape, pstrides, distinct, blocked, distinct, labelOf, inPlace);
+}
+
+/** An int32 copy of a Uint16 flood state, SMALL_BLOCKED becoming BLOCKED. */
+function widened(ids: Uint16Array): Int32Array {
+  const state = new Int32Array(ids.length);
+  for (let p = 0; p < ids.length; p++) state[p] = ids[p] === SMALL_BLOCKED ? BLOCKED : ids[p]!;
+  return state;
 }
 
 /**
  * The labels of a padded flood state, padding cropped: a state `s` with `lo <= s` and
  * `s !== blocked` is flooded with label `labelOf[s - shift]`; a negative state (heap flood
  * only) is a marker pixel on a watershed line, which keeps its label `labelOf[-s]`;
- * everything else (blocked, never flooded, watershed lines) becomes 0.
+ * everything else (blocked, never flooded, watershed lines) becomes 0. With `inPlace` and an
+ * int32 state, the labels are written over the state itself (pixel k of the crop lies at or
+ * before its padded position, which is read before it is overwritten) and the result is a
+ * view of its first elements.
  */
 function cropLabels(
   state: Int32Array | Uint16Array,
@@ -207,9 +271,12 @@ function cropLabels(
   blocked: number,
   shift: number,
   labelOf: readonly number[],
+  inPlace: boolean,
 ): LabelImage {
   const { n0, n1, n2, s0, s1, first } = paddedRows(shape, pstrides);
-  const out = new Int32Array(n0 * n1 * n2);
+  const size = n0 * n1 * n2;
+  const out =
+    inPlace && state instanceof Int32Array ? state.subarray(0, size) : new Int32Array(size);
   let k = 0;
   for (let a = 0; a < n0; a++) {
     for (let b = 0; b < n1; b++) {
@@ -219,6 +286,7 @@ function cropLabels(
         if (s >= lo && s !== blocked) out[k] = labelOf[s - shift]!;
         // a marker pixel on a watershed line (heap flood only, where shift is 0)
         else if (s < 0) out[k] = labelOf[-s]!;
+        else out[k] = 0;
       }
     }
   }

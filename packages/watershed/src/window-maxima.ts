@@ -1,3 +1,5 @@
+import type { FloatData } from './float-data.js';
+
 /**
  * `image == maximum_filter(image, size=2r+1, mode='constant') & image > threshold` without
  * the filter, by testing windows directly: an element with a larger value among its
@@ -12,7 +14,7 @@
  * @internal
  */
 export function windowMaxima(
-  img: Float64Array,
+  img: FloatData,
   shape: readonly number[],
   r: number,
   threshold: number,
@@ -82,7 +84,7 @@ export function windowMaxima(
  * (planes, rows, cols)) is larger than `v`.
  */
 function windowHasLarger(
-  img: Float64Array,
+  img: FloatData,
   v: number,
   centre: readonly [number, number, number],
   radius: readonly [number, number, number],
