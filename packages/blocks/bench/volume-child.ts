@@ -1,0 +1,140 @@
+// One measured step of bench/volume.ts in its own process (its peak RSS is the step's,
+// worker threads included):
+//   make DIR SIDE CHUNK            generate the SIDE^3 phase map chunk by chunk into
+//                                  DIR/phases (Zarr v3, uncompressed)
+//   blocks DIR BLOCK WORKERS       analyzeVolumeBlockwise on a pool of WORKERS threads
+//                                  (0: inThreadExecutor, the calling thread alone)
+//   whole DIR                      readZarr of the whole map + @mgraph/morphology's functions
+// prints one JSON line: seconds, peak RSS (MiB) and, for the analyses, a digest of the figures.
+import { createHash } from 'node:crypto';
+import { CATHODE_SCHEME, type Executor, type PhaseMap } from '@mgraph/core';
+import { inThreadExecutor, poolExecutor } from '@mgraph/executor';
+import { readZarr, ZarrDirectoryStore } from '@mgraph/io/node';
+import {
+  interfacialAreas,
+  phaseConnectivity,
+  specificSurfaceArea,
+  triplePhaseBoundaryDensity,
+  volumeFractions,
+} from '@mgraph/morphology';
+import * as zarr from 'zarrita';
+import { analyzeVolumeBlockwise } from '../src/node.js';
+import { type GenerateInput, generate } from './generate-chunk.js';
+
+const [mode, dir, a, b] = process.argv.slice(2) as [string, string, string, string];
+const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** CPU seconds of the process (user + system, all threads): the figure the load average does not inflate. */
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const digest = (figures: object) =>
+  createHash('sha256').update(JSON.stringify(figures)).digest('hex').slice(0, 16);
+const SEED = 19;
+
+/** One generate input per chunk of a SIDE^3 volume. */
+function generateTasks(side: number, chunk: number): { input: GenerateInput }[] {
+  const tasks: { input: GenerateInput }[] = [];
+  const grid = side / chunk;
+  for (let z = 0; z < grid; z++)
+    for (let y = 0; y < grid; y++)
+      for (let x = 0; x < grid; x++) {
+        const start = [z * chunk, y * chunk, x * chunk];
+        tasks.push({ input: { dir, start, stop: start.map((s) => s + chunk), seed: SEED } });
+      }
+  return tasks;
+}
+
+if (mode === 'make') {
+  const side = Number(a);
+  const chunk = Number(b);
+  const shape = [side, side, side];
+  const t0 = performance.now();
+  await zarr.create(zarr.root(new ZarrDirectoryStore(dir)).resolve('phases'), {
+    shape,
+    chunkShape: [chunk, chunk, chunk],
+    dtype: 'uint8',
+    // zarrita encodes no gzip: raw chunks (1 byte per voxel on disk)
+    codecs: [{ name: 'bytes', configuration: { endian: 'little' } }],
+  });
+  // chunk by chunk in this thread (the pool cannot load a TypeScript task module from a
+  // tsx-run caller here); one chunk in memory at a time
+  const tasks = generateTasks(side, chunk);
+  for (const t of tasks) await generate(t.input);
+  console.log(
+    JSON.stringify({
+      seconds: (performance.now() - t0) / 1000,
+      cpuSeconds: cpuSeconds(),
+      peakRssMiB: peakMiB(),
+      chunks: tasks.length,
+    }),
+  );
+} else if (mode === 'blocks') {
+  const block = Number(a);
+  const workers = Number(b);
+  const tasksModule = import.meta.resolve('@mgraph/blocks/tasks');
+  const executor: Executor =
+    workers === 0 ? inThreadExecutor(tasksModule) : poolExecutor({ tasksModule, size: workers });
+  const t0 = performance.now();
+  let tasksDone = t0;
+  const result = await analyzeVolumeBlockwise(executor, {
+    source: { store: dir, path: 'phases' },
+    scheme: CATHODE_SCHEME,
+    blockShape: [block, block, block],
+    onProgress: () => {
+      tasksDone = performance.now();
+    },
+  });
+  const t1 = performance.now();
+  await executor.close();
+  const { shape, blocks, ...figures } = result;
+  console.log(
+    JSON.stringify({
+      seconds: (t1 - t0) / 1000,
+      tasksSeconds: (tasksDone - t0) / 1000,
+      mergeSeconds: (t1 - tasksDone) / 1000,
+      threadSecondsPerBlock: (((tasksDone - t0) / 1000) * Math.max(1, workers)) / blocks,
+      cpuSeconds: cpuSeconds(),
+      peakRssMiB: peakMiB(),
+      blocks,
+      digest: digest(figures),
+      fractions: figures.volumeFractions.fractions,
+      tpbDensity: figures.tpb?.density,
+      tpbEdges: figures.tpb?.count,
+      components: Object.fromEntries(
+        Object.entries(figures.connectivity.phases).map(([k, v]) => [k, v.components]),
+      ),
+      percolatingAxis0: Object.fromEntries(
+        Object.entries(figures.connectivity.phases).map(([k, v]) => [k, v.axes[0]!.percolating]),
+      ),
+    }),
+  );
+} else if (mode === 'whole') {
+  const t0 = performance.now();
+  const image = await readZarr(dir, { path: 'phases' });
+  const phases = image.data as PhaseMap;
+  const tRead = performance.now();
+  const { edges, active, ...tpb } = triplePhaseBoundaryDensity(phases, CATHODE_SCHEME, {
+    active: false,
+  });
+  const figures = {
+    volumeFractions: volumeFractions(phases, CATHODE_SCHEME),
+    surfaceAreas: specificSurfaceArea(phases, CATHODE_SCHEME),
+    interfacialAreas: interfacialAreas(phases, CATHODE_SCHEME),
+    tpb,
+    connectivity: phaseConnectivity(phases, CATHODE_SCHEME),
+  };
+  const t1 = performance.now();
+  if (edges.axes.length !== 3 || active !== null) throw new Error('unexpected TPB result');
+  console.log(
+    JSON.stringify({
+      seconds: (t1 - t0) / 1000,
+      readSeconds: (tRead - t0) / 1000,
+      cpuSeconds: cpuSeconds(),
+      peakRssMiB: peakMiB(),
+      digest: digest(figures),
+    }),
+  );
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}

@@ -1,0 +1,67 @@
+/**
+ * Benchmark of the block-wise volume analysis (issue 19): a SIDE^3 three-phase map generated
+ * chunk by chunk into Zarr (bench/phantom-box.ts: seeded value noise, cathode codes; chunks
+ * of 128^3, uncompressed) in one thread, then volume fractions + face-counting areas + TPB
+ * density + phase connectivity by `analyzeVolumeBlockwise` in blocks of BLOCK^3 on
+ * `@mgraph/executor`'s pool (2 threads) and in one thread (`inThreadExecutor`), and
+ * `@mgraph/morphology` on the whole volume read into memory (the reference: same figures,
+ * compared by digest). Each step in its own process: seconds and peak RSS (MiB, worker threads
+ * included). Prints JSON; never asserts timings.
+ *
+ * Run (builds first: the pool loads dist/tasks.js):
+ *   npm run build -w @mgraph/blocks && npx tsx bench/volume.ts 512 256            (all steps)
+ *   flock <lock> npx tsx bench/volume.ts 1024 256 pool                            (pool only)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const [sideArg = '512', blockArg = '256', ...only] = process.argv.slice(2);
+const steps = only.length > 0 ? only : ['pool', 'thread', 'whole'];
+const child = (...args: string[]) =>
+  JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', join(here, 'volume-child.ts'), ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    })
+      .trim()
+      .split('\n')
+      .pop()!,
+  );
+
+const dir = mkdtempSync(join(tmpdir(), 'blocks-volume-bench-'));
+try {
+  const load = [loadavg()[0]];
+  const make = child('make', dir, sideArg, '128');
+  const runs: Record<string, Record<string, unknown>> = {};
+  if (steps.includes('pool')) runs.pool2 = child('blocks', dir, blockArg, '2');
+  if (steps.includes('thread')) runs.thread = child('blocks', dir, blockArg, '0');
+  if (steps.includes('whole')) runs.whole = child('whole', dir);
+  load.push(loadavg()[0]);
+  const digests = new Set(Object.values(runs).map((r) => r.digest));
+  const speedUp =
+    runs.pool2 && runs.thread
+      ? (runs.thread.seconds as number) / (runs.pool2.seconds as number)
+      : undefined;
+  console.log(
+    JSON.stringify(
+      {
+        side: Number(sideArg),
+        blockShape: Number(blockArg),
+        make,
+        runs,
+        identical: digests.size === 1,
+        speedUpPool2OverThread: speedUp,
+        loadAverage1min: load,
+        node: process.version,
+      },
+      null,
+      1,
+    ),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
