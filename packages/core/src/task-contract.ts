@@ -12,7 +12,10 @@ import { InvalidArgumentError } from './errors.js';
 
 /** What a handler may use besides its input. */
 export interface TaskContext {
-  /** Aborted when the run is cancelled; long handlers should check it between steps. */
+  /**
+   * Aborted when the run is cancelled; long handlers should check it between steps. (On a
+   * worker-thread pool a cancelled task's thread is ended instead, and this signal never fires.)
+   */
   readonly signal: AbortSignal;
   /** 1 on the first try, 2 on the first retry, ... */
   readonly attempt: number;
@@ -60,19 +63,26 @@ export type TaskOutcome<O = unknown> =
 
 /** Progress of a run, reported after each task settles. */
 export interface RunProgress {
+  /** Tasks settled so far (succeeded, or failed after their last try). */
   done: number;
+  /** Of those, the failed ones. */
   failed: number;
+  /** Tasks in the run. */
   total: number;
+  /** Key of the task that just settled. */
   key: string;
 }
 
 /** Options every executor's `run` takes. */
 export interface RunOptions {
-  /** Cancel: no new task starts; the promise rejects with an `AbortError`. */
+  /** Cancel: no new task starts, running ones are aborted, the promise rejects with an `AbortError`. */
   signal?: AbortSignal;
   /** Called after each task settles. */
   onProgress?: (progress: RunProgress) => void;
-  /** Tries per task before it is reported failed (default 1: no retry). */
+  /**
+   * Tries per task before it is reported failed (default 1: no retry). A try fails when the
+   * handler throws or its thread / process dies; the outcome's `attempts` says how many ran.
+   */
   attempts?: number;
 }
 
