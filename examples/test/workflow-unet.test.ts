@@ -48,6 +48,26 @@ describeNeeds(existsSync(model), `the committed U-Net model (${model})`)(
       const html = await readFile(join(out, 'report.html'), 'utf8');
       expect(html).toContain('GNN skipped');
       expect(html).toContain('phases (U-Net)');
+      // the graph of the U-Net phases judged against the graph of the true phases
+      expect(html).toContain(
+        'Graph fidelity: the segmented graph against the graph of the true phases',
+      );
+      const fidelity = parseCsv(await readFile(join(out, 'tables', 'graph-fidelity.csv'), 'utf8'));
+      expect(fidelity.rows.map((r) => r[0])).toEqual([
+        'phantom-100000',
+        'phantom-100001',
+        'overall',
+      ]);
+      const f1 = fidelity.header.indexOf('particle F1');
+      for (const r of fidelity.rows) expect(Number(r[f1])).toBeGreaterThan(0.5);
+      expect(summary.graphFidelity!.images).toBe(2);
+      expect(summary.graphFidelity!.particles.overall.f1).toBeCloseTo(
+        Number(fidelity.rows[2]![f1]),
+        12,
+      );
+      expect(
+        summary.findings.some((l) => l.startsWith('Graph fidelity of the U-Net segmentation')),
+      ).toBe(true);
     }, 120_000);
   },
 );
