@@ -42,6 +42,12 @@ export interface CompositeOptions {
     length?: number;
     /** Probability that a flake is laid flat on an NMC particle's surface (0..1). Default 0.5. */
     attach?: number;
+    /**
+     * Probability that an attached flake picks its particle among the NMC particles that touch
+     * another one (centres closer than the sum of their radii + 3 px), so that TPBs go with
+     * NMC-NMC contacts and hence with concurrent channels (0..1). Default 0: any particle.
+     */
+    attachToTouching?: number;
     /** Period of the layered texture across the flake, pixels. Default 5. */
     layerPeriod?: number;
   };
@@ -117,6 +123,7 @@ const GRAPHITE_KEYS: OptionKeys<Nested<'graphite'>> = {
   aspect: true,
   length: true,
   attach: true,
+  attachToTouching: true,
   layerPeriod: true,
 };
 const XRAY_KEYS: OptionKeys<Nested<'xray'>> = {
@@ -151,7 +158,13 @@ export interface ResolvedCompositeOptions {
   nmcRadiusSpread: number;
   nmcIrregularity: number;
   agglomeration: number;
-  graphite: { aspect: number; length: number; attach: number; layerPeriod: number };
+  graphite: {
+    aspect: number;
+    length: number;
+    attach: number;
+    attachToTouching: number;
+    layerPeriod: number;
+  };
   sseGrainRadius: number;
   poreScale: number;
   minObjectSize: number;
@@ -247,6 +260,11 @@ export function resolveCompositeOptions(
   assertNumber(fn, 'options.graphite.length', length, { greaterThan: 0 });
   const attach = g.attach ?? 0.5;
   assertNumber(fn, 'options.graphite.attach', attach, { min: 0, max: 1 });
+  const attachToTouching = g.attachToTouching ?? 0;
+  assertNumber(fn, 'options.graphite.attachToTouching', attachToTouching, {
+    min: 0,
+    max: 1,
+  });
   const layerPeriod = g.layerPeriod ?? 5;
   assertNumber(fn, 'options.graphite.layerPeriod', layerPeriod, { greaterThan: 0 });
   const sseGrainRadius = options.sseGrainRadius ?? 0.6 * nmcRadius;
@@ -319,7 +337,7 @@ export function resolveCompositeOptions(
     nmcRadiusSpread,
     nmcIrregularity,
     agglomeration,
-    graphite: { aspect, length, attach, layerPeriod },
+    graphite: { aspect, length, attach, attachToTouching, layerPeriod },
     sseGrainRadius,
     poreScale,
     minObjectSize,

@@ -8,6 +8,7 @@ export interface GraphitePlacementOptions {
   length: number;
   aspect: number;
   attach: number;
+  attachToTouching: number;
   layerPeriod: number;
 }
 
@@ -16,7 +17,11 @@ export interface GraphitePlacementOptions {
  * `length / 2` and `length / (2 aspect)`, random orientation, added until their pixels
  * reach `fraction` of the image. With probability `attach` a flake lies flat on a random
  * NMC particle (short axis along the particle's radius), as conductive additive coats the
- * active material; otherwise it is placed anywhere. Flakes only take free pixels (not NMC,
+ * active material; otherwise it is placed anywhere. An attached flake picks its particle among
+ * those touching another NMC particle (centres closer than the sum of their radii + 3 px, the
+ * paper's 7x7 contact window) with probability `attachToTouching` (when there are any; the
+ * draw is made only when that option is above 0, so the default draws the same numbers as
+ * before). Flakes only take free pixels (not NMC,
  * not an earlier flake).
  *
  * @param labels - written: `firstLabel + flake index` on graphite pixels
@@ -37,13 +42,14 @@ export function placeGraphiteFlakes(
   let covered = 0;
   let label = firstLabel - 1;
   let idle = 0;
+  const touching = options.attachToTouching > 0 ? touchingParticles(particles) : [];
   while (covered < target && idle < 1000) {
     const half = (options.length / 2) * Math.min(2, Math.max(0.5, Math.exp(rng.normal(0, 0.25))));
     const thin = Math.max(1, half / options.aspect);
     let center: Vec3;
     let normal: Vec3;
     if (particles.length > 0 && rng.random() < options.attach) {
-      const p = particles[rng.integer(0, particles.length)]!;
+      const p = pickParticle(particles, touching, options.attachToTouching, rng);
       normal = randomDirection(rng, grid.ndim);
       const d = p.radius + thin * 0.8;
       center = [
@@ -76,4 +82,30 @@ export function placeGraphiteFlakes(
     covered += added;
   }
   return { covered, lastLabel: label };
+}
+
+/** The particles within 3 px (the 7x7 contact window) of another, by centre distance and radii. */
+function touchingParticles(particles: readonly NmcParticle[]): NmcParticle[] {
+  return particles.filter((p) =>
+    particles.some(
+      (q) =>
+        q !== p &&
+        Math.hypot(
+          p.center[0] - q.center[0],
+          p.center[1] - q.center[1],
+          p.center[2] - q.center[2],
+        ) <
+          p.radius + q.radius + 3,
+    ),
+  );
+}
+
+function pickParticle(
+  particles: readonly NmcParticle[],
+  touching: readonly NmcParticle[],
+  bias: number,
+  rng: Rng,
+): NmcParticle {
+  const pool = bias > 0 && touching.length > 0 && rng.random() < bias ? touching : particles;
+  return pool[rng.integer(0, pool.length)]!;
 }

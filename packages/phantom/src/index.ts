@@ -26,5 +26,23 @@ export {
   type ParticleTruth,
 } from './generate-composite.js';
 export { type DatasetOptions, generateDataset, generateDatasetAsync } from './generate-dataset.js';
+export {
+  PAPER_FIGURES,
+  PAPER_TWIN_EFFECTS,
+  type PaperAnovaTerm,
+  type PaperTwinOptions,
+  type PaperWelchRow,
+  paperTwinOptions,
+} from './paper-twin.js';
+export {
+  RELATIONAL_MIXING,
+  RELATIONAL_TARGETS,
+  RELATIONAL_UNITS,
+  type RelationalDescriptors,
+  type RelationalOptions,
+  type RelationalParticle,
+  type RelationalTarget,
+  relationalDescriptors,
+} from './relational-descriptors.js';
 export { generateXanesStack, XANES_ENERGIES, type XanesOptions } from './xanes-stack.js';
 export { PHASE_INTENSITY } from './xray-image.js';

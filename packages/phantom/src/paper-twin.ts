@@ -1,0 +1,147 @@
+import type { CompositeOptions, PlantedEffect } from './composite-options.js';
+
+/** Options of {@link paperTwinOptions}. */
+export interface PaperTwinOptions {
+  /** Seed of the composite. Default 0. */
+  seed?: number;
+  /**
+   * Plant the effects (default `true`); `false` gives the same structures with every effect
+   * switched off (factors 1, shifts 0): the null model, for checks that a test can fail.
+   */
+  effects?: boolean;
+}
+
+/** One row of the paper's Table S1 (Welch t-test, NMC particles with vs without a feature). */
+export interface PaperWelchRow {
+  /** `'TPB'` or `'concurrent channel'` (the names of `@mgraph/pipeline`'s Welch rows). */
+  feature: 'TPB' | 'concurrent channel';
+  descriptor: 'soc' | 'heterogeneity' | 'polarization';
+  /** The paper's Cohen's d; null where the paper gives only "not significant". */
+  cohenD: number | null;
+  /** Whether the paper finds the difference significant (alpha 0.05); null when it does not say. */
+  significant: boolean | null;
+}
+
+/** One term of the paper's two-way ANOVA (Table S2: log heterogeneity; Table S3: log polarization). */
+export interface PaperAnovaTerm {
+  /** `'log heterogeneity'` or `'log polarization'` (the responses of `@mgraph/pipeline`'s `anovaTable`). */
+  response: 'log heterogeneity' | 'log polarization';
+  term: 'TPB' | 'channel';
+  /** Whether the paper finds the term significant; null when it does not say. */
+  significant: boolean | null;
+  /** The paper's finding in words. */
+  finding: string;
+}
+
+/**
+ * The paper's figures the twin is calibrated to: 73 images, 350 NMC particles, 48 (14%) in a
+ * TPB, 136 (39%) in a concurrent Li+/e- channel, most NMC particles connected to other NMC
+ * particles through SSE only (Fig. 3c); Table S1 (Cohen's d) and the pattern of the ANOVA
+ * Tables S2 / S3. The F and p values of Tables S2 / S3 are not reproduced here, only their
+ * pattern (channel stronger than TPB; TPB not significant for polarization once the channel
+ * is in the model).
+ *
+ * @remarks
+ * Reference: Li, Deng, Liu, Hu, arXiv:2512.16085 (Fig. 3c, Tables S1-S3).
+ */
+export const PAPER_FIGURES: Readonly<{
+  images: number;
+  nmcParticles: number;
+  inTpb: number;
+  inChannel: number;
+  tableS1: readonly PaperWelchRow[];
+  anova: readonly PaperAnovaTerm[];
+}> = Object.freeze({
+  images: 73,
+  nmcParticles: 350,
+  inTpb: 48,
+  inChannel: 136,
+  tableS1: Object.freeze([
+    { feature: 'TPB', descriptor: 'soc', cohenD: null, significant: false },
+    { feature: 'TPB', descriptor: 'heterogeneity', cohenD: -0.43, significant: true },
+    { feature: 'TPB', descriptor: 'polarization', cohenD: -0.29, significant: null },
+    { feature: 'concurrent channel', descriptor: 'soc', cohenD: null, significant: false },
+    {
+      feature: 'concurrent channel',
+      descriptor: 'heterogeneity',
+      cohenD: -0.58,
+      significant: true,
+    },
+    { feature: 'concurrent channel', descriptor: 'polarization', cohenD: -0.53, significant: true },
+  ] as const),
+  anova: Object.freeze([
+    {
+      response: 'log heterogeneity',
+      term: 'TPB',
+      significant: null,
+      finding: 'weaker than the channel',
+    },
+    {
+      response: 'log heterogeneity',
+      term: 'channel',
+      significant: true,
+      finding: 'significant, stronger than TPB',
+    },
+    {
+      response: 'log polarization',
+      term: 'TPB',
+      significant: false,
+      finding: 'not significant with the channel in the model',
+    },
+    {
+      response: 'log polarization',
+      term: 'channel',
+      significant: true,
+      finding: 'significant, stronger than TPB',
+    },
+  ] as const),
+});
+
+/** The twin's planted effects (see {@link paperTwinOptions} for how they were derived). */
+export const PAPER_TWIN_EFFECTS: Readonly<{ tpb: PlantedEffect; channel: PlantedEffect }> =
+  Object.freeze({
+    tpb: Object.freeze({ heterogeneity: 0.75, polarization: 1, soc: 0 }),
+    channel: Object.freeze({ heterogeneity: 1, polarization: 0.6, soc: 0 }),
+  });
+
+const NO_EFFECT: PlantedEffect = Object.freeze({ heterogeneity: 1, polarization: 1, soc: 0 });
+
+/**
+ * Composite options of the "paper twin": 128 x 128 phantoms of which 73 (the paper's count)
+ * hold about 350 NMC particles, 14% of them in a TPB and 39% in a concurrent Li+/e- channel,
+ * most connected to other NMC particles through SSE only (Fig. 3c), with planted effects whose
+ * expected Cohen's d are Table S1's. Pass them to `generateComposite` (or spread them into
+ * `generateDataset` with a `count`).
+ *
+ * Structure: sparse NMC (fraction 0.115, radius 12 px, agglomeration 0.15, so 39% of the
+ * particles touch another one), a dense SSE matrix in large grains (fraction 0.6, grain radius
+ * 30 px, so neighbouring particles share an SSE grain: ionic links everywhere), and one small
+ * graphite flake per image (fraction 0.0006, length 8 px, aspect 2) laid on an NMC particle
+ * that touches another (`attachToTouching` 1) with probability 0.55: TPBs are rare and go
+ * with NMC-NMC contacts, hence with concurrent channels.
+ *
+ * Effects ({@link PAPER_TWIN_EFFECTS}): polarization is planted only through the channel
+ * (mode distance x 0.6), so the TPB effect on polarization comes from TPB particles being more
+ * often in a channel and vanishes once the channel is in the model (Table S3's pattern);
+ * heterogeneity gets the channel's effect through the mode distance and a TPB effect on the
+ * within-mode spread (x 0.5). SOC is unaffected. How the factors follow from the energy model
+ * and the measured figures are in the package README.
+ *
+ * @param options - {@link PaperTwinOptions}; defaults seed 0, effects on
+ * @returns options for `generateComposite`
+ */
+export function paperTwinOptions(options: PaperTwinOptions = {}): CompositeOptions {
+  const { seed = 0, effects = true } = options;
+  return {
+    shape: [128, 128],
+    seed,
+    fractions: { nmc: 0.115, sse: 0.6, graphite: 0.0006 },
+    nmcRadius: 12,
+    agglomeration: 0.15,
+    graphite: { attach: 0.55, attachToTouching: 1, length: 8, aspect: 2 },
+    sseGrainRadius: 30,
+    effects: effects
+      ? { tpb: { ...PAPER_TWIN_EFFECTS.tpb }, channel: { ...PAPER_TWIN_EFFECTS.channel } }
+      : { tpb: { ...NO_EFFECT }, channel: { ...NO_EFFECT } },
+  };
+}
