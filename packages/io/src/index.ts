@@ -23,5 +23,6 @@ export type { TiffImage } from './tiff-image.js';
 export type { TiffMetadataFormat } from './tiff-metadata.js';
 export type { TiffInfo, TiffReadOptions } from './tiff-plan.js';
 export { writeZarr, type ZarrWriteOptions } from './write-zarr.js';
+export { createZarrWriter, type ZarrChunkWriter } from './zarr-chunk-writer.js';
 export type { ZarrCompression } from './zarr-layout.js';
 export type { ZarrReadableStore, ZarrWritableStore } from './zarr-store.js';
