@@ -18,6 +18,7 @@ export {
   measuresBox,
 } from './block-measures.js';
 export { type Block, type BlockPlan, type BlockPlanOptions, blockPlan } from './block-plan.js';
+export { blockRegionSums, type RegionSumsPartial } from './block-region-sums.js';
 export { type InstanceAgreement, instanceAgreement } from './instance-agreement.js';
 export {
   type InstanceSegmentationBlockwiseOptions,
@@ -36,6 +37,7 @@ export {
   type MergePhaseConnectivityOptions,
   mergePhaseConnectivity,
 } from './merge-phase-connectivity.js';
+export { mergeRegionSums, type RegionSums } from './merge-region-sums.js';
 export {
   type PhaseComponentsPartial,
   type PhaseLabelPartial,

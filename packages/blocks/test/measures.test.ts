@@ -17,15 +17,18 @@ import {
   triplePhaseBoundaryDensity,
   volumeFractions,
 } from '@mgraph/morphology';
+import { regionProps } from '@mgraph/watershed';
 import fc from 'fast-check';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import {
   blockMeasures,
   blockPlan,
+  blockRegionSums,
   measuresBox,
   mergeMeasures,
   mergePhaseConnectivity,
+  mergeRegionSums,
   phaseLabelBlock,
 } from '../src/index.js';
 
@@ -182,4 +185,29 @@ describe('block-wise measures = @mgraph/morphology on the whole volume', () => {
       /spacing/,
     );
   });
+});
+
+describe('block-wise region sums = regionProps area / bbox / centroid', () => {
+  for (const ndim of [2, 3] as const) {
+    it(`${ndim}D: random label images and block shapes`, () => {
+      fc.assert(
+        fc.property(
+          phaseMap(ndim, ndim === 2 ? 20 : 9, 7).chain((labels) =>
+            fc.tuple(fc.constant(labels), blocksFor(labels.shape)),
+          ),
+          ([labels, blockShape]) => {
+            const plan = blockPlan(labels.shape, blockShape);
+            const partials = plan.blocks.map((b) =>
+              blockRegionSums(box(labels, b.start, b.stop), b),
+            );
+            const expected = regionProps(labels, { convex: false }).map(
+              ({ label, area, bbox, centroid }) => ({ label, area, bbox, centroid }),
+            );
+            expect(mergeRegionSums(partials.reverse(), ndim)).toEqual(expected);
+          },
+        ),
+        { numRuns: 150, seed: 1906 },
+      );
+    });
+  }
 });
