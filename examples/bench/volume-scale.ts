@@ -98,11 +98,26 @@ function runSize(n: number): void {
   const phases = timed(steps, 'generate', () => syntheticCathode(n));
   const map = ndarray(phases, shape);
   const split = n <= Number(value('--split-up-to', 'Infinity'));
+  // peak RSS after each object phase (split phases run first: nmc, then sse and graphite)
+  const phaseSteps: Record<string, unknown>[] = [];
+  const t0 = performance.now();
   const instances = timed(
     steps,
     split ? 'instanceSegmentation' : 'instanceSegmentation (no split)',
-    () => instanceSegmentation(map, { scheme: CATHODE_SCHEME, ...(split ? {} : { split: [] }) }),
+    () =>
+      instanceSegmentation(map, {
+        scheme: CATHODE_SCHEME,
+        ...(split ? {} : { split: [] }),
+        onProgress: (done) => {
+          phaseSteps.push({
+            phasesDone: done,
+            seconds: +((performance.now() - t0) / 1000).toFixed(2),
+            peakRssGiB: +(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2),
+          });
+        },
+      }),
   );
+  steps.push({ step: 'instanceSegmentation by phase', phases: phaseSteps });
   const graph = timed(steps, 'buildGraph', () =>
     buildGraph(instances.labels, {
       scheme: CATHODE_SCHEME,

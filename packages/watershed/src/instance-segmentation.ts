@@ -170,13 +170,14 @@ export function instanceSegmentation(
   ];
   const kept = new Map<string, number>(); // objects kept per object phase
   let out: Int32Array | undefined;
+  let spare: Int32Array | undefined; // a component phase's labels, reused by the next one
   for (const [done, name] of order.entries()) {
     throwIfAborted(fn, signal);
     const code = scheme.phases.indexOf(name);
     for (let i = 0; i < src.length; i++) mask[i] = src[i] === code ? 1 : 0;
     const objects = splitCodes.has(code)
       ? splitTouchingFlat(mask, shape, { ...settings, connectivity, signal })
-      : labelFlat(mask, shape, connectivity);
+      : labelFlat(mask, shape, connectivity, spare);
     const lab = objects.labels;
     // map: object size (when minSize asks), then the object's number in its phase (0 = dropped)
     const map = new Int32Array(objects.count + 1);
@@ -189,7 +190,10 @@ export function instanceSegmentation(
     if (out === undefined) {
       for (let i = 0; i < lab.length; i++) lab[i] = map[lab[i]!]!;
       out = lab;
-    } else for (let i = 0; i < lab.length; i++) if (lab[i] !== 0) out[i] = map[lab[i]!]!;
+    } else {
+      for (let i = 0; i < lab.length; i++) if (lab[i] !== 0) out[i] = map[lab[i]!]!;
+      if (!splitCodes.has(code)) spare = lab;
+    }
     kept.set(name, count);
     onProgress?.(done + 1, scheme.objects.length);
   }

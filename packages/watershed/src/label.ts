@@ -69,12 +69,15 @@ export function label(mask: NdArray, options: LabelOptions | null = {}): LabelRe
  * Provisional labels follow raster order and union keeps the smallest root, so numbering
  * the roots in increasing order numbers objects in raster order of their first pixel.
  *
+ * @param out - optional int32 array of the image's size to write the labels into (a buffer
+ *   reused between calls, to keep the peak memory of large volumes down); default: a new one
  * @internal
  */
 export function labelFlat(
   src: ArrayLike<number>,
   shape: readonly number[],
   connectivity: number,
+  out?: Int32Array,
 ): { labels: Int32Array; count: number } {
   const ndim = shape.length;
   const [np, nr, nc] = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
@@ -98,8 +101,7 @@ export function labelFlat(
   const runs = findRuns(src, rows, nc);
   const parent = mergeRuns(runs, rows, nr, { dz: backDz, dy: backDy, tol: backTol });
   const { final, count } = numberRoots(parent);
-  const out = writeRuns(runs, final, rows, nc);
-  return { labels: out, count };
+  return { labels: writeRuns(runs, final, rows, nc, out), count };
 }
 
 /** Runs of {@link findRuns}. */
@@ -171,10 +173,19 @@ function numberRoots(parent: Int32Array): { final: Int32Array; count: number } {
   return { final, count };
 }
 
-/** The label image: every run of row r (`rows` rows of `nc`) written with its final label. */
-function writeRuns(runs: Runs, final: Int32Array, rows: number, nc: number): Int32Array {
+/**
+ * The label image: every run of row r (`rows` rows of `nc`) written with its final label,
+ * into `into` (zeroed first) when given.
+ */
+function writeRuns(
+  runs: Runs,
+  final: Int32Array,
+  rows: number,
+  nc: number,
+  into: Int32Array | undefined,
+): Int32Array {
   const { start, end, rowRuns } = runs;
-  const out = new Int32Array(rows * nc);
+  const out = into?.fill(0) ?? new Int32Array(rows * nc);
   for (let r = 0; r < rows; r++) {
     const base = r * nc;
     for (let k = rowRuns[r]!; k < rowRuns[r + 1]!; k++) {

@@ -293,6 +293,7 @@ function prepareSplit(
   binary: Uint8Array,
   shape: readonly number[],
   geometry: Geometry,
+  componentsInto?: Int32Array,
 ): SplitInput {
   const unit = geometry.sampling?.every((s) => s === 1) ?? true;
   const squared = unit ? exactSquaredDistances(binary, shape) : undefined;
@@ -306,7 +307,7 @@ function prepareSplit(
   // one flat plateau: no peak, so the flood keeps the component whole (as scikit-image's
   // peak_local_max finds no peak on a flat image). Finite stand-in: all 1.
   if (edt.data.length > 0 && edt.data[0] === Number.POSITIVE_INFINITY) edt.data.fill(1);
-  const { labels, count } = labelFlat(binary, shape, geometry.connectivity);
+  const { labels, count } = labelFlat(binary, shape, geometry.connectivity, componentsInto);
   const components = ndarray(labels, shape.slice());
   return { geometry, edt, components, componentCount: count };
 }
@@ -324,7 +325,8 @@ function negateInPlace<T extends Float32Array | Float64Array>(map: T): T {
  * (negated) distance map once the flood has read it into value ids; the markers are a list,
  * and an int32 flood state becomes the result. Per voxel at most: the float32 squared
  * distance and the int32 components (unit spacing; float64 distances otherwise), then the
- * Uint16 value ids and the int32 flood state.
+ * Uint16 value ids and the int32 flood state. The components are written into an array
+ * sized for the padded image, which the flood then reuses as its int32 state.
  */
 function splitOnce(
   binary: Uint8Array,
@@ -332,11 +334,17 @@ function splitOnce(
   geometry: Geometry,
   minDistance: number,
 ): Int32Array {
-  let input: SplitInput | undefined = prepareSplit(binary, shape, geometry);
+  const spare = new Int32Array(shape.reduce((a, n) => a * (n + 2), 1));
+  let input: SplitInput | undefined = prepareSplit(
+    binary,
+    shape,
+    geometry,
+    spare.subarray(0, binary.length),
+  );
   const peaks = markerPeaks(input, minDistance);
   const source = { image: negateInPlace(input.edt.data) as ArrayLike<number> | undefined };
   input = undefined;
-  return floodFromPeaks(binary, shape, geometry.connectivity, source, peaks, true);
+  return floodFromPeaks(binary, shape, geometry.connectivity, source, peaks, true, spare);
 }
 
 /** The markers: maxima of the distance map, per component. */
@@ -351,8 +359,8 @@ function markerPeaks(input: SplitInput, minDistance: number): number[][] {
 
 /**
  * The flood of the negated distance map `source.image` from markers at `peaks` (face-touching
- * peaks form one marker); with `release`, `source.image` is dropped once read
- * (`floodReleasing`).
+ * peaks form one marker); with `release`, `source.image` is dropped once read, and `spare`
+ * may become the int32 flood state (`floodReleasing`).
  */
 function floodFromPeaks(
   binary: Uint8Array,
@@ -361,9 +369,10 @@ function floodFromPeaks(
   source: { image: ArrayLike<number> | undefined },
   peaks: readonly (readonly number[])[],
   release: boolean,
+  spare?: Int32Array,
 ): Int32Array {
   const markers = peakMarkers(peaks, shape);
-  const ws = floodReleasing(source, markers, binary, shape, connectivity, release);
+  const ws = floodReleasing(source, markers, binary, shape, connectivity, release, spare);
   // components without a marker (none found) stay whole
   let next = 0;
   let anyLeft = false;

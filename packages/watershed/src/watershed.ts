@@ -162,6 +162,9 @@ export function watershedFlat(
  *
  * @param source - holds the image; emptied when `release` (the image then must not be used again)
  * @param release - drop the image and crop in place (false: keep the image for another flood)
+ * @param spare - an int32 array the caller no longer needs, used as the int32 flood state
+ *   when it has room for the padded image (saves an allocation while the garbage of earlier
+ *   steps may not have been collected yet)
  * @returns int32 labels of `shape` (possibly a view of a larger buffer)
  * @internal
  */
@@ -172,6 +175,7 @@ export function floodReleasing(
   shape: readonly number[],
   connectivity: number,
   release: boolean,
+  spare?: Int32Array,
 ): Int32Array {
   const pstrides = rowMajorStrides(shape.map((s) => s + 2));
   const nbr = ravelOffsets(neighborOffsets(shape.length, connectivity), pstrides);
@@ -184,7 +188,7 @@ export function floodReleasing(
     }).data;
   }
   if (release) source.image = undefined;
-  return floodRanked(start, shape, pstrides, nbr, undefined, release).data;
+  return floodRanked(start, shape, pstrides, nbr, undefined, release, spare).data;
 }
 
 /** The flood on a (value, age) heap throughout: compact watersheds, lines, many values. */
@@ -209,7 +213,7 @@ function floodByValue(
   for (const p of markerAt) queue.push(value[p]!, 0, p, p);
   floodByHeap(queue, value, state, nbr, pstrides, compactness, watershedLine, inMask, onProgress);
   onProgress?.(inMask, inMask);
-  return cropLabels(state, shape, pstrides, 1, BLOCKED, 0, labelOf, false);
+  return cropLabels(state, shape, pstrides, 1, BLOCKED, 0, labelOf, undefined);
 }
 
 /**
@@ -218,7 +222,8 @@ function floodByValue(
  * flooded, `distinct + label index` a flooded one, SMALL_BLOCKED a blocked one, so one test
  * (`s >= distinct`) skips labelled and blocked neighbours alike. When label indices do not
  * fit below SMALL_BLOCKED the state is widened to int32 (BLOCKED for blocked pixels); with
- * `inPlace`, `start.ids` is then dropped and the int32 state becomes the result.
+ * `inPlace`, `start.ids` is then dropped and the int32 state (written into `spare` when that
+ * is large enough) becomes the result; a Uint16 state is cropped into `spare`.
  */
 function floodRanked(
   start: FloodStart,
@@ -227,6 +232,7 @@ function floodRanked(
   nbr: Int32Array,
   onProgress: ProgressCallback | undefined,
   inPlace: boolean,
+  spare?: Int32Array,
 ): LabelImage {
   const { inMask, labelOf, markerAt, markerIndex } = start;
   const table = start.table!;
@@ -237,19 +243,23 @@ function floodRanked(
   let state: Int32Array | Uint16Array = start.ids!;
   let blocked = SMALL_BLOCKED;
   if (distinct + labelOf.length > SMALL_BLOCKED) {
-    state = widened(start.ids!);
+    state = widened(start.ids!, spare);
     if (inPlace) start.ids = undefined;
     blocked = BLOCKED;
   }
   for (let i = 0; i < markerAt.length; i++) state[markerAt[i]!] = distinct + markerIndex[i]!;
   floodByRank(state, distinct, rankOf, nbr, markerAt, markerRanks, inMask, onProgress);
   onProgress?.(inMask, inMask);
-  return cropLabels(state, shape, pstrides, distinct, blocked, distinct, labelOf, inPlace);
+  const into = inPlace ? (state instanceof Int32Array ? state : spare) : undefined;
+  return cropLabels(state, shape, pstrides, distinct, blocked, distinct, labelOf, into);
 }
 
-/** An int32 copy of a Uint16 flood state, SMALL_BLOCKED becoming BLOCKED. */
-function widened(ids: Uint16Array): Int32Array {
-  const state = new Int32Array(ids.length);
+/** An int32 copy of a Uint16 flood state (in `spare` when it has room), SMALL_BLOCKED becoming BLOCKED. */
+function widened(ids: Uint16Array, spare: Int32Array | undefined): Int32Array {
+  const state =
+    spare !== undefined && spare.length >= ids.length
+      ? spare.subarray(0, ids.length)
+      : new Int32Array(ids.length);
   for (let p = 0; p < ids.length; p++) state[p] = ids[p] === SMALL_BLOCKED ? BLOCKED : ids[p]!;
   return state;
 }
@@ -258,10 +268,10 @@ function widened(ids: Uint16Array): Int32Array {
  * The labels of a padded flood state, padding cropped: a state `s` with `lo <= s` and
  * `s !== blocked` is flooded with label `labelOf[s - shift]`; a negative state (heap flood
  * only) is a marker pixel on a watershed line, which keeps its label `labelOf[-s]`;
- * everything else (blocked, never flooded, watershed lines) becomes 0. With `inPlace` and an
- * int32 state, the labels are written over the state itself (pixel k of the crop lies at or
- * before its padded position, which is read before it is overwritten) and the result is a
- * view of its first elements.
+ * everything else (blocked, never flooded, watershed lines) becomes 0. The labels go into
+ * the first elements of `into` when it has room (else a new array); `into` may be the int32
+ * state itself (pixel k of the crop lies before its padded position, which is read before it
+ * is overwritten).
  */
 function cropLabels(
   state: Int32Array | Uint16Array,
@@ -271,12 +281,12 @@ function cropLabels(
   blocked: number,
   shift: number,
   labelOf: readonly number[],
-  inPlace: boolean,
+  into: Int32Array | undefined,
 ): LabelImage {
   const { n0, n1, n2, s0, s1, first } = paddedRows(shape, pstrides);
   const size = n0 * n1 * n2;
   const out =
-    inPlace && state instanceof Int32Array ? state.subarray(0, size) : new Int32Array(size);
+    into !== undefined && into.length >= size ? into.subarray(0, size) : new Int32Array(size);
   let k = 0;
   for (let a = 0; a < n0; a++) {
     for (let b = 0; b < n1; b++) {
