@@ -57,8 +57,31 @@ export interface GraphFidelity {
   images: number;
 }
 
-/** Precision, recall and F1 from counts. */
+/**
+ * Precision, recall and F1 from counts (see {@link MatchScore} for the empty cases).
+ *
+ * @param truth - items of the reference
+ * @param predicted - items of the prediction
+ * @param matched - items found in both
+ * @returns the {@link MatchScore}
+ * @throws InvalidArgumentError when a count is not an integer >= 0 or `matched` exceeds
+ *   `truth` or `predicted`
+ */
 export function matchScore(truth: number, predicted: number, matched: number): MatchScore {
+  for (const [name, n] of [
+    ['truth', truth],
+    ['predicted', predicted],
+    ['matched', matched],
+  ] as const)
+    if (!Number.isInteger(n) || n < 0)
+      throw new InvalidArgumentError('matchScore', name, n, 'an integer >= 0');
+  if (matched > truth || matched > predicted)
+    throw new InvalidArgumentError(
+      'matchScore',
+      'matched',
+      matched,
+      `at most min(truth, predicted) = ${Math.min(truth, predicted)}`,
+    );
   const ratio = (n: number, d: number) => (d === 0 ? (truth + predicted === 0 ? 1 : 0) : n / d);
   return {
     truth,

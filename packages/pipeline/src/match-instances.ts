@@ -1,4 +1,4 @@
-import type { LabelImage } from '@mgraph/core';
+import { InvalidArgumentError, type LabelImage } from '@mgraph/core';
 
 /** An instance map: int32 labels (0 = no object) and the phase code of each label. */
 export interface InstanceMap {
@@ -18,13 +18,34 @@ export interface InstanceMap {
  * @param predicted - the instance map judged, same shape (the caller checks it)
  * @returns the predicted label of each matched truth label, and the pixel count of every
  *   label of both maps (index = label)
+ * @throws InvalidArgumentError when a label image's data is not an Int32Array, the two differ
+ *   in pixel count, or a label has no entry in its `phaseOfLabel`
  */
 export function matchInstances(
   truth: InstanceMap,
   predicted: InstanceMap,
 ): { match: Map<number, number>; truthSize: Float64Array; predictedSize: Float64Array } {
+  const fn = 'matchInstances';
+  for (const [name, m] of [
+    ['truth', truth],
+    ['predicted', predicted],
+  ] as const)
+    if (!(m?.labels?.data instanceof Int32Array) || typeof m.phaseOfLabel?.length !== 'number')
+      throw new InvalidArgumentError(
+        fn,
+        name,
+        m,
+        'an instance map { labels (int32), phaseOfLabel }',
+      );
   const t = truth.labels.data;
   const p = predicted.labels.data;
+  if (t.length !== p.length)
+    throw new InvalidArgumentError(
+      fn,
+      'predicted.labels',
+      p.length,
+      `as many pixels as truth.labels (${t.length})`,
+    );
   const truthSize = new Float64Array(truth.phaseOfLabel.length);
   const predictedSize = new Float64Array(predicted.phaseOfLabel.length);
   const stride = predicted.phaseOfLabel.length;
@@ -32,6 +53,18 @@ export function matchInstances(
   for (let i = 0; i < t.length; i++) {
     const a = t[i]!;
     const b = p[i]!;
+    if (a < 0 || a >= truthSize.length || b < 0 || b >= predictedSize.length) {
+      const [name, label, n] =
+        a < 0 || a >= truthSize.length
+          ? ['truth', a, truthSize.length]
+          : ['predicted', b, predictedSize.length];
+      throw new InvalidArgumentError(
+        fn,
+        `${name}.labels`,
+        label,
+        `labels in 0..${n - 1} (phaseOfLabel has ${n} entries; pixel ${i})`,
+      );
+    }
     if (a !== 0) truthSize[a]!++;
     if (b !== 0) predictedSize[b]!++;
     if (a !== 0 && b !== 0 && truth.phaseOfLabel[a] === predicted.phaseOfLabel[b]) {

@@ -21,8 +21,12 @@ import {
   anovaTable,
   defaultMetrics,
   GRAPH_METRICS,
+  graphFidelity,
   type ImageAnalysis,
+  matchInstances,
+  matchScore,
   pearsonTable,
+  poolGraphFidelity,
   type StatisticsParticle,
   statisticsTables,
   validParticles,
@@ -895,6 +899,67 @@ add({
     expect(t.pearson).toEqual(pearsonTable(rows, { metrics: ['degree'] }));
   },
 });
+
+// ---- graph fidelity ----
+const labelMap = (cells: number[], phaseOfLabel: number[]) => ({
+  labels: ndarray(Int32Array.from(cells), [1, cells.length]),
+  phaseOfLabel,
+});
+bad(
+  'matchInstances: labels as a plain array',
+  () =>
+    matchInstances(
+      { labels: ndarray([1, 0], [1, 2]) as never, phaseOfLabel: [0, 2] },
+      labelMap([1, 0], [0, 2]),
+    ),
+  /^matchInstances: argument truth must be an instance map/,
+);
+bad(
+  'matchInstances: pixel counts differ',
+  () => matchInstances(labelMap([1, 0], [0, 2]), labelMap([1, 0, 0], [0, 2])),
+  /predicted\.labels must be as many pixels as truth\.labels \(2\)/,
+);
+bad(
+  'matchInstances: a label without a phase entry',
+  () => matchInstances(labelMap([1, 5], [0, 2]), labelMap([1, 0], [0, 2])),
+  /truth\.labels must be labels in 0\.\.1 .*pixel 1/,
+);
+bad(
+  'matchInstances: a negative label',
+  () => matchInstances(labelMap([1, 0], [0, 2]), labelMap([-1, 0], [0, 2])),
+  /predicted\.labels must be labels in 0\.\.1/,
+);
+bad(
+  'matchScore: NaN count',
+  () => matchScore(Number.NaN, 1, 0),
+  /matchScore: argument truth must be an integer >= 0/,
+);
+bad(
+  'matchScore: fractional count',
+  () => matchScore(2, 1.5, 0),
+  /argument predicted must be an integer/,
+);
+bad(
+  'matchScore: more matched than predicted',
+  () => matchScore(3, 1, 2),
+  /matched must be at most min\(truth, predicted\) = 1/,
+);
+add({
+  name: 'matchScore: both empty is a perfect score',
+  run: () => matchScore(0, 0, 0),
+  check: (out) =>
+    expect(out).toEqual({ truth: 0, predicted: 0, matched: 0, precision: 1, recall: 1, f1: 1 }),
+});
+bad(
+  'graphFidelity: a string',
+  () => graphFidelity('analysis' as never, 'analysis' as never),
+  /^graphFidelity: argument truth must be an ImageAnalysis/,
+);
+bad(
+  'poolGraphFidelity: not an array',
+  () => poolGraphFidelity({} as never),
+  /^poolGraphFidelity: argument images must be a non-empty array/,
+);
 
 /** A typed mgraph error of class `cls` (brand check: holds across copies of core). */
 function isTyped(e: unknown, cls: ErrorClass): boolean {
