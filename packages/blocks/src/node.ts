@@ -12,5 +12,11 @@ export {
   type VolumeBlockwiseResult,
 } from './analyze-volume-blockwise.js';
 export * from './index.js';
+export {
+  type InstanceNode,
+  type SegmentVolumeBlockwiseOptions,
+  segmentVolumeBlockwise,
+  type VolumeGraphBlockwise,
+} from './segment-volume-blockwise.js';
 export type { BlockMorphologyInput, BlockMorphologyOutput } from './tasks.js';
 export type { VolumeSource } from './volume-source.js';

@@ -15,6 +15,7 @@ import {
 } from '@mgraph/core';
 import { blockMeasures, type MeasuresPartial, measuresBox } from './block-measures.js';
 import { blockPlan } from './block-plan.js';
+import { adjacencyBlockTask, relabelBlockTask, segmentBlockTask } from './instance-tasks.js';
 import { type PhaseLabelPartial, phaseLabelBlock } from './phase-label-block.js';
 import { openVolumeSource, type VolumeSource } from './volume-source.js';
 
@@ -39,6 +40,15 @@ export interface BlockMorphologyOutput {
   measures: MeasuresPartial;
   labels: PhaseLabelPartial;
 }
+
+export {
+  type AdjacencyTaskInput,
+  adjacencyBlockTask,
+  type RelabelTaskInput,
+  relabelBlockTask,
+  type SegmentTaskInput,
+  segmentBlockTask,
+} from './instance-tasks.js';
 
 /**
  * Read one block of a phase map (with the one-voxel low halo of {@link measuresBox}) and
@@ -82,5 +92,13 @@ export async function blockMorphologyTask(
   return { measures, labels };
 }
 
-/** The tasks by kind: `blockMorphology` ({@link blockMorphologyTask}). */
-export default defineTasks({ blockMorphology: blockMorphologyTask });
+/**
+ * The tasks by kind: `blockMorphology` ({@link blockMorphologyTask}); `segmentBlock`,
+ * `relabelBlock`, `adjacencyBlock` (the three passes of `segmentVolumeBlockwise`).
+ */
+export default defineTasks({
+  blockMorphology: blockMorphologyTask,
+  segmentBlock: segmentBlockTask,
+  relabelBlock: relabelBlockTask,
+  adjacencyBlock: adjacencyBlockTask,
+});
