@@ -1,5 +1,5 @@
 /**
- * `@mgraph/cli`: the `mgraph` command line (`mgraph volume`, `mgraph phantom`) and the
+ * `@mgraph/cli`: the `mgraph` command line (`mgraph volume`, `mgraph phantom`, `mgraph worker`) and the
  * functions behind it, for scripts that want the same report without a shell.
  *
  * @packageDocumentation
@@ -18,6 +18,7 @@ export { type ReadVolumeOptions, readVolume, type VolumeFile } from './read-volu
 export { type ReportContent, reportHtml } from './report-html.js';
 export { PHANTOM_HELP, runPhantom } from './run-phantom.js';
 export { RUN_STAGES, runVolume, type VolumeRun } from './run-volume.js';
+export { runWorkerCommand, WORKER_HELP } from './run-worker-command.js';
 export { NAMED_SCHEMES, resolveScheme } from './scheme-option.js';
 export type { Cell, Column, Table } from './table.js';
 export { parseVolumeArgs, VOLUME_HELP, type VolumeCommand } from './volume-args.js';

@@ -1,5 +1,6 @@
 import { PHANTOM_HELP, runPhantom } from './run-phantom.js';
 import { runVolume } from './run-volume.js';
+import { runWorkerCommand, WORKER_HELP } from './run-worker-command.js';
 import type { ProgressStream } from './stage-progress.js';
 import { parseVolumeArgs, VOLUME_HELP } from './volume-args.js';
 
@@ -9,6 +10,7 @@ export const MAIN_HELP = `Usage: mgraph <command> [options]
 Commands:
   volume FILE   analyse a 3D phase volume (TIFF stack, .npy, raw) into a report directory
   phantom OUT   write a 3D phantom phase volume as a TIFF stack (for a demo or a test)
+  worker        process bullmqExecutor jobs from Redis (--redis URL) until SIGTERM
 
 Run mgraph <command> --help for the options of a command.
 `;
@@ -50,6 +52,11 @@ export async function main(
     }
     if (command === 'phantom') {
       if ((await runPhantom(rest, streams.stderr)) === 'help') streams.stdout.write(PHANTOM_HELP);
+      return 0;
+    }
+    if (command === 'worker') {
+      if ((await runWorkerCommand(rest, streams.stderr)) === 'help')
+        streams.stdout.write(WORKER_HELP);
       return 0;
     }
     streams.stderr.write(`mgraph: unknown command ${JSON.stringify(command)}\n${MAIN_HELP}`);
