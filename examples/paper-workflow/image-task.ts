@@ -12,6 +12,7 @@ import { analyzeImage, type ImageAnalysis } from '@mgraph/pipeline';
 import { meanIoU } from '@mgraph/segment';
 import ndarray from 'ndarray';
 import { imageGraphFidelity } from './graph-fidelity-step.js';
+import { phantomOptions } from './inputs.js';
 import { segmenterFor } from './segmenters.js';
 import { TRANSPORT } from './transport-settings.js';
 import type {
@@ -64,7 +65,7 @@ async function readFileImage(path: string): Promise<NdArray> {
 async function loadImage(task: ImageTask): Promise<LoadedImage> {
   const { source } = task;
   if (source.kind === 'phantom') {
-    const c = generateComposite({ shape: source.shape, seed: source.seed });
+    const c = generateComposite(phantomOptions(source));
     const particles = new Map(
       c.truth.particles.map((p) => [
         p.label,

@@ -9,8 +9,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidArgumentError } from '@mgraph/core';
-import { COMPOSITE_FILES } from '@mgraph/phantom';
-import type { ImageTask } from './types.js';
+import { COMPOSITE_FILES, type CompositeOptions, paperTwinOptions } from '@mgraph/phantom';
+import type { ImageSource, ImageTask, PhantomPreset } from './types.js';
 
 const TIFF = /\.tiff?$/i;
 const COMPANION = /\.(phases|energy|instances)\.tiff?$/i;
@@ -21,13 +21,33 @@ const COMPANION = /\.(phases|energy|instances)\.tiff?$/i;
  * @param count - number of images.
  * @param seed - first seed (the default workflow's seeds are disjoint from the U-Net's training seeds).
  * @param shape - image shape.
+ * @param preset - `twin` (default; the paper twin) or `dense` (the generator's defaults).
  */
-export function phantomTasks(count: number, seed: number, shape: number[]): ImageTask[] {
+export function phantomTasks(
+  count: number,
+  seed: number,
+  shape: number[],
+  preset: PhantomPreset = 'twin',
+): ImageTask[] {
   return Array.from({ length: count }, (_, index) => ({
     index,
     name: `phantom-${seed + index}`,
-    source: { kind: 'phantom', seed: seed + index, shape },
+    source: { kind: 'phantom', seed: seed + index, shape, preset },
   }));
+}
+
+/**
+ * The `generateComposite` options of a phantom task: the paper twin's (`paperTwinOptions`) or
+ * the generator's defaults, at the task's shape and seed.
+ *
+ * @param source - a phantom source of {@link phantomTasks}.
+ * @returns options for `generateComposite` of @mgraph/phantom.
+ */
+export function phantomOptions(
+  source: Extract<ImageSource, { kind: 'phantom' }>,
+): CompositeOptions {
+  const base = source.preset === 'dense' ? {} : paperTwinOptions();
+  return { ...base, shape: source.shape, seed: source.seed };
 }
 
 /**

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InvalidArgumentError } from '@mgraph/core';
-import type { SegmenterKind } from './types.js';
+import type { PhantomPreset, SegmenterKind } from './types.js';
 
 /**
  * First phantom seed of the default batch. The U-Net shipped with @mgraph/segment was trained
@@ -21,7 +21,13 @@ export interface WorkflowOptions {
   input: string | null;
   /** Number of phantom images (default 73, the paper's count). */
   count: number;
-  /** Phantom image side in pixels (default 256). */
+  /**
+   * Which phantoms: `twin` (default; `paperTwinOptions` of @mgraph/phantom, calibrated to the
+   * paper's counts and effects) or `dense` (the generator's defaults: about 60 NMC particles
+   * per 256x256 image).
+   */
+  preset: PhantomPreset;
+  /** Phantom image side in pixels (default 128 for the twin, its calibrated size; 256 for dense). */
   size: number;
   /** Output directory (default `out`, relative to where npm was invoked). */
   out: string;
@@ -51,7 +57,9 @@ descriptors and metrics -> statistics -> GNN -> out/ (CSV, Markdown, GraphML/JSO
 
   --input DIR        TIFF images (+ optional NAME.phases.tif, NAME.energy.tif) instead of phantoms
   --count N          phantom images (default 73)
-  --size N           phantom side in pixels (default 256)
+  --preset KIND      twin | dense: phantoms calibrated to the paper's counts and effects, or
+                     the generator's dense defaults (default twin)
+  --size N           phantom side in pixels (default 128 for twin, 256 for dense)
   --out DIR          output directory (default out)
   --seed N           first phantom seed, GNN seed (default ${DEFAULT_SEED})
   --workers N        worker threads (default: number of cores)
@@ -90,6 +98,7 @@ export function parseWorkflowArgs(
       options: {
         input: { type: 'string' },
         count: { type: 'string' },
+        preset: { type: 'string' },
         size: { type: 'string' },
         out: { type: 'string' },
         seed: { type: 'string' },
@@ -124,13 +133,17 @@ export function parseWorkflowArgs(
       segmenter,
       "'unet', 'otsu' or 'truth'",
     );
+  const preset = (str('preset') ?? 'twin') as PhantomPreset;
+  if (!['twin', 'dense'].includes(preset))
+    throw new InvalidArgumentError('parseWorkflowArgs', '--preset', preset, "'twin' or 'dense'");
   const window = integer('window', str('window'), 7, 1);
   if (window % 2 === 0)
     throw new InvalidArgumentError('parseWorkflowArgs', '--window', window, 'an odd integer');
   return {
     input: str('input') ? path(str('input')!) : null,
     count: integer('count', str('count'), 73, 1),
-    size: integer('size', str('size'), 256, 32),
+    preset,
+    size: integer('size', str('size'), preset === 'twin' ? 128 : 256, 32),
     out: path(str('out') ?? 'out'),
     seed: integer('seed', str('seed'), DEFAULT_SEED, 0),
     workers: integer('workers', str('workers'), availableParallelism(), 1),

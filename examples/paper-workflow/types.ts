@@ -7,9 +7,12 @@
 import type { ChannelCategory } from '@mgraph/graph';
 import type { GraphFidelity, ParticleRow } from '@mgraph/pipeline';
 
+/** The phantom presets: the paper twin (`paperTwinOptions` of @mgraph/phantom) or the dense defaults. */
+export type PhantomPreset = 'twin' | 'dense';
+
 /** Where one image comes from. */
 export type ImageSource =
-  | { kind: 'phantom'; seed: number; shape: number[] }
+  | { kind: 'phantom'; seed: number; shape: number[]; preset: PhantomPreset }
   | { kind: 'files'; image: string; phases?: string; energy?: string };
 
 /** Which segmenter turns the X-ray image into a phase map. */

@@ -239,7 +239,7 @@ export async function computeWorkflow(
   const start = performance.now();
   const tasks = options.input
     ? await directoryTasks(options.input)
-    : phantomTasks(options.count, options.seed, [options.size, options.size]);
+    : phantomTasks(options.count, options.seed, [options.size, options.size], options.preset);
   if (options.segmenter === 'unet') {
     // Fail fast, before the batch, when the model cannot be opened (every image would fail).
     const unet = await loadUNet(options.model ? { modelPath: options.model } : {});

@@ -8,6 +8,7 @@ import { renderFigures } from './figures.js';
 import type { GnnOutcome } from './gnn-step.js';
 import { fidelitySentence, writeFidelityTable } from './graph-fidelity-table.js';
 import type { WorkflowOptions } from './options.js';
+import { type PaperComparison, writePaperComparison } from './paper-report.js';
 import { buildReportHtml, type ReportTable, reportTable } from './report-html.js';
 import { reportSummary } from './summary.js';
 import { FAILURE_COLUMNS } from './table-columns.js';
@@ -27,6 +28,8 @@ export interface WorkflowSummary {
   /** Graph fidelity pooled over the images (particle / edge F1, TPB error...); null without a truth. */
   graphFidelity: GraphFidelity | null;
   findings: string[];
+  /** The batch's counts, Table S1 and the ANOVA terms beside the paper's. */
+  paper: PaperComparison;
   gnn: Omit<GnnOutcome, 'predictions'> | null;
   gnnSkipped: string | null;
   seconds: { pool: number; statistics: number; gnn: number; outputs: number; total: number };
@@ -83,6 +86,8 @@ export async function writeReport(
   });
   const fidelity = computed.graphFidelity;
   if (fidelity) findings.splice(2, 0, fidelitySentence(fidelity.pooled, segmenterLabel));
+  const paper = await writePaperComparison(computed, writer);
+  findings.push(...paper.lines);
   const particles = results.reduce((n, r) => n + r.particles.length, 0);
   const elapsed = (performance.now() - started) / 1000;
   const facts: [string, string][] = [
@@ -122,6 +127,7 @@ export async function writeReport(
       facts,
       tables: [
         ...failureTable,
+        ...paper.tables,
         ...(fidelity
           ? [await writeFidelityTable(fidelity.rows, segmenterLabel, writer), ...tables]
           : tables),
@@ -140,6 +146,7 @@ export async function writeReport(
     meanIoU: computed.meanIoU,
     graphFidelity: fidelity?.pooled ?? null,
     findings,
+    paper: paper.comparison,
     gnn: gnn ? (({ predictions: _p, ...rest }) => rest)(gnn) : null,
     gnnSkipped,
     seconds: {

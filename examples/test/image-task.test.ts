@@ -2,10 +2,11 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidArgumentError } from '@mgraph/core';
+import { paperTwinOptions } from '@mgraph/phantom';
 import ndarray from 'ndarray';
 import { describe, expect, it } from 'vitest';
 import { exampleRasters, matchLabels } from '../paper-workflow/image-task.js';
-import { directoryTasks, phantomTasks } from '../paper-workflow/inputs.js';
+import { directoryTasks, phantomOptions, phantomTasks } from '../paper-workflow/inputs.js';
 
 describe('matchLabels', () => {
   it('maps each predicted label to the truth label it overlaps most (ties: smaller label)', () => {
@@ -44,7 +45,19 @@ describe('inputs', () => {
   it('phantomTasks numbers seeds from the first one', () => {
     const t = phantomTasks(3, 10, [64, 64]);
     expect(t.map((x) => x.name)).toEqual(['phantom-10', 'phantom-11', 'phantom-12']);
-    expect(t[2].source).toEqual({ kind: 'phantom', seed: 12, shape: [64, 64] });
+    expect(t[2].source).toEqual({ kind: 'phantom', seed: 12, shape: [64, 64], preset: 'twin' });
+    expect(phantomTasks(1, 10, [64, 64], 'dense')[0].source).toMatchObject({ preset: 'dense' });
+  });
+  it('phantomOptions gives the twin its calibrated options and dense the defaults', () => {
+    const [twin] = phantomTasks(1, 7, [128, 128]);
+    const [dense] = phantomTasks(1, 7, [96, 96], 'dense');
+    if (twin.source.kind !== 'phantom' || dense.source.kind !== 'phantom') throw new Error('kind');
+    expect(phantomOptions(twin.source)).toEqual({
+      ...paperTwinOptions(),
+      shape: [128, 128],
+      seed: 7,
+    });
+    expect(phantomOptions(dense.source)).toEqual({ shape: [96, 96], seed: 7 });
   });
   it('directoryTasks pairs companion maps and reads composite sub-directories', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mgraph-inputs-'));

@@ -8,7 +8,8 @@ describe('parseWorkflowArgs', () => {
     expect(o).toMatchObject({
       input: null,
       count: 73,
-      size: 256,
+      preset: 'twin',
+      size: 128,
       out: '/base/out',
       seed: DEFAULT_SEED,
       model: null,
@@ -45,13 +46,14 @@ describe('parseWorkflowArgs', () => {
           '4',
           '--no-progress',
         ],
-        ['--count', '6', '--size', '64'],
+        ['--count', '6', '--preset', 'dense', '--size', '64'],
       ),
       '/base',
     )!;
     expect(o).toEqual({
       input: '/base/imgs',
       count: 6,
+      preset: 'dense',
       size: 64,
       out: '/abs/o',
       seed: 5,
@@ -64,6 +66,12 @@ describe('parseWorkflowArgs', () => {
       progress: false,
     });
   });
+  it('sizes the dense preset at 256 by default', () => {
+    expect(parseWorkflowArgs(['--preset', 'dense'], '/')!).toMatchObject({
+      preset: 'dense',
+      size: 256,
+    });
+  });
   it('returns null for --help', () => {
     expect(parseWorkflowArgs(['--help'])).toBeNull();
   });
@@ -72,6 +80,7 @@ describe('parseWorkflowArgs', () => {
     [['--seed', '1.5'], /--seed/],
     [['--window', '6'], /odd/],
     [['--segmenter', 'sam'], /--segmenter/],
+    [['--preset', 'sparse'], /--preset/],
     [['--bogus'], /argv/],
   ])('rejects %j with a typed error', (argv, message) => {
     let caught: unknown;

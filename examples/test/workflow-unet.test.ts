@@ -24,7 +24,10 @@ describeNeeds(existsSync(model), `the committed U-Net model (${model})`)(
   () => {
     it('segments 2 phantoms, scores mIoU, and skips the GNN with a reason', async () => {
       const out = await mkdtemp(join(tmpdir(), 'mgraph-wf-unet-'));
-      const options = parseWorkflowArgs(['--count', '2', '--size', '128', '--out', out], '/')!;
+      const options = parseWorkflowArgs(
+        ['--count', '2', '--preset', 'dense', '--size', '128', '--out', out],
+        '/',
+      )!;
       const log: string[] = [];
       const summary = await runWorkflow(
         { ...options, progress: false },
@@ -75,7 +78,7 @@ describeNeeds(existsSync(model), `the committed U-Net model (${model})`)(
 describeNeeds(existsSync(model), `the committed U-Net model (${model})`)(
   'the headline claim, end to end',
   () => {
-    // The demo's batch: 73 phantoms (seeds 100000-100072, never seen by the U-Net), segmented
+    // The dense batch (--preset dense): 73 phantoms (seeds 100000-100072, never seen by the U-Net), segmented
     // by the U-Net, analysed, tested. The phantoms plant lower heterogeneity and polarization on
     // NMC particles with a TPB and with a concurrent channel, and no SOC shift (DEFAULT_EFFECTS).
     // With fewer images the smaller effects are not reliably significant (the channel groups
@@ -87,7 +90,10 @@ describeNeeds(existsSync(model), `the committed U-Net model (${model})`)(
       expect(DEFAULT_EFFECTS.tpb.heterogeneity).toBeLessThan(1);
       expect(DEFAULT_EFFECTS.channel.polarization).toBeLessThan(1);
       const out = await mkdtemp(join(tmpdir(), 'mgraph-wf-effects-'));
-      const options = parseWorkflowArgs(['--out', out, '--epochs', '1', '--workers', '2'], '/')!;
+      const options = parseWorkflowArgs(
+        ['--out', out, '--preset', 'dense', '--epochs', '1', '--workers', '2'],
+        '/',
+      )!;
       expect([options.count, options.size, options.seed, options.segmenter]).toEqual([
         73,
         256,
