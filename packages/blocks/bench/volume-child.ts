@@ -4,6 +4,7 @@
 //                                  DIR/phases (Zarr v3, uncompressed)
 //   blocks DIR BLOCK WORKERS       analyzeVolumeBlockwise on a pool of WORKERS threads
 //                                  (0: inThreadExecutor, the calling thread alone)
+//   graph DIR BLOCK WORKERS        segmentVolumeBlockwise (instances + graph) on the pool
 //   whole DIR                      readZarr of the whole map + @mgraph/morphology's functions
 // prints one JSON line: seconds, peak RSS (MiB) and, for the analyses, a digest of the figures.
 import { createHash } from 'node:crypto';
@@ -18,7 +19,7 @@ import {
   volumeFractions,
 } from '@mgraph/morphology';
 import * as zarr from 'zarrita';
-import { analyzeVolumeBlockwise } from '../src/node.js';
+import { analyzeVolumeBlockwise, segmentVolumeBlockwise } from '../src/node.js';
 import { type GenerateInput, generate } from './generate-chunk.js';
 
 const [mode, dir, a, b] = process.argv.slice(2) as [string, string, string, string];
@@ -107,6 +108,36 @@ if (mode === 'make') {
       percolatingAxis0: Object.fromEntries(
         Object.entries(figures.connectivity.phases).map(([k, v]) => [k, v.axes[0]!.percolating]),
       ),
+    }),
+  );
+} else if (mode === 'graph') {
+  // instances + contact graph (three passes) on a pool of WORKERS threads
+  const block = Number(a);
+  const workers = Number(b);
+  const tasksModule = import.meta.resolve('@mgraph/blocks/tasks');
+  const executor = poolExecutor({ tasksModule, size: workers });
+  const passEnd: Record<string, number> = {};
+  const t0 = performance.now();
+  const graph = await segmentVolumeBlockwise(executor, {
+    source: { store: dir, path: 'phases' },
+    output: `${dir}/out`,
+    scheme: CATHODE_SCHEME,
+    blockShape: [block, block, block],
+    onProgress: (p) => {
+      passEnd[p.pass] = (performance.now() - t0) / 1000;
+    },
+  });
+  const t1 = performance.now();
+  await executor.close();
+  console.log(
+    JSON.stringify({
+      seconds: (t1 - t0) / 1000,
+      passEndSeconds: passEnd,
+      cpuSeconds: cpuSeconds(),
+      peakRssMiB: peakMiB(),
+      blocks: graph.blocks,
+      instances: graph.count,
+      edges: graph.edges.source.length / 2,
     }),
   );
 } else if (mode === 'whole') {

@@ -6,11 +6,13 @@
  * `@mgraph/executor`'s pool (2 threads) and in one thread (`inThreadExecutor`), and
  * `@mgraph/morphology` on the whole volume read into memory (the reference: same figures,
  * compared by digest). Each step in its own process: seconds and peak RSS (MiB, worker threads
- * included). Prints JSON; never asserts timings.
+ * included). The `graph` step (on demand): instances + contact graph by
+ * `segmentVolumeBlockwise` on the pool. Prints JSON; never asserts timings.
  *
  * Run (builds first: the pool loads dist/tasks.js):
  *   npm run build -w @mgraph/blocks && npx tsx bench/volume.ts 512 256            (all steps)
  *   flock <lock> npx tsx bench/volume.ts 1024 256 pool                            (pool only)
+ *   npx tsx bench/volume.ts 256 128 graph        (instances + graph: segmentVolumeBlockwise)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -40,8 +42,13 @@ try {
   if (steps.includes('pool')) runs.pool2 = child('blocks', dir, blockArg, '2');
   if (steps.includes('thread')) runs.thread = child('blocks', dir, blockArg, '0');
   if (steps.includes('whole')) runs.whole = child('whole', dir);
+  if (steps.includes('graph')) runs.graphPool2 = child('graph', dir, blockArg, '2');
   load.push(loadavg()[0]);
-  const digests = new Set(Object.values(runs).map((r) => r.digest));
+  const digests = new Set(
+    Object.values(runs)
+      .filter((r) => r.digest !== undefined)
+      .map((r) => r.digest),
+  );
   const speedUp =
     runs.pool2 && runs.thread
       ? (runs.thread.seconds as number) / (runs.pool2.seconds as number)
