@@ -12,12 +12,14 @@
 //     --reference --split-up-to 512
 //
 // --split-up-to N: above N^3, the NMC phase is cut into connected components instead of the
-// convexity-refined watershed (whose peak memory per voxel does not fit 1024^3 in 20 GB).
+// convexity-refined watershed. --rss-every S: print RSS and peak RSS every S seconds (stderr),
+// and every step as it ends, so that a run stopped early still reports how far it got.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { CATHODE_SCHEME, createRng } from '@mgraph/core';
 import { buildGraph } from '@mgraph/graph';
 import {
@@ -83,17 +85,39 @@ function timed<T>(steps: Record<string, unknown>[], name: string, run: () => T):
   const t0 = performance.now();
   const out = run();
   const cpu = process.cpuUsage(cpu0);
-  steps.push({
+  const step = {
     step: name,
     seconds: +((performance.now() - t0) / 1000).toFixed(2),
     cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(2),
     peakRssGiB: +(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2),
-  });
+  };
+  steps.push(step);
+  process.stderr.write(`${JSON.stringify(step)}\n`); // as it happens, for runs stopped early
   return out;
+}
+
+/**
+ * Every `seconds`, a worker thread prints the process's RSS and peak RSS to stderr (one JSON
+ * line), even while the main thread is busy in a long synchronous step: a run stopped before
+ * its end still shows how far it got and its memory so far.
+ */
+function logRss(n: number, seconds: number): Worker {
+  const code = `
+    const t0 = Date.now();
+    setInterval(() => {
+      const g = (b) => +(b / 2 ** 30).toFixed(2);
+      process.stderr.write(JSON.stringify({ size: ${n}, seconds: Math.round((Date.now() - t0) / 1000),
+        rssGiB: g(process.memoryUsage.rss()), peakRssGiB: g(process.resourceUsage().maxRSS * 1024) }) + '\\n');
+    }, ${seconds * 1000});`;
+  const worker = new Worker(code, { eval: true });
+  worker.unref();
+  return worker;
 }
 
 function runSize(n: number): void {
   const steps: Record<string, unknown>[] = [];
+  const every = Number(value('--rss-every', '0'));
+  const sampler = every > 0 ? logRss(n, every) : undefined;
   const shape = [n, n, n];
   const phases = timed(steps, 'generate', () => syntheticCathode(n));
   const map = ndarray(phases, shape);
@@ -109,11 +133,13 @@ function runSize(n: number): void {
         scheme: CATHODE_SCHEME,
         ...(split ? {} : { split: [] }),
         onProgress: (done) => {
-          phaseSteps.push({
+          const phase = {
             phasesDone: done,
             seconds: +((performance.now() - t0) / 1000).toFixed(2),
             peakRssGiB: +(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2),
-          });
+          };
+          phaseSteps.push(phase);
+          process.stderr.write(`${JSON.stringify(phase)}\n`);
         },
       }),
   );
@@ -139,6 +165,7 @@ function runSize(n: number): void {
   );
   timed(steps, 'phaseConnectivity', () => phaseConnectivity(map, CATHODE_SCHEME, units));
   const reference = n === 512 && flag('--reference') ? referenceSteps(phases, shape) : undefined;
+  void sampler?.terminate();
   console.log(
     JSON.stringify(
       {
