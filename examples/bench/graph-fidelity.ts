@@ -2,9 +2,11 @@
 // on the true phases (particle F1 at IoU > 0.5, edge F1, TPB count error, channel agreement),
 // on fresh phantoms, with and without test-time augmentation, and where the errors come from
 // (unmatched objects by phase and size). Prints JSON lines.
-// Run: npx tsx examples/bench/graph-fidelity.ts [count=6] [size=256] [firstSeed=900001] [model.onnx]
+// Run: npx tsx examples/bench/graph-fidelity.ts [count=6] [size=256] [firstSeed=900001]
+//   [--model=FILE.onnx] [--twin] [--no-tta] (--twin: the paper-twin preset's 128x128 phantoms,
+//   size unused; --no-tta: without the dihedral test-time augmentation variant)
 import { CATHODE_SCHEME } from '@mgraph/core';
-import { generateComposite } from '@mgraph/phantom';
+import { generateComposite, paperTwinOptions } from '@mgraph/phantom';
 import {
   analyzeImage,
   analyzePhaseMap,
@@ -13,16 +15,22 @@ import {
   matchInstances,
   poolGraphFidelity,
 } from '@mgraph/pipeline';
+import { meanIoU } from '@mgraph/segment';
 import { loadUNet } from '@mgraph/segment/node';
 
-const count = Number(process.argv[2] ?? 6);
-const size = Number(process.argv[3] ?? 256);
-const first = Number(process.argv[4] ?? 900001);
-const modelPath = process.argv[5];
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const [count = 6, size = 256, first = 900001] = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith('--'))
+  .map(Number);
+const twin = flags.includes('--twin');
+const modelPath = flags.find((f) => f.startsWith('--model='))?.slice('--model='.length);
 const model = modelPath ? { modelPath } : {};
 const variants = {
   unet: await loadUNet(model),
-  unetDihedral: await loadUNet({ ...model, augment: 'dihedral' }),
+  ...(flags.includes('--no-tta')
+    ? {}
+    : { unetDihedral: await loadUNet({ ...model, augment: 'dihedral' }) }),
 };
 
 const summary = (f: GraphFidelity) => ({
@@ -36,13 +44,18 @@ const summary = (f: GraphFidelity) => ({
   tpbAgreement: f.active.tpbAgreement,
 });
 
-const pooled: Record<string, GraphFidelity[]> = { unet: [], unetDihedral: [] };
+const pooled: Record<string, GraphFidelity[]> = Object.fromEntries(
+  Object.keys(variants).map((v) => [v, []]),
+);
+const mious: Record<string, number[]> = Object.fromEntries(
+  Object.keys(variants).map((v) => [v, []]),
+);
 const missed: Record<string, number[]> = {};
 const spurious: Record<string, number[]> = {};
 const seconds: Record<string, number> = { truth: 0, unet: 0, unetDihedral: 0 };
 for (let k = 0; k < count; k++) {
   const seed = first + k;
-  const c = generateComposite({ shape: [size, size], seed });
+  const c = generateComposite(twin ? paperTwinOptions({ seed }) : { shape: [size, size], seed });
   let t0 = performance.now();
   const truth = analyzePhaseMap({ phases: c.phases });
   seconds.truth! += (performance.now() - t0) / 1000;
@@ -52,7 +65,9 @@ for (let k = 0; k < count; k++) {
     seconds[name]! += (performance.now() - t0) / 1000;
     const f = graphFidelity(truth, predicted);
     pooled[name]!.push(f);
-    console.log(JSON.stringify({ seed, variant: name, ...summary(f) }));
+    const miou = meanIoU(c.phases, predicted.phases).mIoU;
+    mious[name]!.push(miou);
+    console.log(JSON.stringify({ seed, variant: name, mIoU: miou, ...summary(f) }));
     if (name !== 'unet') continue;
     const { match, truthSize, predictedSize } = matchInstances(
       truth.instances,
@@ -83,10 +98,16 @@ const sizes = (a: number[]) => {
 console.log(
   JSON.stringify({
     images: count,
-    size,
+    phantoms: twin ? 'paper twin (128x128)' : `default ${size}x${size}`,
     seeds: [first, first + count - 1],
     pooled: Object.fromEntries(
-      Object.entries(pooled).map(([n, fs]) => [n, summary(poolGraphFidelity(fs))]),
+      Object.entries(pooled).map(([n, fs]) => [
+        n,
+        {
+          mIoU: mious[n]!.reduce((a, b) => a + b, 0) / fs.length,
+          ...summary(poolGraphFidelity(fs)),
+        },
+      ]),
     ),
     unmatchedUnet: {
       missedTruth: Object.fromEntries(Object.entries(missed).map(([p, a]) => [p, sizes(a)])),
