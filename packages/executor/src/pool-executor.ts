@@ -29,8 +29,6 @@ export interface PoolExecutorOptions {
    * inputs and outputs of this many tasks, however long the task list.
    */
   maxInFlight?: number;
-  /** Milliseconds an idle thread lives before it is ended (default `Infinity`: until `close`). */
-  idleTimeout?: number;
 }
 
 /** A pool executor: an {@link Executor} with its settings. */
@@ -50,8 +48,7 @@ export interface PoolExecutor extends Executor {
  * running task by terminating its thread) and rejects with core's `AbortError`.
  *
  * @param options - see {@link PoolExecutorOptions}: `tasksModule` (required), `size`
- *   (default `os.availableParallelism()`), `maxInFlight` (default `size`), `idleTimeout`
- *   (default `Infinity`).
+ *   (default `os.availableParallelism()`), `maxInFlight` (default `size`).
  * @returns a {@link PoolExecutor}; call `close()` to end its threads.
  * @throws InvalidArgumentError on a bad option (before any thread starts).
  * @example
@@ -63,27 +60,21 @@ export function poolExecutor(options: PoolExecutorOptions): PoolExecutor {
   const fn = 'poolExecutor';
   if (typeof options !== 'object' || options === null)
     throw new InvalidArgumentError(fn, 'options', options, 'an options object with tasksModule');
-  const {
-    tasksModule,
-    size = availableParallelism(),
-    idleTimeout = Number.POSITIVE_INFINITY,
-  } = checkOptions(fn, options, {
+  const { tasksModule, size = availableParallelism() } = checkOptions(fn, options, {
     tasksModule: true,
     size: true,
     maxInFlight: true,
-    idleTimeout: true,
   });
   const moduleUrl = tasksModuleUrl(fn, tasksModule);
   assertNumber(fn, 'options.size', size, { integer: true, min: 1 });
   const maxInFlight = options.maxInFlight ?? size;
   assertNumber(fn, 'options.maxInFlight', maxInFlight, { integer: true, min: 1 });
-  if (!(typeof idleTimeout === 'number' && idleTimeout >= 0))
-    throw new InvalidArgumentError(fn, 'options.idleTimeout', idleTimeout, 'milliseconds >= 0');
   const pool = new Piscina<TaskMessage, TryOutcome>({
     filename: RUN_TASK_URL.href,
     minThreads: size,
     maxThreads: size,
-    idleTimeout,
+    // Threads live until close(): a task module is loaded once per thread.
+    idleTimeout: Number.POSITIVE_INFINITY,
   });
   let closed = false;
   return {
