@@ -468,16 +468,16 @@ function forEachBoxPixel(
 
 /** Renumber positive labels 1..count in raster order of first pixel, in place; returns count. */
 function relabelFirstAppearance(labels: Int32Array): number {
-  const map = new Map<number, number>();
+  let max = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i]! > max) max = labels[i]!;
+  // a table, not a Map: one typed load per voxel (labels are at most the objects made)
+  const map = new Int32Array(max + 1);
+  let count = 0;
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;
     if (l <= 0) continue;
-    let m = map.get(l);
-    if (m === undefined) {
-      m = map.size + 1;
-      map.set(l, m);
-    }
-    labels[i] = m;
+    if (map[l] === 0) map[l] = ++count;
+    labels[i] = map[l]!;
   }
-  return map.size;
+  return count;
 }
