@@ -88,7 +88,12 @@ export function reportSummary(input: SummaryInput): string[] {
       lines.push(
         `GNN, ${e.target} on the test split: RMSE ${formatNumber(e.rmse)}, MAE ${formatNumber(e.mae)}, R^2 ${formatNumber(e.r2, 3)} (mean baseline RMSE ${formatNumber(e.baselineRmse)}).`,
       );
-  else if (input.gnnSkipped) lines.push(`GNN skipped: ${input.gnnSkipped}.`);
+  if (input.gnn)
+    for (const r of input.gnn.comparison)
+      lines.push(
+        `Test R^2 on the ${r.data}, ${r.target}: mean ${formatNumber(r.mean, 3)}, linear ${formatNumber(r.linear, 3)}, MLP ${formatNumber(r.mlp, 3)}, GNN ${formatNumber(r.gnn, 3)}${r.r2Star === null ? '' : ` (best achievable R^2* ${formatNumber(r.r2Star, 3)})`}.`,
+      );
+  if (!input.gnn && input.gnnSkipped) lines.push(`GNN skipped: ${input.gnnSkipped}.`);
   for (const o of input.omitted) lines.push(`Figure left out: ${o}.`);
   return lines;
 }

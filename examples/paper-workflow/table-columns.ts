@@ -4,6 +4,7 @@
  */
 import { type AnovaRow, GRAPH_METRICS, type PearsonRow, type WelchRow } from '@mgraph/pipeline';
 import type { GnnErrorRow } from './gnn-step.js';
+import type { ModelComparisonRow } from './relational-gnn.js';
 import type { Column } from './tables.js';
 import type { ImageFailure, ImageRow, ParticleCsvRow, TpbCsvRow } from './types.js';
 
@@ -113,6 +114,16 @@ export const GNN_COLUMNS: Column<GnnErrorRow>[] = [
   { key: 'r2', header: 'R^2', digits: 3 },
   { key: 'baselineRmse', header: 'mean-baseline RMSE' },
   { key: 'baselineMae', header: 'mean-baseline MAE' },
+];
+
+export const MODEL_COLUMNS: Column<ModelComparisonRow>[] = [
+  { key: 'data' },
+  { key: 'target' },
+  { key: 'r2Star', header: 'R^2*', digits: 3 },
+  { key: 'mean', header: 'mean R^2', digits: 3 },
+  { key: 'linear', header: 'linear R^2', digits: 3 },
+  { key: 'mlp', header: 'MLP R^2', digits: 3 },
+  { key: 'gnn', header: 'GNN R^2', digits: 3 },
 ];
 
 export const FAILURE_COLUMNS: Column<ImageFailure>[] = [

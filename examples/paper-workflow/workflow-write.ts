@@ -12,6 +12,7 @@ import {
   ANOVA_COLUMNS,
   GNN_COLUMNS,
   IMAGE_COLUMNS,
+  MODEL_COLUMNS,
   PARTICLE_COLUMNS,
   PEARSON_COLUMNS,
   TPB_COLUMNS,
@@ -144,6 +145,14 @@ export async function writeOutputs(
       `Heterogeneous NNConv GNN, ${gnn.graphs.train}/${gnn.graphs.validation}/${gnn.graphs.test} graphs (train/validation/test), best epoch ${gnn.bestEpoch} of ${gnn.epochs}; errors in original units, against predicting the training mean.`,
       gnn.errors,
       GNN_COLUMNS,
+    );
+  if (gnn)
+    await table(
+      'table-gnn-baselines',
+      'GNN vs models that do not see the graph (test R^2)',
+      `Test-split R^2 of predicting the training mean, linear regression (least squares) and an MLP (32-32, ReLU) on each NMC particle's own features, and of the GNN, on the same split with the same seed. "demo batch": the descriptors measured on the images above (best achievable R^2 unknown). "relational phantom"${gnn.relationalNodes ? ` (${gnn.relationalNodes.train}/${gnn.relationalNodes.val}/${gnn.relationalNodes.test} NMC nodes)` : ''}: descriptors planted by relationalDescriptors of @mgraph/phantom from each particle's neighbours (contact counts of its SSE neighbours, sizes of its graphite and NMC neighbours) plus noise, so the best achievable R^2 (R^2*) is known.`,
+      gnn.comparison,
+      MODEL_COLUMNS,
     );
   return tables;
 }

@@ -165,6 +165,25 @@ describe('paper workflow on 6 images, one corrupt', () => {
     const gnn = parseCsv(await readFile(join(out, 'tables', 'table-gnn.csv'), 'utf8'));
     expect(gnn.rows.map((r) => r[0])).toEqual(['soc', 'heterogeneity', 'polarization']);
     for (const r of gnn.rows) expect(cell(r[1])).toBeGreaterThan(0);
+    // mean / linear / MLP / GNN side by side: the batch (R^2* unknown) and the relational phantom
+    const models = parseCsv(await readFile(join(out, 'tables', 'table-gnn-baselines.csv'), 'utf8'));
+    expect(models.header).toEqual([
+      'data',
+      'target',
+      'R^2*',
+      'mean R^2',
+      'linear R^2',
+      'MLP R^2',
+      'GNN R^2',
+    ]);
+    expect(models.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(
+      ['demo batch', 'relational phantom'].flatMap((d) =>
+        ['soc', 'heterogeneity', 'polarization'].map((t) => `${d} ${t}`),
+      ),
+    );
+    for (const r of models.rows.slice(3)) expect(cell(r[2])).toBeCloseTo(0.9, 6);
+    for (const r of models.rows)
+      for (const c of r.slice(3)) expect(Number.isFinite(cell(c))).toBe(true);
   });
   it('writes the accessibility columns and the wiring tables from them', async () => {
     const particles = parseCsv(await readFile(join(out, 'particles.csv'), 'utf8'));
