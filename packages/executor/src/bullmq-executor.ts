@@ -29,6 +29,7 @@ import { jobModuleName } from './job-module-name.js';
 import { assertPlainJson } from './plain-json.js';
 import { checkRedisUrl, openRedis, redactRedisUrl } from './redis-connection.js';
 import { parseFailureReason } from './task-failure.js';
+import { decodeTaskResult } from './task-result-json.js';
 
 /** Options of {@link bullmqExecutor}. */
 export interface BullmqExecutorOptions {
@@ -321,7 +322,7 @@ async function collectOutcomes<O>(
   for (const { id, data } of jobs) {
     const jobKey = queue.toKey(id);
     if (Object.hasOwn(values, jobKey)) {
-      outcomes.push({ ok: true, key: data.key, value: values[jobKey] as O });
+      outcomes.push({ ok: true, key: data.key, value: decodeTaskResult(values[jobKey]) as O });
     } else if (Object.hasOwn(failures, jobKey)) {
       const job = await Job.fromId(queue, id);
       outcomes.push({

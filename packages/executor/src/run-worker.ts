@@ -9,9 +9,9 @@ import {
   TASK_JOB,
   type TaskJobData,
 } from './bullmq-jobs.js';
-import { assertPlainJson } from './plain-json.js';
 import { checkRedisUrl, openRedis } from './redis-connection.js';
 import { failureReason } from './task-failure.js';
+import { encodeTaskResult } from './task-result-json.js';
 import { tasksModuleUrl } from './tasks-module-url.js';
 import { RUN_TASK_URL } from './worker-file.js';
 
@@ -80,8 +80,8 @@ const FN = 'runWorker';
  *
  * A handler's error (or an unknown kind, or a task module that cannot be imported) fails the
  * try: BullMQ retries it up to the run's `attempts` and stores the error as
- * `"<name>: <message>"`. A result that is not plain JSON, or a task of a cancelled run, fails
- * at once, without retry.
+ * `"<name>: <message>"`. A result that is not plain JSON (but for `NaN`, the infinities and
+ * `-0`, which are carried tagged), or a task of a cancelled run, fails at once, without retry.
  *
  * @param options - see {@link RunWorkerOptions}
  * @returns a handle whose `close()` stops the worker gracefully
@@ -146,11 +146,10 @@ export async function runWorker(options: RunWorkerOptions): Promise<WorkerHandle
     );
     if (!outcome.ok) throw new Error(`${outcome.error.name}: ${outcome.error.message}`);
     try {
-      assertPlainJson(FN, `result of task ${JSON.stringify(key)} (${kind})`, outcome.value);
+      return encodeTaskResult(FN, `result of task ${JSON.stringify(key)} (${kind})`, outcome.value);
     } catch (error) {
       throw new UnrecoverableError(failureReason(error));
     }
-    return outcome.value;
   };
   const worker = new Worker(queue, processor, {
     connection: redis,

@@ -174,14 +174,36 @@ describeNeeds(onPath('redis-server'), 'redis-server (Debian package redis-server
       expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
     });
 
-    it('fails a result that is not plain JSON instead of storing a changed value', async () => {
+    it('carries NaN, infinities and -0 unchanged; fails a result JSON would change', async () => {
       const handle = await worker('typed');
       const executor = bullmqExecutor({
         connection: redis.url,
         queue: 'typed',
         tasksModule: TASKS,
       });
-      const [outcome] = await executor.run([{ kind: 'typedArray', input: null }], { attempts: 3 });
+      const [outcome, specials, reserved] = await executor.run(
+        [
+          { kind: 'typedArray', input: null },
+          { kind: 'specials', input: null },
+          { kind: 'reserved', input: null },
+        ],
+        { attempts: 3 },
+      );
+      expect(specials).toEqual({
+        ok: true,
+        key: '1',
+        value: {
+          values: [Number.NaN, 1.5, Number.POSITIVE_INFINITY, -0, 0],
+          low: Number.NEGATIVE_INFINITY,
+        },
+      });
+      expect(Object.is((specials as { value: { values: number[] } }).value.values[3], -0)).toBe(
+        true,
+      );
+      expect(reserved).toMatchObject({ ok: false, error: { name: 'InvalidArgumentError' } });
+      expect((reserved as { error: { message: string } }).error.message).toMatch(
+        /result of task "2" \(reserved\)\.x must be not an object of the form \{ \$numberDouble/,
+      );
       await executor.close();
       await handle.close();
       expect(outcome).toMatchObject({

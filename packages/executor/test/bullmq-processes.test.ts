@@ -1,21 +1,25 @@
 // bullmqExecutor with workers in separate processes (test/fixtures/bullmq-worker-process.ts,
-// runWorker with 1 s locks and a 0.5 s stalled check) on a throwaway redis-server. Two
+// runWorker with 5 s locks and a 1 s stalled check) on a throwaway redis-server. Two
 // worker processes start once (starting one takes seconds on a loaded machine) and the tests
-// run in order on them: both share a run; one is SIGKILLed mid-task and its job is re-queued
+// run in order on them: both share a run; a batch of 50 generated images (the
+// @mgraph/pipeline/tasks module, named by the jobs) goes through two more, with long locks; one is SIGKILLed mid-task and its job is re-queued
 // and run by the other; Redis is killed and restarted mid-run (append-only file) and the run
 // waits it out; SIGTERM lets the last worker finish its task before it exits. The outcomes
 // are always the expected ones.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TaskSpec } from '@mgraph/core';
+import { type ImageTaskResult, phantomImageBatch } from '@mgraph/pipeline/tasks';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeNeeds, onPath } from '../../../test-utils/ci.js';
 import { startRedis, type TestRedis } from '../../../test-utils/redis-server.js';
 import { bullmqExecutor } from '../src/bullmq-executor.js';
+import { hashOutcomes } from '../src/hash-outcomes.js';
 import { inThreadExecutor } from '../src/in-thread-executor.js';
 import type { WorkerEvent } from '../src/run-worker.js';
 
 const TASKS = new URL('./fixtures/bullmq-tasks.ts', import.meta.url);
+const IMAGE_TASKS = '@mgraph/pipeline/tasks';
 const WORKER = fileURLToPath(new URL('./fixtures/bullmq-worker-process.ts', import.meta.url));
 const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,8 +39,8 @@ interface WorkerProcess {
 const started: WorkerProcess[] = [];
 
 /** Start a worker process on `queue` and wait until it listens. */
-async function startWorker(url: string, queue: string): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, url, queue], {
+async function startWorker(url: string, queue: string, lockMs = 5000): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, url, queue, String(lockMs)], {
     cwd: PACKAGE,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -127,6 +131,36 @@ describeNeeds(onPath('redis-server'), 'redis-server (Debian package redis-server
       expect(doneB).toBeGreaterThan(0);
       expect(doneA + doneB).toBe(tasks.length);
     });
+
+    it('50 generated images through two workers: the in-thread results (NaN included), same hash', async () => {
+      const batch = phantomImageBatch(50, { phantom: { shape: [80, 80], nmcRadius: 8 } });
+      // Workers of their own with 60 s locks: an image blocks the event loop for seconds on a
+      // loaded machine, longer than the 5 s locks of the other tests.
+      const [c, d] = await Promise.all([
+        startWorker(redis.url, 'images', 60_000),
+        startWorker(redis.url, 'images', 60_000),
+      ]);
+      const reference = await inThreadExecutor(IMAGE_TASKS).run<ImageTaskResult>(batch);
+      const executor = bullmqExecutor({
+        connection: redis.url,
+        queue: 'images',
+        tasksModule: IMAGE_TASKS,
+      });
+      const outcomes = await executor.run<ImageTaskResult>(batch);
+      await executor.close();
+      c.child.kill('SIGTERM');
+      d.child.kill('SIGTERM');
+      expect(outcomes).toEqual(reference);
+      expect(hashOutcomes(outcomes)).toBe(hashOutcomes(reference));
+      // Real work was compared: every image analysed, with particles and contacts.
+      expect(reference.every((o) => o.ok)).toBe(true);
+      const values = reference.map((o) => (o.ok ? o.value : null)!);
+      expect(values.reduce((n, v) => n + v.particles.length, 0)).toBeGreaterThan(200);
+      expect(keysOf(c, 'completed').length).toBeGreaterThan(0);
+      expect(keysOf(d, 'completed').length).toBeGreaterThan(0);
+      expect(await c.exited).toBe(0);
+      expect(await d.exited).toBe(0);
+    }, 300_000);
 
     it('a worker SIGKILLed mid-task: its job is re-queued, run elsewhere, same outcomes', async () => {
       const tasks = slowTasks(8, 500);
