@@ -10,7 +10,14 @@
 
 /** The Fig. 3c category type of the truth, declared in `@mgraph/core`. */
 export type { ChannelCategory } from '@mgraph/core';
+export { compositeBox } from './composite-box.js';
 export { COMPOSITE_FILES, type CompositeFiles, toUint16 } from './composite-files.js';
+export {
+  type CompositeLayout,
+  type CompositeLayoutOptions,
+  compositeLayout,
+  type Flake,
+} from './composite-layout.js';
 export {
   BYTES_PER_PIXEL,
   type CompositeOptions,

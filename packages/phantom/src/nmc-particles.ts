@@ -111,7 +111,7 @@ function farEnough(particles: NmcParticle[], c: Vec3, r: number, sep: number): b
 }
 
 /** Local radius of `particle` in unit direction `(uz, uy, ux)`. */
-function localRadius(particle: NmcParticle, uz: number, uy: number, ux: number): number {
+export function localRadius(particle: NmcParticle, uz: number, uy: number, ux: number): number {
   let f = 1;
   for (const { axis, amp, order } of particle.lobes) {
     const t = axis[0] * uz + axis[1] * uy + axis[2] * ux;
