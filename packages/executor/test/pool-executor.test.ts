@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { AbortError, InvalidArgumentError, type TaskSpec } from '@mgraph/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inThreadExecutor, poolExecutor, type RunProgress } from '../src/index.js';
@@ -201,5 +205,23 @@ describe('inThreadExecutor', () => {
       ok: false,
       error: { name: 'InvalidArgumentError' },
     });
+  });
+});
+
+describe('TypeScript task modules under tsx', () => {
+  it('run on the pool from a script started with node --import tsx', async () => {
+    const script = fileURLToPath(new URL('./fixtures/tsx-pool-run.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
+      cwd: dirname(script),
+    });
+    expect(JSON.parse(stdout)).toEqual([
+      { ok: true, key: '0', value: 8 },
+      {
+        ok: false,
+        key: '1',
+        error: { name: 'RangeError', message: 'task 5 refused' },
+        attempts: 1,
+      },
+    ]);
   });
 });

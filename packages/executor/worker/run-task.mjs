@@ -20,7 +20,7 @@ async function registerTsx(moduleUrl) {
   if (tsxRegistered || isMainThread) return;
   let api;
   try {
-    api = await import(import.meta.resolve('tsx/esm/api'));
+    api = await import('tsx/esm/api');
   } catch (error) {
     throw new InvalidArgumentError(
       'poolExecutor',
