@@ -102,11 +102,13 @@ function timed<T>(steps: Record<string, unknown>[], name: string, run: () => T):
  * its end still shows how far it got and its memory so far.
  */
 function logRss(n: number, seconds: number): Worker {
+  // fs.writeSync on fd 2: a worker's process.stderr goes through the (busy) main thread
   const code = `
+    const { writeSync } = require('node:fs');
     const t0 = Date.now();
     setInterval(() => {
       const g = (b) => +(b / 2 ** 30).toFixed(2);
-      process.stderr.write(JSON.stringify({ size: ${n}, seconds: Math.round((Date.now() - t0) / 1000),
+      writeSync(2, JSON.stringify({ size: ${n}, seconds: Math.round((Date.now() - t0) / 1000),
         rssGiB: g(process.memoryUsage.rss()), peakRssGiB: g(process.resourceUsage().maxRSS * 1024) }) + '\\n');
     }, ${seconds * 1000});`;
   const worker = new Worker(code, { eval: true });
