@@ -88,10 +88,13 @@ describe('instanceSegmentationBlockwise', () => {
   it('two touching particles that both straddle a block face stay two (IoU vote, not overlap)', () => {
     // discs of radius 7 centred at rows 9 and 22 of column 16, the block face: they touch
     // along a line across the face; each block holds half of each
-    const phases = discs([32, 32], [
-      [9, 16, 7],
-      [22, 16, 7],
-    ]);
+    const phases = discs(
+      [32, 32],
+      [
+        [9, 16, 7],
+        [22, 16, 7],
+      ],
+    );
     const whole = instanceSegmentation(phases, { scheme });
     expect(whole.count).toBe(2);
     const blocks = instanceSegmentationBlockwise(phases, {
@@ -139,7 +142,12 @@ describe('instanceSegmentationBlockwise', () => {
     expect(Array.from(stitch.phaseOfLabel)).toEqual([0, NMC, NMC, NMC]);
     // a connected-component phase (SSE) joins by face contact instead: all one object
     const sse = { phase: Uint8Array.of(SSE, SSE) };
-    expect(stitchSegments(plan, [{ ...a, ...sse }, { ...b, ...sse }]).count).toBe(1);
+    expect(
+      stitchSegments(plan, [
+        { ...a, ...sse },
+        { ...b, ...sse },
+      ]).count,
+    ).toBe(1);
     expect(() => stitchSegments(plan, [a, { ...b, overlap: 3 }])).toThrow(/partials\[1\]/);
   });
 
