@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InvalidArgumentError } from '@mgraph/core';
+import { paperTwinOptions } from '@mgraph/phantom';
 import type { PhantomPreset, SegmenterKind } from './types.js';
 
 /**
@@ -14,6 +15,9 @@ import type { PhantomPreset, SegmenterKind } from './types.js';
  * it has never seen.
  */
 export const DEFAULT_SEED = 100_000;
+
+/** Side of the paper twin's images, the size its counts were calibrated at (96). */
+const TWIN_SIZE = paperTwinOptions().shape![0]!;
 
 /** Everything a run needs. */
 export interface WorkflowOptions {
@@ -27,7 +31,7 @@ export interface WorkflowOptions {
    * per 256x256 image).
    */
   preset: PhantomPreset;
-  /** Phantom image side in pixels (default 128 for the twin, its calibrated size; 256 for dense). */
+  /** Phantom image side in pixels (default 96 for the twin, its calibrated size; 256 for dense). */
   size: number;
   /** Output directory (default `out`, relative to where npm was invoked). */
   out: string;
@@ -59,7 +63,7 @@ descriptors and metrics -> statistics -> GNN -> out/ (CSV, Markdown, GraphML/JSO
   --count N          phantom images (default 73)
   --preset KIND      twin | dense: phantoms calibrated to the paper's counts and effects, or
                      the generator's dense defaults (default twin)
-  --size N           phantom side in pixels (default 128 for twin, 256 for dense)
+  --size N           phantom side in pixels (default 96 for twin, 256 for dense)
   --out DIR          output directory (default out)
   --seed N           first phantom seed, GNN seed (default ${DEFAULT_SEED})
   --workers N        worker threads (default: number of cores)
@@ -143,7 +147,7 @@ export function parseWorkflowArgs(
     input: str('input') ? path(str('input')!) : null,
     count: integer('count', str('count'), 73, 1),
     preset,
-    size: integer('size', str('size'), preset === 'twin' ? 128 : 256, 32),
+    size: integer('size', str('size'), preset === 'twin' ? TWIN_SIZE : 256, 32),
     out: path(str('out') ?? 'out'),
     seed: integer('seed', str('seed'), DEFAULT_SEED, 0),
     workers: integer('workers', str('workers'), availableParallelism(), 1),

@@ -88,7 +88,7 @@ export function compareTableS1(welch: readonly WelchRow[]): PaperWelchComparison
       ourSignificant: ours?.significant ?? false,
       intervalLow: low,
       intervalHigh: high,
-      agrees: ours !== undefined && inInterval && sameVerdict,
+      agrees: ours !== undefined && Number.isFinite(ours.p) && inInterval && sameVerdict,
     };
   });
 }

@@ -9,7 +9,7 @@ describe('parseWorkflowArgs', () => {
       input: null,
       count: 73,
       preset: 'twin',
-      size: 128,
+      size: 96,
       out: '/base/out',
       seed: DEFAULT_SEED,
       model: null,

@@ -31,7 +31,7 @@ describeNeeds(existsSync(model), `the committed U-Net model (${model})`)(
       expect([options.preset, options.count, options.size, options.seed]).toEqual([
         'twin',
         73,
-        128,
+        96,
         DEFAULT_SEED,
       ]);
       expect(options.segmenter).toBe('unet');

@@ -112,17 +112,17 @@ export const PAPER_TWIN_EFFECTS: Readonly<{ tpb: PlantedEffect; channel: Planted
 const NO_EFFECT: PlantedEffect = Object.freeze({ heterogeneity: 1, polarization: 1, soc: 0 });
 
 /**
- * Composite options of the "paper twin": 128 x 128 phantoms of which 73 (the paper's count)
+ * Composite options of the "paper twin": 96 x 96 phantoms of which 73 (the paper's count)
  * hold about 350 NMC particles, 14% of them in a TPB and 39% in a concurrent Li+/e- channel,
  * most connected to other NMC particles through SSE only (Fig. 3c), with planted effects whose
  * expected Cohen's d are Table S1's. Pass them to `generateComposite` (or spread them into
  * `generateDataset` with a `count`).
  *
- * Structure: sparse NMC (fraction 0.115, radius 12 px, agglomeration 0.15, so 39% of the
+ * Structure: few NMC particles (fraction 0.19, radius 12 px, agglomeration 0.03, so 39% of the
  * particles touch another one), a dense SSE matrix in large grains (fraction 0.6, grain radius
  * 30 px, so neighbouring particles share an SSE grain: ionic links everywhere), and one small
- * graphite flake per image (fraction 0.0006, length 8 px, aspect 2) laid on an NMC particle
- * that touches another (`attachToTouching` 1) with probability 0.55: TPBs are rare and go
+ * graphite flake per image (fraction 0.0011, length 8 px, aspect 2) laid on an NMC particle
+ * that touches another (`attachToTouching` 1) with probability 0.5: TPBs are rare and go
  * with NMC-NMC contacts, hence with concurrent channels.
  *
  * Effects ({@link PAPER_TWIN_EFFECTS}): polarization is planted only through the channel
@@ -138,12 +138,12 @@ const NO_EFFECT: PlantedEffect = Object.freeze({ heterogeneity: 1, polarization:
 export function paperTwinOptions(options: PaperTwinOptions = {}): CompositeOptions {
   const { seed = 0, effects = true } = options;
   return {
-    shape: [128, 128],
+    shape: [96, 96],
     seed,
-    fractions: { nmc: 0.115, sse: 0.6, graphite: 0.0006 },
+    fractions: { nmc: 0.19, sse: 0.6, graphite: 0.0011 },
     nmcRadius: 12,
-    agglomeration: 0.15,
-    graphite: { attach: 0.55, attachToTouching: 1, length: 8, aspect: 2 },
+    agglomeration: 0.03,
+    graphite: { attach: 0.5, attachToTouching: 1, length: 8, aspect: 2 },
     sseGrainRadius: 30,
     effects: effects
       ? { tpb: { ...PAPER_TWIN_EFFECTS.tpb }, channel: { ...PAPER_TWIN_EFFECTS.channel } }
