@@ -9,8 +9,8 @@ import { contactGraph } from './phantom-graph.js';
  * with R^2* = 0.9). Sizes: 40 composites of 128x128 px (NMC radius 7 px, SSE grains 14 px:
  * 1,811 NMC nodes, about 45 per graph), split 24 / 8 / 8 graphs; GNN hidden 8, edge MLP 4,
  * no dropout, lr 5e-3, 2 graphs per batch, at most 50 epochs (patience 10); the MLP 32-32.
- * The edge attribute is a constant: with the contact strength, the per-edge weight matrices
- * overfit at this size (test R^2 0.66-0.67 instead of 0.68-0.78 in a 30-graph trial).
+ * The edge attribute is a constant: with the contact strength a 30-graph trial reached only
+ * 0.66-0.67 (the per-edge weight matrices overfit); with 60 graphs both work (README table).
  * The larger run is `npm run bench` (bench/relational.ts).
  */
 const FEATURES = [
