@@ -4,10 +4,12 @@ import { parseArgs } from 'node:util';
 import { FileError, InvalidArgumentError } from '@mgraph/core';
 import { writeTiff } from '@mgraph/io/node';
 import { generateComposite } from '@mgraph/phantom';
+import { writeCompositeZarr } from '@mgraph/phantom/node';
 import { prepareOutputFile } from './output-dir.js';
 
 /** `--help` of `mgraph phantom`. */
 export const PHANTOM_HELP = `Usage: mgraph phantom OUT.tif [options]
+       mgraph phantom OUT_DIR --zarr [--block N] [options]
 
 Write (creating its folder) the phase map of a 3D cathode phantom of @mgraph/phantom (codes of the cathode scheme:
 0 background, 1 sse, 2 nmc, 3 graphite) as a uint8 TIFF stack with its voxel size, for
@@ -18,6 +20,9 @@ mgraph volume OUT.tif --scheme cathode. No download: the phantom is generated.
   --spacing S     voxel size written into the TIFF (default 0.4)
   --unit U        its unit (default um)
   --force         replace OUT.tif if it exists
+  --zarr          write OUT_DIR/phases and OUT_DIR/instances (OME-Zarr), generated block by
+                  block (compositeLayout / compositeBox: any size, memory of one block)
+  --block N       block = chunk side of --zarr (default 64)
   --quiet         nothing on stderr
 `;
 
@@ -48,6 +53,9 @@ export async function runPhantom(
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
+  if (values.zarr) return runPhantomZarr(fn, values, positionals, stderr);
+  if (values.block !== undefined)
+    throw new InvalidArgumentError(fn, '--block', values.block, 'used with --zarr only');
   if (positionals.length !== 1 || !/\.tiff?$/i.test(positionals[0]!))
     throw new InvalidArgumentError(
       fn,
@@ -88,6 +96,54 @@ export async function runPhantom(
   return out;
 }
 
+/** `mgraph phantom OUT_DIR --zarr`: {@link writeCompositeZarr} into a missing or empty directory. */
+async function runPhantomZarr(
+  fn: string,
+  values: ReturnType<typeof parse>['values'],
+  positionals: string[],
+  stderr: { write(text: string): unknown },
+): Promise<string> {
+  if (positionals.length !== 1 || /\.tiff?$/i.test(positionals[0]!))
+    throw new InvalidArgumentError(fn, 'OUT_DIR', positionals, 'one output directory (not a .tif)');
+  if (values.force)
+    throw new InvalidArgumentError(
+      fn,
+      '--force',
+      true,
+      'not with --zarr (the directory must be missing or empty)',
+    );
+  const shape = (values.shape ?? '64,128,128').split(',').map(Number);
+  if (shape.length !== 3 || !shape.every((s) => Number.isSafeInteger(s) && s >= 8))
+    throw new InvalidArgumentError(
+      fn,
+      '--shape',
+      values.shape,
+      'three integers >= 8 (planes,rows,cols)',
+    );
+  const seed = Number(values.seed ?? 1);
+  if (!Number.isSafeInteger(seed))
+    throw new InvalidArgumentError(fn, '--seed', values.seed, 'an integer');
+  const block = Number(values.block ?? 64);
+  if (!(Number.isSafeInteger(block) && block >= 1))
+    throw new InvalidArgumentError(fn, '--block', values.block, 'a positive integer');
+  const spacing = Number(values.spacing ?? 0.4);
+  if (!(Number.isFinite(spacing) && spacing > 0))
+    throw new InvalidArgumentError(fn, '--spacing', values.spacing, 'a positive number');
+  const out = positionals[0]!;
+  const summary = await writeCompositeZarr(out, {
+    shape,
+    seed,
+    chunks: [block, block, block],
+    spacing: [spacing, spacing, spacing],
+    unit: values.unit ?? 'um',
+  });
+  if (!values.quiet)
+    stderr.write(
+      `mgraph phantom: ${shape.join('x')} block-wise cathode phantom (seed ${seed}, blocks of ${block}^3, ${summary.particles} NMC particles) -> ${out}/phases, ${out}/instances\n`,
+    );
+  return out;
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -99,6 +155,8 @@ function parse(argv: readonly string[]) {
       spacing: { type: 'string' },
       unit: { type: 'string' },
       force: { type: 'boolean' },
+      zarr: { type: 'boolean' },
+      block: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },

@@ -19,6 +19,9 @@ export interface CompositeZarrOptions extends CompositeLayoutOptions {
   /** `writeZarr`'s `zarrFormat` (2) and `compression` ('gzip'). */
   zarrFormat?: ZarrWriteOptions['zarrFormat'];
   compression?: ZarrWriteOptions['compression'];
+  /** Voxel size per axis and its unit, written as the OME `scale` (`writeZarr`'s). Default 1, none. */
+  spacing?: ZarrWriteOptions['spacing'];
+  unit?: ZarrWriteOptions['unit'];
   /** Called with `(chunksDone, chunksTotal)`. */
   onProgress?: ProgressCallback;
   /** Checked before each chunk (`AbortError`; the chunks written so far stay). */
@@ -45,7 +48,7 @@ export interface CompositeZarrSummary {
  * @param dir - a missing or empty directory
  * @param options - {@link CompositeZarrOptions}: the layout options (`shape` required in
  *   practice, 3D), `chunks` ([64, 64, 64]), `zarrFormat` (2), `compression` ('gzip'),
- *   `onProgress`, `signal`
+ *   `spacing`, `unit`, `onProgress`, `signal`
  * @returns the {@link CompositeZarrSummary}
  * @throws InvalidArgumentError for a bad option or a directory with entries (before writing)
  * @throws FileError when the directory cannot be listed or written
@@ -63,6 +66,8 @@ export async function writeCompositeZarr(
     chunks = [64, 64, 64],
     zarrFormat,
     compression,
+    spacing,
+    unit,
     onProgress,
     signal,
     ...layoutOptions
@@ -79,7 +84,7 @@ export async function writeCompositeZarr(
       throw error instanceof InvalidArgumentError ? error : FileError.from(fn, dir, 'list', error);
     }
   }
-  const write = { chunks, zarrFormat, compression };
+  const write = { chunks, zarrFormat, compression, spacing, unit };
   const shape = layout.shape;
   const phases = await createZarrWriter(
     new ZarrDirectoryStore(join(dir, 'phases'), fn),

@@ -83,11 +83,17 @@ describe('writeCompositeZarr', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mgraph-phantom-zarr-'));
     try {
       const options = { shape: [40, 48, 56], seed: 4, nmcRadius: 5 };
-      const summary = await writeCompositeZarr(dir, { ...options, chunks: [16, 16, 16] });
+      const summary = await writeCompositeZarr(dir, {
+        ...options,
+        chunks: [16, 16, 16],
+        spacing: [0.5, 0.4, 0.4],
+        unit: 'um',
+      });
       const whole = compositeBox(compositeLayout(options), [0, 0, 0], options.shape);
       const phases = await readZarr(join(dir, 'phases'));
       const instances = await readZarr(join(dir, 'instances'));
       expect(phases.data.shape).toEqual(options.shape);
+      expect([instances.spacing, instances.unit]).toEqual([[0.5, 0.4, 0.4], 'micrometer']);
       expect(
         Buffer.from(phases.data.data as Uint8Array).equals(Buffer.from(whole.phases.data)),
       ).toBe(true);
