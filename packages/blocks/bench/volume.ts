@@ -44,11 +44,8 @@ try {
   if (steps.includes('whole')) runs.whole = child('whole', dir);
   if (steps.includes('graph')) runs.graphPool2 = child('graph', dir, blockArg, '2');
   load.push(loadavg()[0]);
-  const digests = new Set(
-    Object.values(runs)
-      .filter((r) => r.digest !== undefined)
-      .map((r) => r.digest),
-  );
+  const digested = Object.values(runs).filter((r) => r.digest !== undefined);
+  const digests = new Set(digested.map((r) => r.digest));
   const speedUp =
     runs.pool2 && runs.thread
       ? (runs.thread.seconds as number) / (runs.pool2.seconds as number)
@@ -60,7 +57,8 @@ try {
         blockShape: Number(blockArg),
         make,
         runs,
-        identical: digests.size === 1,
+        // null when fewer than two runs have figures to compare
+        identical: digested.length < 2 ? null : digests.size === 1,
         speedUpPool2OverThread: speedUp,
         loadAverage1min: load,
         node: process.version,

@@ -15,6 +15,7 @@ import { tpbCodesOf } from './block-measures.js';
 import { blockPlan, checkBlockShape } from './block-plan.js';
 import { type MergedMeasures, mergeMeasures } from './merge-measures.js';
 import { mergePhaseConnectivity } from './merge-phase-connectivity.js';
+import { fromPlainJson } from './plain-partials.js';
 import type { BlockMorphologyInput, BlockMorphologyOutput } from './tasks.js';
 import type { UnitOptions } from './unit-options.js';
 import { openVolumeSource, type VolumeSource } from './volume-source.js';
@@ -141,7 +142,9 @@ export async function analyzeVolumeBlockwise(
   });
   const failures = outcomes.flatMap((r) => (r.ok ? [] : [{ key: r.key, error: r.error }]));
   if (failures.length > 0) throw new BlockTaskError(fn, failures, tasks.length);
-  const values = outcomes.map((r) => (r.ok ? r.value : (undefined as never)));
+  const values = outcomes.map((r) =>
+    r.ok ? fromPlainJson<BlockMorphologyOutput>(r.value) : (undefined as never),
+  );
   const measures = mergeMeasures(
     plan,
     values.map((v) => v.measures),

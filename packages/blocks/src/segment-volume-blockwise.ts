@@ -23,6 +23,7 @@ import {
 import { createLabelArray } from './label-chunks.js';
 import { mergeAdjacencyCounts } from './merge-adjacency-counts.js';
 import { mergeRegionSums, type RegionSums } from './merge-region-sums.js';
+import { fromPlainJson } from './plain-partials.js';
 import type { SegmentBlockOptions, SegmentPartial } from './segment-block.js';
 import { DEFAULT_PARTICLE_RADIUS, segmentHalo } from './segment-halo.js';
 import { stitchSegments } from './stitch-segments.js';
@@ -157,7 +158,7 @@ export async function segmentVolumeBlockwise(
     });
     const failures = outcomes.flatMap((r) => (r.ok ? [] : [{ key: r.key, error: r.error }]));
     if (failures.length > 0) throw new BlockTaskError(fn, failures, tasks.length);
-    return outcomes.map((r) => (r.ok ? r.value : (undefined as never)));
+    return outcomes.map((r) => (r.ok ? fromPlainJson<O>(r.value) : (undefined as never)));
   };
   const segmentOptions: SegmentBlockOptions = { ...segment, scheme };
   const partials = await run<SegmentTaskInput, SegmentPartial>(

@@ -17,6 +17,7 @@ import { blockMeasures, type MeasuresPartial, measuresBox } from './block-measur
 import { blockPlan } from './block-plan.js';
 import { adjacencyBlockTask, relabelBlockTask, segmentBlockTask } from './instance-tasks.js';
 import { type PhaseLabelPartial, phaseLabelBlock } from './phase-label-block.js';
+import { toPlainJson } from './plain-partials.js';
 import { openVolumeSource, type VolumeSource } from './volume-source.js';
 
 /** Input of the `blockMorphology` task (plain JSON: where to read, never voxels). */
@@ -92,13 +93,22 @@ export async function blockMorphologyTask(
   return { measures, labels };
 }
 
+/** A handler whose result is made plain JSON ({@link toPlainJson}: typed arrays run-length encoded). */
+function plain<I, O>(
+  handler: (input: I, context: TaskContext) => Promise<O>,
+): (input: I, context: TaskContext) => Promise<unknown> {
+  return async (input, context) => toPlainJson(await handler(input, context));
+}
+
 /**
  * The tasks by kind: `blockMorphology` ({@link blockMorphologyTask}); `segmentBlock`,
- * `relabelBlock`, `adjacencyBlock` (the three passes of `segmentVolumeBlockwise`).
+ * `relabelBlock`, `adjacencyBlock` (the three passes of `segmentVolumeBlockwise`). Results
+ * are plain JSON (typed arrays run-length encoded), so that every executor carries them,
+ * BullMQ's included; the runners decode them.
  */
 export default defineTasks({
-  blockMorphology: blockMorphologyTask,
-  segmentBlock: segmentBlockTask,
-  relabelBlock: relabelBlockTask,
-  adjacencyBlock: adjacencyBlockTask,
+  blockMorphology: plain(blockMorphologyTask),
+  segmentBlock: plain(segmentBlockTask),
+  relabelBlock: plain(relabelBlockTask),
+  adjacencyBlock: plain(adjacencyBlockTask),
 });

@@ -19,6 +19,8 @@ import {
 import ndarray from 'ndarray';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeVolumeBlockwise, BlockTaskError } from '../src/node.js';
+import { fromPlainJson } from '../src/plain-partials.js';
+import tasks, { blockMorphologyTask } from '../src/tasks.js';
 
 const TASKS = new URL('../src/tasks.ts', import.meta.url);
 const serialExecutor = () => inThreadExecutor(TASKS);
@@ -126,6 +128,24 @@ describe('analyzeVolumeBlockwise over OME-Zarr = @mgraph/morphology on the whole
     } finally {
       await pool.close();
     }
+  });
+
+  it('task results are plain JSON (typed arrays run-length encoded), decoded exactly', async () => {
+    const input = {
+      source: { store: join(dir, 'phases.zarr') },
+      blockShape: [16, 16, 16],
+      block: 13,
+      scheme: CATHODE_SCHEME,
+    };
+    const context = { signal: new AbortController().signal, attempt: 1, key: 'block-13' };
+    const out = await tasks.blockMorphology(input, context);
+    const text = JSON.stringify(out);
+    expect(JSON.parse(text)).toEqual(out);
+    const direct = await blockMorphologyTask(input, context);
+    expect(direct.labels.phases[1]!.labels.low[0]).toBeInstanceOf(Int32Array);
+    expect(fromPlainJson(JSON.parse(text))).toEqual(direct);
+    // the faces of a 16^3 block of 4 phases: 4 x 6 x 256 int32 labels, shorter as runs
+    expect(text.length).toBeLessThan(4 * 6 * 256 * 4);
   });
 
   it('a corrupt chunk fails the blocks that read it: BlockTaskError with their keys and the chunk', async () => {
