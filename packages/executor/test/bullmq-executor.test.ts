@@ -7,7 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AbortError, InvalidArgumentError, type RunProgress, type TaskSpec } from '@mgraph/core';
+import {
+  AbortError,
+  InvalidArgumentError,
+  MGraphError,
+  type RunProgress,
+  type TaskSpec,
+} from '@mgraph/core';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeNeeds, onPath } from '../../../test-utils/ci.js';
@@ -88,6 +94,55 @@ describe('bullmqExecutor option and input checks (no Redis needed)', () => {
     await executor.close();
   });
 });
+
+describe('bullmqExecutor without a reachable Redis', () => {
+  it('rejects with REDIS_UNAVAILABLE after reconnectTimeout instead of waiting forever', async () => {
+    // Port 1 of 127.0.0.1: nothing listens there.
+    const executor = bullmqExecutor({
+      connection: 'redis://127.0.0.1:1',
+      tasksModule: TASKS,
+      reconnectTimeout: 300,
+    });
+    const t0 = performance.now();
+    await expect(executor.run([{ kind: 'digest', input: { seed: 1, n: 1 } }])).rejects.toSatisfy(
+      (e) =>
+        MGraphError.isInstance(e) &&
+        e.code === 'REDIS_UNAVAILABLE' &&
+        /Redis at redis:\/\/127\.0\.0\.1:1 unreachable for more than 300 ms/.test(e.message),
+    );
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    await executor.close();
+  });
+});
+
+describeNeeds(onPath('redis-server'), 'redis-server (Debian package redis-server)')(
+  'bullmqExecutor and a Redis that loses its data',
+  () => {
+    it('rejects with RUN_LOST when Redis restarts without persistence', async () => {
+      const volatile = await startRedis(); // --save "", no append-only file
+      const executor = bullmqExecutor({
+        connection: volatile.url,
+        queue: 'lost',
+        tasksModule: TASKS,
+      });
+      try {
+        // No worker: the tasks wait in Redis until it is restarted empty.
+        const run = executor.run([{ kind: 'digest', input: { seed: 1, n: 1 } }]);
+        await new Promise((r) => setTimeout(r, 500));
+        await volatile.restart();
+        await expect(run).rejects.toSatisfy(
+          (e) =>
+            MGraphError.isInstance(e) &&
+            e.code === 'RUN_LOST' &&
+            /enable appendonly/.test(e.message),
+        );
+      } finally {
+        await executor.close();
+        await volatile.stop();
+      }
+    });
+  },
+);
 
 describeNeeds(onPath('redis-server'), 'redis-server (Debian package redis-server)')(
   'bullmqExecutor with a worker in this process',
