@@ -79,7 +79,8 @@ export async function writeReport(
     meanIoU: computed.meanIoU,
     welch: [...statistics.welchTpb, ...statistics.welchChannel],
     anova: statistics.anova,
-    phantoms: options.input === null,
+    // the dense preset plants every TPB and channel effect; the twin's are compared with the paper below
+    phantoms: options.input === null && options.preset === 'dense',
     gnn,
     gnnSkipped,
     omitted,
