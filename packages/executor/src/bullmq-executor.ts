@@ -189,7 +189,7 @@ export function bullmqExecutor(options: BullmqExecutorOptions): BullmqExecutor {
           })),
         }),
       );
-      const settled = await waitForRun(queue, runId, jobs, guard, pollInterval, onProgress);
+      const settled = await waitForRun(redis, queue, runId, jobs, guard, pollInterval, onProgress);
       const outcomes = await guard.race(collectOutcomes<O>(queue, jobs, settled));
       await guard.race(queue.remove(runId, { removeChildren: true }));
       return outcomes;
@@ -259,8 +259,13 @@ interface Settled {
   failures: Record<string, string>;
 }
 
-/** Poll the parent job until it has completed, reporting each newly settled task. */
+/**
+ * Poll the parent job until every child has settled, reporting each newly settled task. Only
+ * the keys of the settled children are read while the run goes on (the hashes
+ * `getChildrenValues` and `getIgnoredChildrenFailures` read); the values once, at the end.
+ */
 async function waitForRun(
+  redis: Redis,
   queue: Queue,
   runId: string,
   jobs: readonly QueuedTask[],
@@ -271,7 +276,6 @@ async function waitForRun(
   const byJobKey = new Map(jobs.map((job) => [queue.toKey(job.id), job.data.key]));
   const reported = new Set<string>();
   let failed = 0;
-  let settled: Settled = { values: {}, failures: {} };
   for (;;) {
     const parent = await guard.race(Job.fromId(queue, runId));
     const state = parent ? await guard.race(parent.getState()) : 'unknown';
@@ -282,33 +286,33 @@ async function waitForRun(
         'RUN_LOST',
       );
     }
-    const counts = await guard.race(
-      parent.getDependenciesCount({ processed: true, ignored: true }),
-    );
     // Out of waiting-children means every child has settled; the parent itself needs no
     // worker for the run to finish (a worker completes it when one is free).
     const finished = state !== 'waiting-children';
-    if ((counts.processed ?? 0) + (counts.ignored ?? 0) > reported.size || finished) {
-      settled = {
+    const counts = await guard.race(
+      parent.getDependenciesCount({ processed: true, ignored: true }),
+    );
+    if (onProgress && (counts.processed ?? 0) + (counts.ignored ?? 0) > reported.size) {
+      const [done, failures] = await guard.race(
+        Promise.all([
+          redis.hkeys(queue.toKey(`${runId}:processed`)),
+          redis.hkeys(queue.toKey(`${runId}:failed`)),
+        ]),
+      );
+      const failedKeys = new Set(failures);
+      for (const jobKey of [...done, ...failures]) {
+        if (reported.has(jobKey) || !byJobKey.has(jobKey)) continue;
+        reported.add(jobKey);
+        if (failedKeys.has(jobKey)) failed++;
+        onProgress({ done: reported.size, failed, total: jobs.length, key: byJobKey.get(jobKey)! });
+      }
+    }
+    if (finished) {
+      return {
         values: await guard.race(parent.getChildrenValues()),
         failures: await guard.race(parent.getIgnoredChildrenFailures()),
       };
-      for (const [jobKey, isFailure] of [
-        ...Object.keys(settled.values).map((k) => [k, false] as const),
-        ...Object.keys(settled.failures).map((k) => [k, true] as const),
-      ]) {
-        if (reported.has(jobKey) || !byJobKey.has(jobKey)) continue;
-        reported.add(jobKey);
-        if (isFailure) failed++;
-        onProgress?.({
-          done: reported.size,
-          failed,
-          total: jobs.length,
-          key: byJobKey.get(jobKey)!,
-        });
-      }
     }
-    if (finished) return settled;
     await guard.sleep(pollInterval);
   }
 }
