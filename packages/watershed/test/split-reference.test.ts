@@ -80,7 +80,7 @@ describe('lower-memory split path', () => {
       expect([c.name, r.count, r.iterations]).toEqual([c.name, want.count, want.iterations]);
       expect(runLengths(r.labels.data)).toEqual(want.labels);
     });
-  });
+  }, 120_000);
 
   it('instanceSegmentation gives the labels of the previous code on every reference case', () => {
     const cases = instanceCases();
@@ -95,7 +95,7 @@ describe('lower-memory split path', () => {
       expect(Array.from(r.phaseOfLabel)).toEqual(want.phaseOfLabel);
       expect(runLengths(r.labels.data)).toEqual(want.labels);
     });
-  });
+  }, 120_000);
 
   it('the first pass equals the public functions on float64 distances (73,602 markers: int32 flood state)', () => {
     const shape = [560, 560];
@@ -103,7 +103,7 @@ describe('lower-memory split path', () => {
     const r = splitTouching(ndarray(mask, shape), { maxIterations: 0 });
     expect(r.count).toBe(73602);
     expect(r.labels.data).toEqual(firstPassOfPublicFunctions(mask, shape, 5));
-  });
+  }, 120_000);
 
   it('the first pass equals the public functions on 3D balls, minDistance 3 and 5', () => {
     const shape = [56, 56, 56];
@@ -114,7 +114,7 @@ describe('lower-memory split path', () => {
       expect(r.count).toBeGreaterThan(40);
       expect(r.labels.data).toEqual(firstPassOfPublicFunctions(mask, shape, minDistance));
     }
-  });
+  }, 120_000);
 
   it('float32 squared distances are the exact squares of distanceTransformEdt, and refused when inexact', () => {
     const rng = createRng(4);
