@@ -6,9 +6,8 @@ describe('defineTasks', () => {
     const tasks = { double: (x: number) => 2 * x, later: async (x: string) => `${x}!` };
     const registry = defineTasks(tasks);
     expect(registry).toBe(tasks);
-    const context = { signal: new AbortController().signal, attempt: 1, key: '0' };
-    expect(registry.double(21, context)).toBe(42);
-    await expect(registry.later('done', context)).resolves.toBe('done!');
+    expect(registry.double(21)).toBe(42);
+    await expect(registry.later('done')).resolves.toBe('done!');
   });
 
   it('refuses a value that is not a function, naming the kind', () => {
