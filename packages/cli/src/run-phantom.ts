@@ -63,20 +63,8 @@ export async function runPhantom(
       positionals,
       'one output path ending in .tif or .tiff',
     );
-  const shape = (values.shape ?? '64,128,128').split(',').map(Number);
-  if (shape.length !== 3 || !shape.every((s) => Number.isSafeInteger(s) && s >= 8))
-    throw new InvalidArgumentError(
-      fn,
-      '--shape',
-      values.shape,
-      'three integers >= 8 (planes,rows,cols)',
-    );
-  const seed = Number(values.seed ?? 1);
-  if (!Number.isSafeInteger(seed))
-    throw new InvalidArgumentError(fn, '--seed', values.seed, 'an integer');
-  const spacing = Number(values.spacing ?? 0.4);
-  if (!(Number.isFinite(spacing) && spacing > 0))
-    throw new InvalidArgumentError(fn, '--spacing', values.spacing, 'a positive number');
+  const { shape, seed } = shapeAndSeed(fn, values);
+  const spacing = spacingOf(fn, values);
   const unit = values.unit ?? 'um';
   const out = positionals[0]!;
   await prepareOutputFile(fn, out, values.force ?? false);
@@ -99,7 +87,7 @@ export async function runPhantom(
 /** `mgraph phantom OUT_DIR --zarr`: {@link writeCompositeZarr} into a missing or empty directory. */
 async function runPhantomZarr(
   fn: string,
-  values: ReturnType<typeof parse>['values'],
+  values: PhantomValues,
   positionals: string[],
   stderr: { write(text: string): unknown },
 ): Promise<string> {
@@ -112,23 +100,11 @@ async function runPhantomZarr(
       true,
       'not with --zarr (the directory must be missing or empty)',
     );
-  const shape = (values.shape ?? '64,128,128').split(',').map(Number);
-  if (shape.length !== 3 || !shape.every((s) => Number.isSafeInteger(s) && s >= 8))
-    throw new InvalidArgumentError(
-      fn,
-      '--shape',
-      values.shape,
-      'three integers >= 8 (planes,rows,cols)',
-    );
-  const seed = Number(values.seed ?? 1);
-  if (!Number.isSafeInteger(seed))
-    throw new InvalidArgumentError(fn, '--seed', values.seed, 'an integer');
+  const { shape, seed } = shapeAndSeed(fn, values);
   const block = Number(values.block ?? 64);
   if (!(Number.isSafeInteger(block) && block >= 1))
     throw new InvalidArgumentError(fn, '--block', values.block, 'a positive integer');
-  const spacing = Number(values.spacing ?? 0.4);
-  if (!(Number.isFinite(spacing) && spacing > 0))
-    throw new InvalidArgumentError(fn, '--spacing', values.spacing, 'a positive number');
+  const spacing = spacingOf(fn, values);
   const out = positionals[0]!;
   const summary = await writeCompositeZarr(out, {
     shape,
@@ -142,6 +118,32 @@ async function runPhantomZarr(
       `mgraph phantom: ${shape.join('x')} block-wise cathode phantom (seed ${seed}, blocks of ${block}^3, ${summary.particles} NMC particles) -> ${out}/phases, ${out}/instances\n`,
     );
   return out;
+}
+
+type PhantomValues = ReturnType<typeof parse>['values'];
+
+/** `--shape` (three integers >= 8) and `--seed` (an integer), checked in that order. */
+function shapeAndSeed(fn: string, values: PhantomValues): { shape: number[]; seed: number } {
+  const shape = (values.shape ?? '64,128,128').split(',').map(Number);
+  if (shape.length !== 3 || !shape.every((s) => Number.isSafeInteger(s) && s >= 8))
+    throw new InvalidArgumentError(
+      fn,
+      '--shape',
+      values.shape,
+      'three integers >= 8 (planes,rows,cols)',
+    );
+  const seed = Number(values.seed ?? 1);
+  if (!Number.isSafeInteger(seed))
+    throw new InvalidArgumentError(fn, '--seed', values.seed, 'an integer');
+  return { shape, seed };
+}
+
+/** `--spacing`: a positive number (default 0.4). */
+function spacingOf(fn: string, values: PhantomValues): number {
+  const spacing = Number(values.spacing ?? 0.4);
+  if (!(Number.isFinite(spacing) && spacing > 0))
+    throw new InvalidArgumentError(fn, '--spacing', values.spacing, 'a positive number');
+  return spacing;
 }
 
 function parse(argv: readonly string[]) {
