@@ -1,9 +1,7 @@
 import {
-  assertNumber,
   checkOptions,
   createRng,
   InvalidArgumentError,
-  ModelError,
   type OptionKeys,
   ShapeMismatchError,
 } from '@mgraph/core';
@@ -12,6 +10,7 @@ import { Tensor } from '../autograd/tensor.js';
 import type { FeatureMatrix } from '../data/hetero-graph.js';
 import { AdamW } from '../optim/adamw.js';
 import { clipGradNorm } from '../optim/clip-grad-norm.js';
+import { checkFitOptions, EarlyStopping } from '../train/early-stopping.js';
 import type { EpochRecord } from '../train/train.js';
 import { checkMatrix } from './check-matrix.js';
 import { MLP, type MLPOptions } from './mlp.js';
@@ -113,12 +112,7 @@ export function trainMlp(
       );
     }
   }
-  assertNumber(fn, 'options.maxEpochs', maxEpochs, { integer: true, min: 1 });
-  assertNumber(fn, 'options.patience', patience, { integer: true, min: 1 });
-  assertNumber(fn, 'options.batchSize', batchSize, { integer: true, min: 1 });
-  assertNumber(fn, 'options.lr', lr, { min: 0 });
-  assertNumber(fn, 'options.weightDecay', weightDecay, { min: 0 });
-  assertNumber(fn, 'options.clipNorm', clipNorm, { greaterThan: 0 });
+  checkFitOptions(fn, { maxEpochs, patience, batchSize, lr, weightDecay, clipNorm });
 
   const model = new MLP(x.cols, y.cols, modelOptions);
   const dtype = modelOptions.dtype ?? 'float64';
@@ -143,11 +137,7 @@ export function trainMlp(
           return { x: rows(validation.x, idx), y: rows(validation.y, idx) };
         })()
       : null;
-  const history: EpochRecord[] = [];
-  let best = Number.POSITIVE_INFINITY;
-  let bestEpoch = 0;
-  let bestWeights = params.map((p) => p.data.slice());
-  let sinceBest = 0;
+  const stopping = new EarlyStopping(fn, params, patience);
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
     const order = shuffleRng.shuffle(all);
     let lossSum = 0;
@@ -162,25 +152,10 @@ export function trainMlp(
     }
     const trainLoss = lossSum / x.rows;
     const valLoss = val === null ? trainLoss : mseLoss(model.forward(val.x), val.y).item();
-    if (!Number.isFinite(trainLoss) || !Number.isFinite(valLoss)) {
-      throw new ModelError(
-        fn,
-        `loss at epoch ${epoch} (diverged: lower options.lr or options.clipNorm)`,
-        'a finite training and validation loss',
-        Number.isFinite(trainLoss) ? valLoss : trainLoss,
-      );
-    }
-    history.push({ epoch, trainLoss, valLoss });
-    if (valLoss < best) {
-      best = valLoss;
-      bestEpoch = epoch;
-      bestWeights = params.map((p) => p.data.slice());
-      sinceBest = 0;
-    } else if (++sinceBest >= patience) break;
+    stopping.record(epoch, trainLoss, valLoss);
+    if (stopping.done) break;
   }
-  params.forEach((p, k) => {
-    p.data.set(bestWeights[k]!);
-  });
+  stopping.restoreBest();
   model.zeroGrad();
-  return { model, history, bestEpoch };
+  return { model, history: stopping.history, bestEpoch: stopping.bestEpoch };
 }

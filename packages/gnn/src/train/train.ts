@@ -4,7 +4,6 @@ import {
   checkOptions,
   createRng,
   InvalidArgumentError,
-  ModelError,
   type OptionKeys,
   type ProgressCallback,
   throwIfAborted,
@@ -18,6 +17,7 @@ import { fitStandardizer, type Standardizer, standardize } from '../data/standar
 import { HeteroNNConvModel, type HeteroNNConvModelOptions } from '../nn/hetero-nnconv-model.js';
 import { AdamW } from '../optim/adamw.js';
 import { clipGradNorm } from '../optim/clip-grad-norm.js';
+import { checkFitOptions, EarlyStopping } from './early-stopping.js';
 import { type Evaluation, evaluate } from './evaluate.js';
 
 /** Losses of one epoch (MSE on z-scored targets). */
@@ -180,12 +180,7 @@ function* trainSteps(
     signal,
   } = options;
   assertNumber(fn, 'options.seed', seed);
-  assertNumber(fn, 'options.maxEpochs', maxEpochs, { integer: true, min: 1 });
-  assertNumber(fn, 'options.patience', patience, { integer: true, min: 1 });
-  assertNumber(fn, 'options.batchSize', batchSize, { integer: true, min: 1 });
-  assertNumber(fn, 'options.lr', lr, { min: 0 });
-  assertNumber(fn, 'options.weightDecay', weightDecay, { min: 0 });
-  assertNumber(fn, 'options.clipNorm', clipNorm, { greaterThan: 0 });
+  checkFitOptions(fn, { maxEpochs, patience, batchSize, lr, weightDecay, clipNorm });
   for (const [k, f] of [
     ['onProgress', onProgress],
     ['onEpoch', onEpoch],
@@ -277,11 +272,7 @@ function* trainSteps(
     ]);
   const valBatch = split.val.length > 0 ? batchGraphs(split.val.map((i) => scaled[i]!)) : null;
 
-  const history: EpochRecord[] = [];
-  let best = Number.POSITIVE_INFINITY;
-  let bestEpoch = 0;
-  let bestWeights = params.map((p) => p.data.slice());
-  let sinceBest = 0;
+  const stopping = new EarlyStopping(fn, params, patience);
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
     throwIfAborted(fn, signal);
     const order = shuffleRng.shuffle(split.train);
@@ -307,42 +298,21 @@ function* trainSteps(
       valBatch === null || valBatch.y!.rows === 0
         ? trainLoss
         : mseLoss(model.forward(valBatch), targetTensor(valBatch)).item();
-    if (!Number.isFinite(trainLoss) || !Number.isFinite(valLoss)) {
-      // overflowing weights (a learning rate too large): the best weights so far would be
-      // returned silently with meaningless scores
-      throw new ModelError(
-        fn,
-        `loss at epoch ${epoch} (diverged: lower options.lr or options.clipNorm)`,
-        'a finite training and validation loss',
-        Number.isFinite(trainLoss) ? valLoss : trainLoss,
-      );
-    }
-    const record = { epoch, trainLoss, valLoss };
-    history.push(record);
-    if (valLoss < best) {
-      best = valLoss;
-      bestEpoch = epoch;
-      bestWeights = params.map((p) => p.data.slice());
-      sinceBest = 0;
-    } else {
-      sinceBest++;
-    }
+    const record = stopping.record(epoch, trainLoss, valLoss);
     onEpoch?.(record);
     onProgress?.(epoch, maxEpochs);
-    if (sinceBest >= patience) break;
+    if (stopping.done) break;
     yield;
   }
-  params.forEach((p, k) => {
-    p.data.set(bestWeights[k]!);
-  });
+  stopping.restoreBest();
   model.zeroGrad();
   const pick = (idx: number[]) => idx.map((i) => graphs[i]!);
   return {
     model,
     standardizer,
     split,
-    history,
-    bestEpoch,
+    history: stopping.history,
+    bestEpoch: stopping.bestEpoch,
     evaluation: {
       train: evaluate(model, pick(split.train), standardizer),
       val: evaluate(model, pick(split.val), standardizer),
