@@ -9,23 +9,19 @@
 import { compareModels, fromGraph, type HeteroGraph, predict } from '@mgraph/gnn';
 import { graphFromJSON } from '@mgraph/graph';
 import type { AnalysisNodeAttributes } from '@mgraph/pipeline';
-import { comparisonRows, type ModelComparisonRow, runRelationalGnn } from './relational-gnn.js';
+import {
+  comparisonRows,
+  type ModelComparisonRow,
+  runRelationalGnn,
+  STRUCTURE_FEATURES,
+} from './relational-gnn.js';
 import type { PredictionPoint } from './types.js';
 
 /**
  * Node features the GNN sees: structure only, no descriptor leaks in (`tpbCount` and
  * `concurrentChannel` are node attributes computed from the graph by the image step).
  */
-export const GNN_FEATURES = [
-  'logSize',
-  'degree',
-  'weightedDegree',
-  'nmcNeighbors',
-  'sseNeighbors',
-  'graphiteNeighbors',
-  'tpbCount',
-  'concurrentChannel',
-] as const;
+export const GNN_FEATURES = [...STRUCTURE_FEATURES, 'tpbCount', 'concurrentChannel'] as const;
 
 /**
  * Hidden width of the NNConv layers. 8 rather than the package default 32: the edge MLP

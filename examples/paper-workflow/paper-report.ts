@@ -15,10 +15,10 @@ import {
   type PaperWelchComparison,
   WELCH_COMPARISON_COLUMNS,
 } from './paper-comparison.js';
-import { type ReportTable, reportTable } from './report-html.js';
-import { type Column, formatNumber, toCsv, toMarkdown } from './tables.js';
+import type { ReportTable } from './report-html.js';
+import { formatNumber } from './tables.js';
 import type { WorkflowComputation } from './workflow-compute.js';
-import type { OutputWriter } from './workflow-write.js';
+import { type OutputWriter, tableWriter } from './workflow-write.js';
 
 /** The comparison, as `summary.json` keeps it. */
 export interface PaperComparison {
@@ -65,20 +65,7 @@ export async function writePaperComparison(
     anova: compareAnova(statistics.anova),
   };
   const tables: ReportTable[] = [];
-  const table = async <Row>(
-    id: string,
-    title: string,
-    caption: string,
-    rows: readonly Row[],
-    columns: readonly Column<Row>[],
-  ) => {
-    await writer.write(`tables/${id}.csv`, toCsv(rows, columns));
-    await writer.write(
-      `tables/${id}.md`,
-      `## ${title}\n\n${caption}\n\n${toMarkdown(rows, columns)}`,
-    );
-    tables.push(reportTable({ id, title, caption }, rows, columns));
-  };
+  const table = tableWriter(writer, tables);
   await table(
     'paper-counts',
     'Paper vs ours: counts (Fig. 3c)',

@@ -22,6 +22,19 @@ export const RELATIONAL_RUN = {
   epochs: 40,
 } as const;
 
+/**
+ * The structural node features (size, degrees, neighbour counts per cathode phase): what the
+ * GNN of the relational run sees, and the first columns of the workflow's GNN step.
+ */
+export const STRUCTURE_FEATURES = [
+  'logSize',
+  'degree',
+  'weightedDegree',
+  'nmcNeighbors',
+  'sseNeighbors',
+  'graphiteNeighbors',
+] as const;
+
 /** One row of the models table: test R^2 of each model for one target. */
 export interface ModelComparisonRow {
   /** Which data: the demo's batch or the relational phantom. */
@@ -77,14 +90,7 @@ export function runRelationalGnn(
   const rel = relationalDescriptors(composites, { seed, noise: RELATIONAL_RUN.noise });
   const graphs = composites.map((c, k) =>
     fromGraph(buildGraph(c.instances, { scheme: CATHODE_SCHEME, phaseOfLabel: c.phaseOfLabel }), {
-      features: [
-        'logSize',
-        'degree',
-        'weightedDegree',
-        'nmcNeighbors',
-        'sseNeighbors',
-        'graphiteNeighbors',
-      ],
+      features: STRUCTURE_FEATURES,
       // a constant edge attribute: at this size the per-edge matrices of the contact
       // strength overfit (see @mgraph/gnn's relational bench)
       edgeFeatures: [{ name: 'one', value: () => 1 }],

@@ -42,6 +42,31 @@ export function createOutputWriter(out: string): OutputWriter {
   };
 }
 
+/**
+ * A function that writes one table as `tables/<id>.csv` and `tables/<id>.md` (a heading,
+ * the caption, the Markdown table) and appends it, for the report, to `tables`.
+ *
+ * @param writer - where to write.
+ * @param tables - receives each table written.
+ * @returns `(id, title, caption, rows, columns) => Promise<void>`.
+ */
+export function tableWriter(writer: OutputWriter, tables: ReportTable[]) {
+  return async <Row>(
+    id: string,
+    title: string,
+    caption: string,
+    rows: readonly Row[],
+    columns: readonly Column<Row>[],
+  ): Promise<void> => {
+    await writer.write(`tables/${id}.csv`, toCsv(rows, columns));
+    await writer.write(
+      `tables/${id}.md`,
+      `## ${title}\n\n${caption}\n\n${toMarkdown(rows, columns)}`,
+    );
+    tables.push(reportTable({ id, title, caption }, rows, columns));
+  };
+}
+
 const WELCH_CAPTION =
   "Welch's two-sample t-test (alpha 0.05), difference = mean with - mean without, its 95% CI, Cohen's d with the pooled SD.";
 
@@ -60,20 +85,7 @@ export async function writeOutputs(
 ): Promise<ReportTable[]> {
   const { results, statistics, gnn } = computed;
   const tables: ReportTable[] = [];
-  const table = async <Row>(
-    id: string,
-    title: string,
-    caption: string,
-    rows: readonly Row[],
-    columns: readonly Column<Row>[],
-  ) => {
-    await writer.write(`tables/${id}.csv`, toCsv(rows, columns));
-    await writer.write(
-      `tables/${id}.md`,
-      `## ${title}\n\n${caption}\n\n${toMarkdown(rows, columns)}`,
-    );
-    tables.push(reportTable({ id, title, caption }, rows, columns));
-  };
+  const table = tableWriter(writer, tables);
   await writer.write('particles.csv', toCsv(computed.particleRows, PARTICLE_COLUMNS));
   await writer.write(
     'tpbs.csv',
