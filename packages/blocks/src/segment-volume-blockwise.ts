@@ -24,7 +24,11 @@ import { createLabelArray } from './label-chunks.js';
 import { mergeAdjacencyCounts } from './merge-adjacency-counts.js';
 import { mergeRegionSums, type RegionSums } from './merge-region-sums.js';
 import { fromPlainJson } from './plain-partials.js';
-import type { SegmentBlockOptions, SegmentPartial } from './segment-block.js';
+import {
+  SEGMENT_BLOCK_KEYS,
+  type SegmentBlockOptions,
+  type SegmentPartial,
+} from './segment-block.js';
 import { DEFAULT_PARTICLE_RADIUS, segmentHalo } from './segment-halo.js';
 import { stitchSegments } from './stitch-segments.js';
 import { openVolumeSource, type VolumeSource } from './volume-source.js';
@@ -56,14 +60,7 @@ export interface SegmentVolumeBlockwiseOptions extends SegmentBlockOptions {
 }
 
 const KEYS: OptionKeys<SegmentVolumeBlockwiseOptions> = {
-  scheme: true,
-  split: true,
-  minDistance: true,
-  convexityThreshold: true,
-  maxIterations: true,
-  spacing: true,
-  minDistanceIn: true,
-  overlap: true,
+  ...SEGMENT_BLOCK_KEYS,
   source: true,
   output: true,
   blockShape: true,

@@ -1,8 +1,8 @@
-import { assertAllocation, assertNumber, checkOptions, InvalidArgumentError } from '@mgraph/core';
+import { assertNumber, checkOptions, InvalidArgumentError } from '@mgraph/core';
 import { as3d } from './as-3d.js';
 import type { BlockPlan } from './block-plan.js';
 import { LABEL_BLOCK_KEYS, type LabelBlockOptions, type LabelPartial } from './label-block.js';
-import { UnionFind } from './union-find.js';
+import { provisionalSets, type UnionFind } from './union-find.js';
 
 /** What {@link stitchLabels} returns. */
 export interface LabelStitch {
@@ -57,16 +57,7 @@ export function stitchLabels(
     max: plan.shape.length,
   });
   checkPartials(fn, plan, partials);
-  const offset = new Float64Array(partials.length + 1);
-  for (let b = 0; b < partials.length; b++) offset[b + 1] = offset[b]! + partials[b]!.count;
-  const total = offset[partials.length]!;
-  assertAllocation(fn, 'partials', partials.length, total, {
-    limit: PROVISIONAL_LIMIT,
-    what: 'provisional objects',
-    subject: 'blocks',
-    bytesPerElement: 24,
-  });
-  const sets = new UnionFind(total);
+  const { offset, total, sets } = provisionalSets(fn, partials, PROVISIONAL_LIMIT, 24);
   joinFaces(plan, partials, offset, connectivity, sets);
   // every set's first voxel: the smallest first voxel of its members (raster order inside a
   // block is raster order in the volume, so a block's first voxel of an object is the

@@ -1,14 +1,8 @@
-import {
-  assertAllocation,
-  assertNumber,
-  checkOptions,
-  InvalidArgumentError,
-  type OptionKeys,
-} from '@mgraph/core';
+import { assertNumber, checkOptions, InvalidArgumentError, type OptionKeys } from '@mgraph/core';
 import { as3d } from './as-3d.js';
 import type { BlockPlan } from './block-plan.js';
 import type { SegmentPartial } from './segment-block.js';
-import { UnionFind } from './union-find.js';
+import { provisionalSets, type UnionFind } from './union-find.js';
 
 /** Options of {@link stitchSegments}. */
 export interface StitchSegmentsOptions {
@@ -73,16 +67,7 @@ export function stitchSegments(
   const { minSize = 1 } = checkOptions(fn, options, KEYS);
   assertNumber(fn, 'options.minSize', minSize, { integer: true, min: 0 });
   checkPartials(fn, plan, partials);
-  const offset = new Float64Array(partials.length + 1);
-  for (let b = 0; b < partials.length; b++) offset[b + 1] = offset[b]! + partials[b]!.count;
-  const total = offset[partials.length]!;
-  assertAllocation(fn, 'partials', partials.length, total, {
-    limit: PROVISIONAL_LIMIT,
-    what: 'provisional objects',
-    subject: 'blocks',
-    bytesPerElement: 32,
-  });
-  const sets = new UnionFind(total);
+  const { offset, total, sets } = provisionalSets(fn, partials, PROVISIONAL_LIMIT, 32);
   const split = new Set(partials[0]?.split ?? []);
   const shape = as3d(plan.shape);
   const grid = as3d(plan.grid);
