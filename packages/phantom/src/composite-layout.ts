@@ -7,9 +7,13 @@ import {
   type OptionKeys,
   type Rng,
 } from '@mgraph/core';
-import { type CompositeOptions, resolveCompositeOptions } from './composite-options.js';
+import {
+  type CompositeOptions,
+  LAYOUT_OPTION_KEYS,
+  resolveCompositeOptions,
+} from './composite-options.js';
 import { randomDirection, type Vec3 } from './grid.js';
-import type { NmcParticle } from './nmc-particles.js';
+import { type NmcParticle, randomLobes } from './nmc-particles.js';
 import { valueNoise } from './value-noise.js';
 
 /**
@@ -29,18 +33,7 @@ export type CompositeLayoutOptions = Pick<
   | 'poreScale'
 > & { graphite?: { aspect?: number; length?: number; attach?: number } };
 
-const KEYS: OptionKeys<CompositeLayoutOptions> = {
-  shape: true,
-  seed: true,
-  fractions: true,
-  nmcRadius: true,
-  nmcRadiusSpread: true,
-  nmcIrregularity: true,
-  agglomeration: true,
-  graphite: true,
-  sseGrainRadius: true,
-  poreScale: true,
-};
+const KEYS: OptionKeys<CompositeLayoutOptions> = LAYOUT_OPTION_KEYS;
 
 /** A graphite flake: an oblate spheroid (semi-axes `half`, `half`, `thin`) across `normal`. */
 export interface Flake {
@@ -238,14 +231,7 @@ function placeParticles(
       continue;
     }
     failures = 0;
-    const lobes: NmcParticle['lobes'] = [];
-    for (let k = 0; k < 3; k++) {
-      lobes.push({
-        axis: randomDirection(rng, 3),
-        amp: rng.uniform(-o.nmcIrregularity, o.nmcIrregularity),
-        order: k === 2 ? 3 : 2,
-      });
-    }
+    const lobes = randomLobes(rng, 3, o.nmcIrregularity);
     const list = hash.get(key(center)) ?? [];
     list.push(particles.length);
     hash.set(key(center), list);

@@ -100,7 +100,25 @@ export const BYTES_PER_PIXEL = 96;
 /** Default `maxBytes` of {@link generateComposite}: 2^32 bytes (4 GiB). */
 export const DEFAULT_MAX_BYTES = 2 ** 32;
 
-const COMPOSITE_KEYS: OptionKeys<CompositeOptions> = {
+/**
+ * The options of {@link generateComposite} that shape the phases and instances (those that
+ * `compositeLayout` takes). @internal
+ */
+export const LAYOUT_OPTION_KEYS: OptionKeys<
+  Pick<
+    CompositeOptions,
+    | 'shape'
+    | 'seed'
+    | 'fractions'
+    | 'nmcRadius'
+    | 'nmcRadiusSpread'
+    | 'nmcIrregularity'
+    | 'agglomeration'
+    | 'graphite'
+    | 'sseGrainRadius'
+    | 'poreScale'
+  >
+> = {
   shape: true,
   seed: true,
   fractions: true,
@@ -111,6 +129,10 @@ const COMPOSITE_KEYS: OptionKeys<CompositeOptions> = {
   graphite: true,
   sseGrainRadius: true,
   poreScale: true,
+};
+
+const COMPOSITE_KEYS: OptionKeys<CompositeOptions> = {
+  ...LAYOUT_OPTION_KEYS,
   minObjectSize: true,
   xray: true,
   energy: true,

@@ -76,14 +76,7 @@ export function placeNmcParticles(
       continue;
     }
     failures = 0;
-    const lobes: NmcParticle['lobes'] = [];
-    for (let k = 0; k < 3; k++) {
-      lobes.push({
-        axis: randomDirection(rng, grid.ndim),
-        amp: rng.uniform(-options.irregularity, options.irregularity),
-        order: k === 2 ? 3 : 2,
-      });
-    }
+    const lobes = randomLobes(rng, grid.ndim, options.irregularity);
     const particle: NmcParticle = { center, radius, lobes };
     particles.push(particle);
     covered += rasterize(grid, particle, particles.length, labels, best);
@@ -139,4 +132,21 @@ function rasterize(
     }
   });
   return added;
+}
+
+/**
+ * The three surface lobes of an NMC particle: two of order 2 and one of order 3, each across
+ * a random direction with an amplitude uniform in `[-irregularity, irregularity]` (draws in
+ * that order). @internal
+ */
+export function randomLobes(rng: Rng, ndim: 2 | 3, irregularity: number): NmcParticle['lobes'] {
+  const lobes: NmcParticle['lobes'] = [];
+  for (let k = 0; k < 3; k++) {
+    lobes.push({
+      axis: randomDirection(rng, ndim),
+      amp: rng.uniform(-irregularity, irregularity),
+      order: k === 2 ? 3 : 2,
+    });
+  }
+  return lobes;
 }
