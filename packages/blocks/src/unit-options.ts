@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@mgraph/core';
+import { checkUnitOptions } from '@mgraph/morphology';
 
 /** The physical-units options of the merges (as `@mgraph/morphology`'s measures take them). */
 export interface UnitOptions {
@@ -9,9 +9,10 @@ export interface UnitOptions {
 }
 
 /**
- * Check `spacing` and `unit` for an `ndim`-D volume by `@mgraph/morphology`'s rules (`ndim`
- * finite positive sizes, a non-empty unit) and return the spacing as 3D (`[1, sy, sx]` in
- * 2D), so that the merged figures are computed with the same numbers as morphology's.
+ * Check `spacing` and `unit` for an `ndim`-D volume by `@mgraph/morphology`'s rules
+ * ({@link checkUnitOptions}: `ndim` finite positive sizes, a non-empty unit) and return the
+ * spacing as 3D (`[1, sy, sx]` in 2D), so that the merged figures are computed with the same
+ * numbers as morphology's. A `null` spacing is taken as the default (all 1), as before.
  *
  * @throws InvalidArgumentError naming `options.spacing` / `options.unit`
  * @internal
@@ -22,24 +23,7 @@ export function checkUnits(
   spacing: unknown,
   unit: unknown,
 ): { spacing: [number, number, number]; unit: string } {
-  const s = spacing ?? new Array<number>(ndim).fill(1);
-  if (
-    !Array.isArray(s) ||
-    s.length !== ndim ||
-    !s.every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0)
-  ) {
-    throw new InvalidArgumentError(
-      fn,
-      'options.spacing',
-      spacing,
-      `${ndim} finite positive voxel sizes, one per axis in array order`,
-    );
-  }
-  const u = unit ?? 'voxel';
-  if (typeof u !== 'string' || u.length === 0) {
-    throw new InvalidArgumentError(fn, 'options.unit', unit, "a non-empty string ('um', 'nm')");
-  }
-  return { spacing: (ndim === 3 ? s : [1, ...s]) as [number, number, number], unit: u };
+  return checkUnitOptions(fn, ndim, spacing ?? undefined, unit);
 }
 
 /** Physical volume of a grid of `size` voxels (area in 2D). @internal */

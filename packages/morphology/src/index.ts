@@ -71,6 +71,7 @@ export {
   type TriplePhaseBoundaryResult,
   triplePhaseBoundaryDensity,
 } from './triple-phase-boundary-density.js';
+export { checkUnitOptions } from './unit-options-check.js';
 export {
   type VolumeFractionsOptions,
   type VolumeFractionsResult,

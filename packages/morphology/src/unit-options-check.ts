@@ -6,8 +6,15 @@ import { InvalidArgumentError } from '@mgraph/core';
  * finite positive sizes in array axis order (default all 1), a non-empty unit name (default
  * `'voxel'`).
  *
+ * Exported so that packages computing the same figures piecewise (`@mgraph/blocks`' merges)
+ * check their units by exactly these rules.
+ *
+ * @param fn - the calling function's name, for the error
+ * @param ndim - dimensions of the array (2 or 3)
+ * @param spacing - `options.spacing` as given (`undefined`: all 1)
+ * @param unit - `options.unit` as given (`undefined` or `null`: `'voxel'`)
+ * @returns the spacing as 3D (`[1, sy, sx]` in 2D) and the unit name
  * @throws InvalidArgumentError naming `fn` and `options.spacing` / `options.unit`
- * @internal
  */
 export function checkUnitOptions(
   fn: string,
