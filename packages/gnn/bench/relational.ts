@@ -10,20 +10,12 @@
  *   npm run bench:relational                 (from packages/gnn; GRAPHS=80 SIZE=128 EPOCHS=100)
  */
 import { generateComposite, RELATIONAL_TARGETS, relationalDescriptors } from '@mgraph/phantom';
-import { compareModels, fromGraph } from '../src/index.js';
-import { contactGraph } from '../test/phantom-graph.js';
+import { compareModels } from '../src/index.js';
+import { relationalGraphs } from '../test/relational-graphs.js';
 
 const GRAPHS = Number(process.env.GRAPHS ?? 80);
 const SIZE = Number(process.env.SIZE ?? 128);
 const EPOCHS = Number(process.env.EPOCHS ?? 100);
-const FEATURES = [
-  'logSize',
-  'degree',
-  'weightedDegree',
-  'nmcNeighbors',
-  'sseNeighbors',
-  'graphiteNeighbors',
-];
 
 const t0 = performance.now();
 const composites = Array.from({ length: GRAPHS }, (_, i) =>
@@ -32,19 +24,7 @@ const composites = Array.from({ length: GRAPHS }, (_, i) =>
 const generateSeconds = (performance.now() - t0) / 1000;
 const graphsOf = (strength: number, edge: 'constant' | 'contact strength') => {
   const rel = relationalDescriptors(composites, { seed: 1, noise: 1 / 3, strength });
-  const graphs = composites.map((c, k) =>
-    fromGraph(contactGraph(c.instances as never, c.phaseOfLabel), {
-      features: FEATURES,
-      ...(edge === 'constant' ? { edgeFeatures: [{ name: 'one', value: () => 1 }] } : {}),
-      targetValues: Object.fromEntries(
-        rel.particles[k]!.map((p) => [
-          String(p.label),
-          { soc: p.soc, heterogeneity: p.heterogeneity, polarization: p.polarization },
-        ]),
-      ),
-    }),
-  );
-  return { rel, graphs };
+  return { rel, graphs: relationalGraphs(composites, rel, edge) };
 };
 
 const runs = [];

@@ -1,7 +1,7 @@
 import { generateComposite } from '@mgraph/phantom';
 import { describe, expect, it } from 'vitest';
 import { fromGraph, train } from '../src/index.js';
-import { contactGraph } from './phantom-graph.js';
+import { contactGraph, STRUCTURE_FEATURES } from './phantom-graph.js';
 import { syntheticGraphs } from './synthetic-graphs.js';
 
 // Kept small so that training takes seconds: hidden 16, edge MLP 8, at most 60 epochs.
@@ -31,14 +31,7 @@ describe('the trained model beats the predict-the-training-mean baseline on the 
       );
       return fromGraph(contactGraph(c.instances, c.phaseOfLabel), {
         targetValues,
-        features: [
-          'logSize',
-          'degree',
-          'weightedDegree',
-          'nmcNeighbors',
-          'sseNeighbors',
-          'graphiteNeighbors',
-        ],
+        features: STRUCTURE_FEATURES,
       });
     });
     const r = train(graphs, { seed: 1, maxEpochs: 60, patience: 20, model });

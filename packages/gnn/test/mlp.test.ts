@@ -42,7 +42,7 @@ describe('MLP', () => {
     const val = nonlinear(100, 2);
     const test = nonlinear(200, 3);
     const before = train.x.data.slice();
-    const r = trainMlp(train.x, train.y, {
+    const options = {
       hidden: [32, 32],
       seed: 0,
       lr: 1e-2,
@@ -50,7 +50,8 @@ describe('MLP', () => {
       maxEpochs: 300,
       patience: 30,
       validation: val,
-    });
+    };
+    const r = trainMlp(train.x, train.y, options);
     const truth = Array.from(test.y.data);
     const mlp = regressionMetrics(truth, Array.from(r.model.predict(test.x).data));
     const linear = regressionMetrics(
@@ -61,15 +62,7 @@ describe('MLP', () => {
     expect(linear.r2).toBeLessThan(0.75);
     expect(train.x.data).toEqual(before);
     // same seed, same weights
-    const again = trainMlp(train.x, train.y, {
-      hidden: [32, 32],
-      seed: 0,
-      lr: 1e-2,
-      weightDecay: 0,
-      maxEpochs: 300,
-      patience: 30,
-      validation: val,
-    });
+    const again = trainMlp(train.x, train.y, options);
     expect(again.model.stateDict()).toEqual(r.model.stateDict());
   }, 60_000);
 

@@ -1,6 +1,16 @@
 import { CATHODE_SCHEME } from '@mgraph/core';
 import { UndirectedGraph } from 'graphology';
 
+/** Node features of the phantom tests: size, degrees and the neighbour count per cathode phase. */
+export const STRUCTURE_FEATURES = [
+  'logSize',
+  'degree',
+  'weightedDegree',
+  'nmcNeighbors',
+  'sseNeighbors',
+  'graphiteNeighbors',
+];
+
 /**
  * Test helper (the real one is `buildGraph` of `@mgraph/graph`, not a dependency here): the
  * microstructure graph of a 2D instance map with the paper's rule. Objects a and b are in

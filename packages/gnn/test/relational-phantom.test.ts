@@ -1,7 +1,7 @@
 import { generateComposite, RELATIONAL_TARGETS, relationalDescriptors } from '@mgraph/phantom';
 import { describe, expect, it } from 'vitest';
-import { COMPARED_MODELS, compareModels, fromGraph } from '../src/index.js';
-import { contactGraph } from './phantom-graph.js';
+import { COMPARED_MODELS, compareModels } from '../src/index.js';
+import { relationalGraphs } from './relational-graphs.js';
 
 /**
  * The GNN against the no-graph baselines where the targets are relational
@@ -13,32 +13,12 @@ import { contactGraph } from './phantom-graph.js';
  * 0.66-0.67 (the per-edge weight matrices overfit); with 60 graphs both work (README table).
  * The larger run is `npm run bench` (bench/relational.ts).
  */
-const FEATURES = [
-  'logSize',
-  'degree',
-  'weightedDegree',
-  'nmcNeighbors',
-  'sseNeighbors',
-  'graphiteNeighbors',
-];
-
 function relationalComparison(strength: number) {
   const composites = Array.from({ length: 40 }, (_, i) =>
     generateComposite({ shape: [128, 128], seed: 500 + i, nmcRadius: 7, sseGrainRadius: 14 }),
   );
   const rel = relationalDescriptors(composites, { seed: 1, noise: 1 / 3, strength });
-  const graphs = composites.map((c, k) =>
-    fromGraph(contactGraph(c.instances as never, c.phaseOfLabel), {
-      features: FEATURES,
-      edgeFeatures: [{ name: 'one', value: () => 1 }],
-      targetValues: Object.fromEntries(
-        rel.particles[k]!.map((p) => [
-          String(p.label),
-          { soc: p.soc, heterogeneity: p.heterogeneity, polarization: p.polarization },
-        ]),
-      ),
-    }),
-  );
+  const graphs = relationalGraphs(composites, rel);
   const cmp = compareModels(graphs, {
     seed: 0,
     gnn: {
