@@ -27,13 +27,14 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   "import { watershed } from '@mgraph/watershed'": 35_000, // measured 28_962
   "import { decodeTiff } from '@mgraph/io'": 44_000, // measured 36_620
   "import { meanIoU } from '@mgraph/segment'": 21_000, // measured 16_896
+  "import * from '@mgraph/blocks'": 113_000, // measured 93_931
   "import * from '@mgraph/core'": 31_000, // measured 25_195
   "import * from '@mgraph/electrochem'": 41_000, // measured 33_351
-  "import * from '@mgraph/gnn'": 64_000, // measured 52_868
+  "import * from '@mgraph/gnn'": 73_000, // measured 60_954 (no-graph baselines added)
   "import * from '@mgraph/graph'": 257_000, // measured 214_052
   "import * from '@mgraph/io'": 1_804_000, // measured 1_502_595
   "import * from '@mgraph/ndimage'": 30_000, // measured 24_551
-  "import * from '@mgraph/phantom'": 48_000, // measured 39_330
+  "import * from '@mgraph/phantom'": 61_000, // measured 50_764 (box-wise 3D layout, paper twin)
   "import * from '@mgraph/pipeline'": 246_000, // measured 204_313
   "import * from '@mgraph/segment'": 53_000, // measured 43_813
   "import * from '@mgraph/stats'": 41_000, // measured 33_808

@@ -12,6 +12,8 @@ import type { Plugin } from 'esbuild';
  */
 export const NODE_ONLY: Readonly<Record<string, string>> = {
   '@mgraph/cli': 'the `mgraph` command line reads and writes files and spawns workers',
+  '@mgraph/executor':
+    'worker threads (piscina) and BullMQ / Redis; the task contract it runs is in @mgraph/core',
 };
 
 /** A package of the monorepo: its name, directory and main-entry source. */
