@@ -64,16 +64,23 @@ export function cStrides(shape: readonly number[]): number[] {
   return stride;
 }
 
-/** The stored bytes of a full chunk (fresh bytes): little-endian elements, gzip-compressed when asked. */
+/**
+ * The stored bytes of a full chunk (fresh bytes): little-endian elements, gzip-compressed when
+ * asked. The gzip header's modification time is 0 (as numcodecs' GZip writes it), so the same
+ * chunk always gives the same bytes: rewriting a chunk (a retried block task) is idempotent.
+ */
 export function encodeChunk(layout: ZarrLayout, chunk: TypedArray): Uint8Array {
   const view = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   const width = BYTES_OF[layout.dtype];
   if (LITTLE_ENDIAN_HOST || width === 1) {
-    if (layout.compression === 'gzip') return gzipSync(view, { level: layout.level as 1 });
+    if (layout.compression === 'gzip')
+      return gzipSync(view, { level: layout.level as 1, mtime: 0 });
     // a copy: the caller refills its chunk buffer, and a store may keep the bytes (a Map)
     return view.slice();
   }
   const swapped = view.slice();
   swapBytes(swapped, width);
-  return layout.compression === 'gzip' ? gzipSync(swapped, { level: layout.level as 1 }) : swapped;
+  return layout.compression === 'gzip'
+    ? gzipSync(swapped, { level: layout.level as 1, mtime: 0 })
+    : swapped;
 }

@@ -3,7 +3,7 @@
 // gzip and none, edge chunks padded), and reads back through readZarr.
 import { InvalidArgumentError } from '@mgraph/core';
 import ndarray from 'ndarray';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createZarrWriter, readZarr, writeZarr } from '../src/index.js';
 
 describe('createZarrWriter', () => {
@@ -41,6 +41,34 @@ describe('createZarrWriter', () => {
       });
     }
   }
+
+  it('gzip chunks do not depend on the clock (header mtime 0): a rewrite gives the same bytes', async () => {
+    const whole = ndarray(
+      Int32Array.from({ length: 6 * 6 }, (_, i) => i * 31),
+      [6, 6],
+    );
+    const write = async (isoTime: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(isoTime));
+      try {
+        const store = new Map<string, Uint8Array>();
+        await writeZarr(store, whole, { zarrFormat: 2, compression: 'gzip', chunks: [3, 3] });
+        return store;
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    const early = await write('2026-01-01T00:00:00Z');
+    const late = await write('2026-06-01T12:34:56Z');
+    const chunkKeys = [...early.keys()].filter((k) => !k.endsWith('.zarray') && !k.includes('.z'));
+    expect(chunkKeys.length).toBe(4);
+    for (const key of chunkKeys) {
+      const bytes = early.get(key)!;
+      expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+      expect(Array.from(bytes.subarray(4, 8))).toEqual([0, 0, 0, 0]);
+      expect(Buffer.from(late.get(key)!).equals(Buffer.from(bytes))).toBe(true);
+    }
+  });
 
   it('refuses bad stores, shapes, dtypes, coordinates and chunk data', async () => {
     await expect(createZarrWriter({} as never, [4, 4], 'uint8')).rejects.toThrow(
