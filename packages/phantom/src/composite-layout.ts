@@ -10,6 +10,7 @@ import {
 import {
   type CompositeOptions,
   LAYOUT_OPTION_KEYS,
+  type LayoutOptionKey,
   resolveCompositeOptions,
 } from './composite-options.js';
 import { randomDirection, type Vec3 } from './grid.js';
@@ -22,16 +23,10 @@ import { valueNoise } from './value-noise.js';
  */
 export type CompositeLayoutOptions = Pick<
   CompositeOptions,
-  | 'shape'
-  | 'seed'
-  | 'fractions'
-  | 'nmcRadius'
-  | 'nmcRadiusSpread'
-  | 'nmcIrregularity'
-  | 'agglomeration'
-  | 'sseGrainRadius'
-  | 'poreScale'
-> & { graphite?: { aspect?: number; length?: number; attach?: number } };
+  Exclude<LayoutOptionKey, 'graphite'>
+> & {
+  graphite?: { aspect?: number; length?: number; attach?: number };
+};
 
 const KEYS: OptionKeys<CompositeLayoutOptions> = LAYOUT_OPTION_KEYS;
 

@@ -101,24 +101,26 @@ export const BYTES_PER_PIXEL = 96;
 export const DEFAULT_MAX_BYTES = 2 ** 32;
 
 /**
+ * Names of the {@link generateComposite} options that shape the phases and instances (those
+ * that `compositeLayout` takes). @internal
+ */
+export type LayoutOptionKey =
+  | 'shape'
+  | 'seed'
+  | 'fractions'
+  | 'nmcRadius'
+  | 'nmcRadiusSpread'
+  | 'nmcIrregularity'
+  | 'agglomeration'
+  | 'graphite'
+  | 'sseGrainRadius'
+  | 'poreScale';
+
+/**
  * The options of {@link generateComposite} that shape the phases and instances (those that
  * `compositeLayout` takes). @internal
  */
-export const LAYOUT_OPTION_KEYS: OptionKeys<
-  Pick<
-    CompositeOptions,
-    | 'shape'
-    | 'seed'
-    | 'fractions'
-    | 'nmcRadius'
-    | 'nmcRadiusSpread'
-    | 'nmcIrregularity'
-    | 'agglomeration'
-    | 'graphite'
-    | 'sseGrainRadius'
-    | 'poreScale'
-  >
-> = {
+export const LAYOUT_OPTION_KEYS: OptionKeys<Pick<CompositeOptions, LayoutOptionKey>> = {
   shape: true,
   seed: true,
   fractions: true,
