@@ -1,4 +1,5 @@
 import {
+  assertBoolean,
   assertCallback,
   assertSignal,
   checkOptions,
@@ -10,10 +11,11 @@ import {
   type RunProgress,
   type TaskSpec,
 } from '@mgraph/core';
-import type { PhaseConnectivityResult } from '@mgraph/morphology';
+import { type BoundaryReach, type PhaseConnectivityResult, tpbSetup } from '@mgraph/morphology';
 import { tpbCodesOf } from './block-measures.js';
 import { blockPlan, checkBlockShape } from './block-plan.js';
-import { type MergedMeasures, mergeMeasures } from './merge-measures.js';
+import { type ActiveTpbFigures, mergeActiveTpb } from './merge-active-tpb.js';
+import { type MergedMeasures, mergeMeasures, type TpbFigures } from './merge-measures.js';
 import { mergePhaseConnectivity } from './merge-phase-connectivity.js';
 import { fromPlainJson } from './plain-partials.js';
 import type { BlockMorphologyInput, BlockMorphologyOutput } from './tasks.js';
@@ -32,6 +34,13 @@ export interface AnalyzeVolumeBlockwiseOptions extends UnitOptions {
   tpbPhases?: readonly [string, string, string] | null;
   /** Connectivity of the phase components: 1 (faces) .. ndim. Default 1. */
   connectivity?: number;
+  /** Compute the active TPB too (when there are TPB phases). Default true. */
+  active?: boolean;
+  /**
+   * Boundary each TPB phase's component must reach for an edge to be active, by phase name;
+   * phases left out take `@mgraph/morphology`'s `defaultBoundaryReach`.
+   */
+  reach?: Readonly<Record<string, BoundaryReach>>;
   /** Called after each block settles (the executor's progress). */
   onProgress?: (progress: RunProgress) => void;
   /** Cancels the run (the executor rejects with `AbortError`). */
@@ -46,6 +55,8 @@ const KEYS: OptionKeys<AnalyzeVolumeBlockwiseOptions> = {
   blockShape: true,
   tpbPhases: true,
   connectivity: true,
+  active: true,
+  reach: true,
   spacing: true,
   unit: true,
   onProgress: true,
@@ -53,8 +64,19 @@ const KEYS: OptionKeys<AnalyzeVolumeBlockwiseOptions> = {
   attempts: true,
 };
 
+/** The TPB of {@link VolumeBlockwiseResult}: `triplePhaseBoundaryDensity`'s without edge maps. */
+export type BlockwiseTpb = TpbFigures & {
+  /** The active TPB (`mergeActiveTpb`), or `null` with `active: false`. */
+  active: ActiveTpbFigures | null;
+};
+
 /** What {@link analyzeVolumeBlockwise} returns. */
-export interface VolumeBlockwiseResult extends MergedMeasures {
+export interface VolumeBlockwiseResult extends Omit<MergedMeasures, 'tpb'> {
+  /**
+   * = `triplePhaseBoundaryDensity(phases, scheme, { spacing, unit, tpbPhases, active, reach,
+   * connectivity })` without its edge maps; `null` without TPB phases.
+   */
+  tpb: BlockwiseTpb | null;
   /** Shape of the volume. */
   shape: number[];
   /** Blocks the volume was cut into. */
@@ -83,20 +105,22 @@ export class BlockTaskError extends MGraphError {
 
 /**
  * Volume fractions, face-counting surface and interfacial areas, triple phase boundary
- * density and phase connectivity of a phase map stored as Zarr, block by block on any
- * executor of `@mgraph/core`'s contract (`@mgraph/executor`'s `inThreadExecutor`,
- * `poolExecutor`, or the BullMQ executor) made on the task module `@mgraph/blocks/tasks`:
- * one `blockMorphology` task per block reads its block from the store and returns its small
- * partials, which are merged here (`mergeMeasures`, `mergePhaseConnectivity`). The figures
- * are those of `@mgraph/morphology`'s `volumeFractions`, `specificSurfaceArea`,
- * `interfacialAreas`, `triplePhaseBoundaryDensity` (without edge maps, no active TPB) and
- * `phaseConnectivity` on the whole volume, identical number for number. Memory here: the
- * partials (per block: the faces of its phase components, 4 bytes per face voxel and phase);
- * in the workers: the blocks in flight.
+ * density (total and active) and phase connectivity of a phase map stored as Zarr, block by
+ * block on any executor of `@mgraph/core`'s contract (`@mgraph/executor`'s
+ * `inThreadExecutor`, `poolExecutor`, or the BullMQ executor) made on the task module
+ * `@mgraph/blocks/tasks`: one `blockMorphology` task per block reads its block from the store
+ * and returns its small partials, which are merged here (`mergeMeasures`,
+ * `mergePhaseConnectivity`, `mergeActiveTpb`). The figures are those of
+ * `@mgraph/morphology`'s `volumeFractions`, `specificSurfaceArea`, `interfacialAreas`,
+ * `triplePhaseBoundaryDensity` (without its edge maps) and `phaseConnectivity` on the whole
+ * volume, identical number for number. Memory here: the partials (per block: the faces of
+ * its phase components, 4 bytes per face voxel and phase, and its TPB edge groups, 9 numbers
+ * per group); in the workers: the blocks in flight.
  *
  * @param executor - an executor made on `@mgraph/blocks/tasks`
  * @param options - {@link AnalyzeVolumeBlockwiseOptions}: `source`, `scheme`, `blockShape`
- *   (required), `tpbPhases` (the scheme's), `connectivity` (1), `spacing` (the OME-Zarr
+ *   (required), `tpbPhases` (the scheme's), `connectivity` (1), `active` (true), `reach`
+ *   (morphology's `defaultBoundaryReach`), `spacing` (the OME-Zarr
  *   scale, else all 1), `unit` (the OME-Zarr unit, else `'voxel'`), `onProgress`, `signal`,
  *   `attempts` (1)
  * @returns the merged figures, the shape and the block count
@@ -113,9 +137,18 @@ export async function analyzeVolumeBlockwise(
   const scheme = checkScheme(fn, 'options.scheme', o.scheme);
   assertCallback(fn, 'options.onProgress', o.onProgress);
   assertSignal(fn, 'options.signal', o.signal);
-  tpbCodesOf(fn, scheme, o.tpbPhases);
+  assertBoolean(fn, 'options.active', o.active);
+  const withTpb = tpbCodesOf(fn, scheme, o.tpbPhases) !== null;
   const volume = await openVolumeSource(fn, 'options.source', o.source);
-  const blockShape = checkBlockShape(fn, 'options.blockShape', o.blockShape, volume.shape.length);
+  const ndim = volume.shape.length;
+  const blockShape = checkBlockShape(fn, 'options.blockShape', o.blockShape, ndim);
+  const withActive = withTpb && o.active !== false;
+  const tpbOptions = {
+    tpbPhases: o.tpbPhases ?? undefined,
+    reach: o.reach,
+    connectivity: o.connectivity,
+  };
+  if (withActive) tpbSetup(fn, scheme, ndim, tpbOptions);
   const plan = blockPlan(volume.shape, blockShape);
   const spacing = o.spacing ?? volume.spacing;
   const unit = o.unit ?? (volume.spacing !== undefined ? volume.unit : undefined);
@@ -133,6 +166,7 @@ export async function analyzeVolumeBlockwise(
           }
         : {}),
       ...(o.connectivity !== undefined ? { connectivity: o.connectivity } : {}),
+      active: withActive,
     },
   }));
   const outcomes = await executor.run<BlockMorphologyOutput>(tasks, {
@@ -157,5 +191,20 @@ export async function analyzeVolumeBlockwise(
     scheme,
     { spacing, unit, connectivity: o.connectivity },
   );
-  return { ...measures, connectivity, shape: volume.shape.slice(), blocks: plan.blocks.length };
+  const active = withActive
+    ? mergeActiveTpb(
+        plan,
+        values.map((v) => v.labels),
+        values.map((v) => v.activeTpb!),
+        scheme,
+        { spacing, unit, ...tpbOptions },
+      )
+    : null;
+  return {
+    ...measures,
+    tpb: measures.tpb === null ? null : { ...measures.tpb, active },
+    connectivity,
+    shape: volume.shape.slice(),
+    blocks: plan.blocks.length,
+  };
 }

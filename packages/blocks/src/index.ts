@@ -10,6 +10,12 @@ export {
   type AdjacencyCountsBlockwiseOptions,
   adjacencyCountsBlockwise,
 } from './adjacency-counts-blockwise.js';
+export {
+  type ActiveTpbPartial,
+  type BlockActiveTpbOptions,
+  blockActiveTpb,
+  TPB_GROUP_SIZE,
+} from './block-active-tpb.js';
 export { type BlockAdjacencyOptions, blockAdjacencyCounts } from './block-adjacency-counts.js';
 export {
   type BlockMeasuresOptions,
@@ -26,6 +32,11 @@ export {
 } from './instance-segmentation-blockwise.js';
 export { type LabelBlockOptions, type LabelPartial, labelBlock } from './label-block.js';
 export { type LabelBlockwiseOptions, labelBlockwise } from './label-blockwise.js';
+export {
+  type ActiveTpbFigures,
+  type MergeActiveTpbOptions,
+  mergeActiveTpb,
+} from './merge-active-tpb.js';
 export { mergeAdjacencyCounts } from './merge-adjacency-counts.js';
 export {
   type MergedMeasures,

@@ -167,24 +167,7 @@ function tpbFigures(
   totalVolume: number,
   unit: string,
 ): TpbFigures {
-  const measure =
-    ndim === 2
-      ? {
-          count: counts[0],
-          countPerAxis: [counts[0]],
-          length: null,
-          density: counts[0] / totalVolume,
-        }
-      : (() => {
-          const length =
-            counts[0] * spacing[0]! + counts[1] * spacing[1]! + counts[2] * spacing[2]!;
-          return {
-            count: counts[0] + counts[1] + counts[2],
-            countPerAxis: counts.slice(),
-            length,
-            density: length / totalVolume,
-          };
-        })();
+  const measure = tpbMeasure(counts, ndim, spacing, totalVolume);
   return {
     phases,
     ...measure,
@@ -192,6 +175,35 @@ function tpbFigures(
     fraction: candidates === 0 ? 0 : measure.count / candidates,
     totalVolume,
     unit,
+  };
+}
+
+/**
+ * `triplePhaseBoundaryDensity`'s count, counts per axis, length and density of TPB edges
+ * counted per internal axis `[z, y, x]` (2D: `[count, 0, 0]`), with its arithmetic.
+ *
+ * @internal
+ */
+export function tpbMeasure(
+  counts: readonly [number, number, number],
+  ndim: number,
+  spacing: readonly number[],
+  totalVolume: number,
+): { count: number; countPerAxis: number[]; length: number | null; density: number } {
+  if (ndim === 2) {
+    return {
+      count: counts[0],
+      countPerAxis: [counts[0]],
+      length: null,
+      density: counts[0] / totalVolume,
+    };
+  }
+  const length = counts[0] * spacing[0]! + counts[1] * spacing[1]! + counts[2] * spacing[2]!;
+  return {
+    count: counts[0] + counts[1] + counts[2],
+    countPerAxis: counts.slice(),
+    length,
+    density: length / totalVolume,
   };
 }
 

@@ -64,55 +64,13 @@ export function mergePhaseConnectivity(
   const connectivity = o.connectivity ?? 1;
   const names = s.phases;
   const n = names.length;
-  if (!Array.isArray(partials) || partials.length !== plan.blocks.length) {
-    throw new InvalidArgumentError(
-      fn,
-      'partials',
-      partials,
-      `one PhaseLabelPartial per block of the plan (${plan.blocks.length}), in block-id order`,
-    );
-  }
-  partials.forEach((p, id) => {
-    const ok =
-      p?.id === id &&
-      Array.isArray(p.phases) &&
-      p.phases.length === n &&
-      p.phases.every(
-        (q: PhaseComponentsPartial | undefined) =>
-          q !== undefined &&
-          q.voxels?.length === q.labels?.count &&
-          q.faces?.length === q.labels.count,
-      );
-    if (!ok) {
-      throw new InvalidArgumentError(
-        fn,
-        `partials[${id}]`,
-        p,
-        `the PhaseLabelPartial of block ${id} (phaseLabelBlock's with a ${n}-phase scheme)`,
-      );
-    }
-  });
+  checkPhasePartials(fn, 'partials', plan, partials, n);
   const size = plan.shape.reduce((a, b) => a * b, 1);
   const allFaces = ndim === 3 ? 63 : 60;
   const firstAxis = 3 - ndim;
   const result: Record<string, PhaseConnectivity> = {};
   names.forEach((name, code) => {
-    const { count, relabel } = stitchLabels(
-      plan,
-      partials.map((p) => p.phases[code]!.labels),
-      { connectivity },
-    );
-    const voxelsOf = new Float64Array(count);
-    const facesOf = new Uint8Array(count);
-    partials.forEach((p, b) => {
-      const { voxels, faces } = p.phases[code]!;
-      const map = relabel[b]!;
-      for (let k = 0; k < voxels.length; k++) {
-        const g = map[k + 1]! - 1;
-        voxelsOf[g]! += voxels[k]!;
-        facesOf[g]! |= faces[k]!;
-      }
-    });
+    const { count, voxelsOf, facesOf } = stitchPhase(plan, partials, code, connectivity);
     // voxels touching both / one face normal to each internal axis, and no face at all
     const both = new Float64Array(3);
     const one = new Float64Array(3);
@@ -150,4 +108,86 @@ export function mergePhaseConnectivity(
     totalVolume: physicalVolume(size, ndim, spacing),
     unit,
   };
+}
+
+/**
+ * One phase's components of the whole volume from the blocks' partials: {@link stitchLabels}
+ * over the block faces, then each global component's voxels summed and the volume faces it
+ * touches OR-ed over its pieces.
+ *
+ * @returns the global count, the per-block local -> global labels (`relabel`), and the
+ *   voxels and face bits of global component `g` at index `g - 1`
+ * @internal
+ */
+export function stitchPhase(
+  plan: BlockPlan,
+  partials: readonly PhaseLabelPartial[],
+  code: number,
+  connectivity: number,
+): {
+  count: number;
+  relabel: (Int32Array | Float64Array)[];
+  voxelsOf: Float64Array;
+  facesOf: Uint8Array;
+} {
+  const { count, relabel } = stitchLabels(
+    plan,
+    partials.map((p) => p.phases[code]!.labels),
+    { connectivity },
+  );
+  const voxelsOf = new Float64Array(count);
+  const facesOf = new Uint8Array(count);
+  partials.forEach((p, b) => {
+    const { voxels, faces } = p.phases[code]!;
+    const map = relabel[b]!;
+    for (let k = 0; k < voxels.length; k++) {
+      const g = map[k + 1]! - 1;
+      voxelsOf[g]! += voxels[k]!;
+      facesOf[g]! |= faces[k]!;
+    }
+  });
+  return { count, relabel, voxelsOf, facesOf };
+}
+
+/**
+ * One {@link PhaseLabelPartial} per block of the plan, in id order, with `n` phases.
+ *
+ * @throws InvalidArgumentError naming `argument` (or its entry)
+ * @internal
+ */
+export function checkPhasePartials(
+  fn: string,
+  argument: string,
+  plan: BlockPlan,
+  partials: readonly PhaseLabelPartial[],
+  n: number,
+): void {
+  if (!Array.isArray(partials) || partials.length !== plan.blocks.length) {
+    throw new InvalidArgumentError(
+      fn,
+      argument,
+      partials,
+      `one PhaseLabelPartial per block of the plan (${plan.blocks.length}), in block-id order`,
+    );
+  }
+  partials.forEach((p, id) => {
+    const ok =
+      p?.id === id &&
+      Array.isArray(p.phases) &&
+      p.phases.length === n &&
+      p.phases.every(
+        (q: PhaseComponentsPartial | undefined) =>
+          q !== undefined &&
+          q.voxels?.length === q.labels?.count &&
+          q.faces?.length === q.labels.count,
+      );
+    if (!ok) {
+      throw new InvalidArgumentError(
+        fn,
+        `${argument}[${id}]`,
+        p,
+        `the PhaseLabelPartial of block ${id} (phaseLabelBlock's with a ${n}-phase scheme)`,
+      );
+    }
+  });
 }

@@ -9,6 +9,7 @@ export {
   type AnalyzeVolumeBlockwiseOptions,
   analyzeVolumeBlockwise,
   BlockTaskError,
+  type BlockwiseTpb,
   type VolumeBlockwiseResult,
 } from './analyze-volume-blockwise.js';
 export * from './index.js';

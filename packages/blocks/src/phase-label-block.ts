@@ -74,9 +74,29 @@ export function phaseLabelBlock(
   if (phases.shape.join() !== ext.join()) {
     throw new ShapeMismatchError(fn, 'phases', ext, phases.shape);
   }
-  const codes = flatData(phases);
-  const n = s.phases.length;
+  return phaseLabels(fn, flatData(phases), ext, block, plan, s, o.connectivity, false).partial;
+}
+
+/**
+ * {@link phaseLabelBlock} on the block's row-major codes; with `keepLocal`, also each
+ * voxel's local label within its own phase (what the active TPB partial refers to).
+ *
+ * @throws InvalidArgumentError for a code outside the scheme
+ * @internal
+ */
+export function phaseLabels(
+  fn: string,
+  codes: Uint8Array,
+  ext: readonly number[],
+  block: Block,
+  plan: BlockPlan,
+  scheme: PhaseScheme,
+  connectivity: number | undefined,
+  keepLocal: boolean,
+): { partial: PhaseLabelPartial; local: Int32Array | null } {
+  const n = scheme.phases.length;
   const mask = new Uint8Array(codes.length);
+  const local = keepLocal ? new Int32Array(codes.length) : null;
   const out: PhaseComponentsPartial[] = [];
   for (let c = 0; c < n; c++) {
     for (let i = 0; i < codes.length; i++) {
@@ -86,17 +106,21 @@ export function phaseLabelBlock(
           fn,
           'phases',
           `a block holding code ${v}`,
-          `codes 0..${n - 1} of scheme ${JSON.stringify(s.name)} (${s.phases.join(', ')})`,
+          `codes 0..${n - 1} of scheme ${JSON.stringify(scheme.name)} (${scheme.phases.join(', ')})`,
         );
       }
       mask[i] = v === c ? 1 : 0;
     }
-    const { labels, partial } = labelBlock(ndarray(mask, ext), block, plan, {
-      connectivity: o.connectivity,
+    const { labels, partial } = labelBlock(ndarray(mask, ext.slice()), block, plan, {
+      connectivity,
     });
+    if (local !== null) {
+      const data = labels.data;
+      for (let i = 0; i < codes.length; i++) if (codes[i] === c) local[i] = data[i]!;
+    }
     out.push({ labels: partial, ...componentsOf(labels.data, partial.count, block, plan) });
   }
-  return { id: block.id, phases: out };
+  return { partial: { id: block.id, phases: out }, local };
 }
 
 /** Voxels and touched volume faces of each local label of a block. */

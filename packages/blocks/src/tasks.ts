@@ -7,16 +7,19 @@
  * @packageDocumentation
  */
 import {
+  checkScheme,
   defineTasks,
+  flatData,
   InvalidArgumentError,
   type PhaseMap,
   type PhaseScheme,
   type TaskContext,
 } from '@mgraph/core';
-import { blockMeasures, type MeasuresPartial, measuresBox } from './block-measures.js';
+import { type ActiveTpbPartial, activeTpbGroups } from './block-active-tpb.js';
+import { blockMeasures, type MeasuresPartial, measuresBox, tpbCodesOf } from './block-measures.js';
 import { blockPlan } from './block-plan.js';
 import { adjacencyBlockTask, relabelBlockTask, segmentBlockTask } from './instance-tasks.js';
-import { type PhaseLabelPartial, phaseLabelBlock } from './phase-label-block.js';
+import { type PhaseLabelPartial, phaseLabels } from './phase-label-block.js';
 import { toPlainJson } from './plain-partials.js';
 import { openVolumeSource, type VolumeSource } from './volume-source.js';
 
@@ -34,12 +37,16 @@ export interface BlockMorphologyInput {
   tpbPhases?: [string, string, string] | null;
   /** Connectivity of the phase components, 1..ndim (default 1). */
   connectivity?: number;
+  /** Group the block's TPB edges for the active TPB (default true; none without TPB phases). */
+  active?: boolean;
 }
 
-/** Output of the `blockMorphology` task: the block's two partials. */
+/** Output of the `blockMorphology` task: the block's partials. */
 export interface BlockMorphologyOutput {
   measures: MeasuresPartial;
   labels: PhaseLabelPartial;
+  /** The block's TPB edge groups (`blockActiveTpb`'s), or `null` without TPB or with `active: false`. */
+  activeTpb: ActiveTpbPartial | null;
 }
 
 export {
@@ -53,11 +60,12 @@ export {
 
 /**
  * Read one block of a phase map (with the one-voxel low halo of {@link measuresBox}) and
- * compute its {@link MeasuresPartial} (`blockMeasures`) and {@link PhaseLabelPartial}
- * (`phaseLabelBlock`).
+ * compute its {@link MeasuresPartial} (`blockMeasures`), {@link PhaseLabelPartial}
+ * (`phaseLabelBlock`) and, with TPB phases and `active` (default true), its
+ * {@link ActiveTpbPartial} (`blockActiveTpb`), from one labelling of the block.
  *
  * @throws InvalidArgumentError as `openZarr` / `readRegion` (a missing store, a corrupt
- *   chunk), `blockPlan`, `blockMeasures` and `phaseLabelBlock`, or for a block id outside
+ *   chunk), `blockPlan`, `blockMeasures`, `phaseLabelBlock` and `blockActiveTpb`, or for a block id outside
  *   the plan
  */
 export async function blockMorphologyTask(
@@ -84,13 +92,26 @@ export async function blockMorphologyTask(
   const measures = blockMeasures(phases, block, plan, input.scheme, {
     tpbPhases: input.tpbPhases,
   });
+  const scheme = checkScheme(fn, 'input.scheme', input.scheme);
+  const tpbCodes = tpbCodesOf(fn, scheme, input.tpbPhases);
+  const withActive = tpbCodes !== null && input.active !== false;
   const inner = phases
     .lo(...block.start.map((s, d) => s - box.start[d]!))
-    .hi(...block.stop.map((s, d) => s - block.start[d]!));
-  const labels = phaseLabelBlock(inner, block, plan, input.scheme, {
-    connectivity: input.connectivity,
-  });
-  return { measures, labels };
+    .hi(...block.stop.map((s, d) => s - block.start[d]!)) as PhaseMap;
+  const { partial: labels, local } = phaseLabels(
+    fn,
+    flatData(inner),
+    inner.shape,
+    block,
+    plan,
+    scheme,
+    input.connectivity,
+    withActive,
+  );
+  const activeTpb = withActive
+    ? activeTpbGroups(flatData(phases), box.start, phases.shape, block, plan, local!, tpbCodes)
+    : null;
+  return { measures, labels, activeTpb };
 }
 
 /** A handler whose result is made plain JSON ({@link toPlainJson}: typed arrays run-length encoded). */

@@ -72,12 +72,15 @@ describe('analyzeVolumeBlockwise over OME-Zarr = @mgraph/morphology on the whole
 
   it('directory store and HTTP: every figure identical; spacing and unit from the OME metadata', async () => {
     const o = { spacing, unit: 'micrometer' };
-    const { edges, active, ...tpb } = triplePhaseBoundaryDensity(phases, CATHODE_SCHEME, {
-      ...o,
-      active: false,
-    });
+    const whole = triplePhaseBoundaryDensity(phases, CATHODE_SCHEME, { ...o, connectivity: 2 });
+    const { edges, active: wholeActive, ...total } = whole;
+    const { edges: activeEdges, ...active } = wholeActive!;
     expect(edges.axes).toHaveLength(3);
-    expect(active).toBeNull();
+    expect(activeEdges.axes).toHaveLength(3);
+    // the active TPB is a strict, non-empty part of the TPB on this map
+    expect(active.count).toBeGreaterThan(10);
+    expect(active.count).toBeLessThan(total.count);
+    const tpb = { ...total, active };
     const expected = {
       volumeFractions: volumeFractions(phases, CATHODE_SCHEME, o),
       surfaceAreas: specificSurfaceArea(phases, CATHODE_SCHEME, o),
@@ -108,6 +111,30 @@ describe('analyzeVolumeBlockwise over OME-Zarr = @mgraph/morphology on the whole
       connectivity: 2,
     });
     expect(other).toEqual({ ...expected, blocks: 2 * 3 * 1 });
+    // the reach option as morphology's; active: false leaves the active TPB out
+    const reach = { sse: 'both-faces-of-axis-2', graphite: 'any-face' } as const;
+    const reached = await analyzeVolumeBlockwise(serialExecutor(), {
+      source: { store: url },
+      scheme: CATHODE_SCHEME,
+      blockShape: [16, 20, 16],
+      reach,
+    });
+    const { edges: reachedEdges, ...reachedActive } = triplePhaseBoundaryDensity(
+      phases,
+      CATHODE_SCHEME,
+      { ...o, reach },
+    ).active!;
+    expect(reachedEdges.axes).toHaveLength(3);
+    expect(reached.tpb?.active).toEqual(reachedActive);
+    expect(reachedActive.count).not.toBe(active.count);
+    const without = await analyzeVolumeBlockwise(serialExecutor(), {
+      source: { store: url },
+      scheme: CATHODE_SCHEME,
+      blockShape: [16, 16, 16],
+      connectivity: 2,
+      active: false,
+    });
+    expect(without).toEqual({ ...expected, tpb: { ...total, active: null } });
   });
 
   it('a pool of 2 worker threads (1 block in flight per thread) gives the same result as one thread', async () => {
@@ -190,5 +217,12 @@ describe('analyzeVolumeBlockwise over OME-Zarr = @mgraph/morphology on the whole
         tpbPhases: ['sse', 'nmc', 'pore'],
       }),
     ).rejects.toThrow(/tpbPhases/);
+    await expect(
+      analyzeVolumeBlockwise(never, {
+        ...base,
+        source: { store: join(dir, 'phases.zarr') },
+        reach: { sse: 'low-face-of-axis-3' as 'low-face-of-axis-0' },
+      }),
+    ).rejects.toThrow(/options\.reach\.sse/);
   });
 });

@@ -2,11 +2,28 @@ import type { PhaseComponents } from './phase-components.js';
 import type { TpbEdgeMap } from './tpb-edges.js';
 import type { VoxelGrid } from './voxel-grid.js';
 
-/** Reach of the TPB phases by code: face mask and whether all its bits are needed. @internal */
+/** Reach of a TPB phase by code: face mask and whether all its bits are needed. */
 export interface CodeReach {
   readonly code: number;
   readonly mask: number;
   readonly all: boolean;
+}
+
+/**
+ * Whether a component touching the grid faces `faces` (bit `2 * axis` low, `2 * axis + 1`
+ * high, internal axes `[z, y, x]`) reaches the boundary `r` asks for: always for an empty
+ * mask (`'anywhere'`), else every bit of the mask (`all`) or any of them.
+ *
+ * Exported so that packages computing the active TPB piecewise (`@mgraph/blocks`' merge)
+ * decide reach by exactly this rule.
+ *
+ * @param faces - the component's face bits
+ * @param r - the reach of the component's phase (`mask`, `all`)
+ * @returns true when the component reaches its boundary
+ */
+export function reachesBoundary(faces: number, r: Pick<CodeReach, 'mask' | 'all'>): boolean {
+  const f = faces & r.mask;
+  return r.mask === 0 || (r.all ? f === r.mask : f !== 0);
 }
 
 /**
@@ -59,9 +76,7 @@ export function activeTpbEdges(
   const okBit = new Uint8Array(comps.count);
   for (let id = 0; id < comps.count; id++) {
     reach.forEach((r, k) => {
-      if (code[id] !== r.code) return;
-      const f = faces[id]! & r.mask;
-      if (r.mask === 0 || (r.all ? f === r.mask : f !== 0)) okBit[id] = 1 << k;
+      if (code[id] === r.code && reachesBoundary(faces[id]!, r)) okBit[id] = 1 << k;
     });
   }
   const axes = edges.axes.map((b) => new Uint8Array(b.length));

@@ -1,4 +1,5 @@
 // Re-exports by name, one module per idea.
+export { type CodeReach, reachesBoundary } from './active-tpb-edges.js';
 export {
   type BoundaryReach,
   defaultBoundaryReach,
@@ -67,8 +68,10 @@ export type { TpbEdgeMap } from './tpb-edges.js';
 export {
   type ActiveTpbMeasure,
   type TpbMeasure,
+  type TpbSetup,
   type TriplePhaseBoundaryOptions,
   type TriplePhaseBoundaryResult,
+  tpbSetup,
   triplePhaseBoundaryDensity,
 } from './triple-phase-boundary-density.js';
 export { checkUnitOptions } from './unit-options-check.js';

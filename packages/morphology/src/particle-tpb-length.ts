@@ -91,7 +91,7 @@ export function particleTpbLength(
   assertSignal(fn, 'options.signal', opts.signal);
   const grid = graphVoxelGrid(fn, graph, phases, instances, opts);
   assertDtype(fn, 'instances', instances, ['int32', 'uint32', 'uint16', 'uint8']);
-  const setup = tpbSetup(fn, grid, opts);
+  const setup = tpbSetup(fn, grid.scheme, grid.ndim, opts);
   const labels = flatData(instances as NdArray<Int32Array>);
   let maxLabel = 0;
   graph.forEachNode((_, attr) => {

@@ -135,7 +135,7 @@ export function triplePhaseBoundaryDensity(
   assertCallback(fn, 'options.onProgress', opts.onProgress);
   assertSignal(fn, 'options.signal', opts.signal);
   const grid = voxelGrid(fn, phases, scheme, opts);
-  const setup = tpbSetup(fn, grid, opts);
+  const setup = tpbSetup(fn, grid.scheme, grid.ndim, opts);
   const found = tpbEdges(fn, grid, setup.codes, opts.onProgress, opts.signal);
   const total = measure(grid, found.map, found.counts);
   const candidates = candidateEdges(grid);
@@ -169,26 +169,43 @@ export function triplePhaseBoundaryDensity(
   };
 }
 
-/** Checked TPB phases, their codes, reach and the component connectivity. @internal */
+/** Checked TPB phases, their codes, reach and the component connectivity ({@link tpbSetup}). */
 export interface TpbSetup {
+  /** The three TPB phases. */
   phases: [string, string, string];
+  /** Their codes in the scheme. */
   codes: [number, number, number];
+  /** The reach of each TPB phase (given, else {@link defaultBoundaryReach}'s). */
   reach: Record<string, BoundaryReach>;
+  /** The reach of each TPB phase as face bits, in the order of `phases`. */
   codeReach: [CodeReach, CodeReach, CodeReach];
+  /** The component connectivity (default 1). */
   connectivity: number;
 }
 
 /**
- * Check `tpbPhases`, `reach` and `connectivity` against the grid's scheme.
+ * Check the `tpbPhases` (default the scheme's `tpb`), `reach` (default
+ * {@link defaultBoundaryReach}) and `connectivity` (default 1) options of
+ * {@link triplePhaseBoundaryDensity} against a scheme and the map's dimensions.
  *
- * @internal
+ * Exported so that packages computing the active TPB piecewise (`@mgraph/blocks`' merge)
+ * take the same options with the same defaults and errors.
+ *
+ * @param fn - the calling function's name, for the errors
+ * @param scheme - the map's phase scheme
+ * @param ndim - dimensions of the map (2 or 3)
+ * @param opts - `tpbPhases`, `reach`, `connectivity` as given
+ * @returns the checked {@link TpbSetup}
+ * @throws InvalidArgumentError for no TPB phases, phases not distinct or not in the scheme, a
+ *   reach for a phase not in the TPB or an unknown reach / an axis the map lacks, or a
+ *   connectivity outside 1..ndim
  */
 export function tpbSetup(
   fn: string,
-  grid: VoxelGrid,
+  scheme: PhaseScheme,
+  ndim: number,
   opts: Pick<TriplePhaseBoundaryOptions, 'tpbPhases' | 'reach' | 'connectivity'>,
 ): TpbSetup {
-  const { scheme } = grid;
   const given = opts.tpbPhases ?? scheme.tpb;
   if (
     given === null ||
@@ -225,9 +242,9 @@ export function tpbSetup(
   const codeReach = tpb.map((p, k) => {
     const r = reachGiven[p] ?? defaults[p]!;
     reach[p] = r;
-    return { code: codes[k]!, ...reachMask(fn, `options.reach.${p}`, r, grid.ndim) };
+    return { code: codes[k]!, ...reachMask(fn, `options.reach.${p}`, r, ndim) };
   }) as [CodeReach, CodeReach, CodeReach];
-  const connectivity = checkConnectivity(fn, opts.connectivity, grid.ndim);
+  const connectivity = checkConnectivity(fn, opts.connectivity, ndim);
   return { phases: tpb, codes, reach, codeReach, connectivity };
 }
 
