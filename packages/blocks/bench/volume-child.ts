@@ -102,6 +102,7 @@ if (mode === 'make') {
       fractions: figures.volumeFractions.fractions,
       tpbDensity: figures.tpb?.density,
       tpbEdges: figures.tpb?.count,
+      activeTpbEdges: figures.tpb?.active?.count,
       components: Object.fromEntries(
         Object.entries(figures.connectivity.phases).map(([k, v]) => [k, v.components]),
       ),
@@ -145,9 +146,10 @@ if (mode === 'make') {
   const image = await readZarr(dir, { path: 'phases' });
   const phases = image.data as PhaseMap;
   const tRead = performance.now();
-  const { edges, active, ...tpb } = triplePhaseBoundaryDensity(phases, CATHODE_SCHEME, {
-    active: false,
-  });
+  const { edges, active, ...total } = triplePhaseBoundaryDensity(phases, CATHODE_SCHEME);
+  if (active === null) throw new Error('unexpected TPB result');
+  const { edges: activeEdges, ...activeFigures } = active;
+  const tpb = { ...total, active: activeFigures };
   const figures = {
     volumeFractions: volumeFractions(phases, CATHODE_SCHEME),
     surfaceAreas: specificSurfaceArea(phases, CATHODE_SCHEME),
@@ -156,7 +158,9 @@ if (mode === 'make') {
     connectivity: phaseConnectivity(phases, CATHODE_SCHEME),
   };
   const t1 = performance.now();
-  if (edges.axes.length !== 3 || active !== null) throw new Error('unexpected TPB result');
+  if (edges.axes.length !== 3 || activeEdges.axes.length !== 3) {
+    throw new Error('unexpected TPB result');
+  }
   console.log(
     JSON.stringify({
       seconds: (t1 - t0) / 1000,
