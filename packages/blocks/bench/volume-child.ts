@@ -2,14 +2,14 @@
 // worker threads included):
 //   make DIR SIDE CHUNK            generate the SIDE^3 phase map chunk by chunk into
 //                                  DIR/phases (Zarr v3, uncompressed)
-//   blocks DIR BLOCK WORKERS       analyzeVolumeBlockwise on a pool of WORKERS threads
-//                                  (0: inThreadExecutor, the calling thread alone)
-//   graph DIR BLOCK WORKERS        segmentVolumeBlockwise (instances + graph) on the pool
+//   blocks DIR BLOCK WORKERS       analyzeVolumeBlockwise on WORKERS (bench-executor.ts: 0 the
+//                                  calling thread alone, N a pool of N threads, bullmq:N N
+//                                  `mgraph worker` processes on a throwaway redis-server)
+//   graph DIR BLOCK WORKERS        segmentVolumeBlockwise (instances + graph) on WORKERS
 //   whole DIR                      readZarr of the whole map + @mgraph/morphology's functions
 // prints one JSON line: seconds, peak RSS (MiB) and, for the analyses, a digest of the figures.
 import { createHash } from 'node:crypto';
-import { CATHODE_SCHEME, type Executor, type PhaseMap } from '@mgraph/core';
-import { inThreadExecutor, poolExecutor } from '@mgraph/executor';
+import { CATHODE_SCHEME, type PhaseMap } from '@mgraph/core';
 import { readZarr, ZarrDirectoryStore } from '@mgraph/io/node';
 import {
   interfacialAreas,
@@ -20,6 +20,7 @@ import {
 } from '@mgraph/morphology';
 import * as zarr from 'zarrita';
 import { analyzeVolumeBlockwise, segmentVolumeBlockwise } from '../src/node.js';
+import { benchExecutor } from './bench-executor.js';
 import { type GenerateInput, generate } from './generate-chunk.js';
 
 const [mode, dir, a, b] = process.argv.slice(2) as [string, string, string, string];
@@ -72,10 +73,10 @@ if (mode === 'make') {
   );
 } else if (mode === 'blocks') {
   const block = Number(a);
-  const workers = Number(b);
-  const tasksModule = import.meta.resolve('@mgraph/blocks/tasks');
-  const executor: Executor =
-    workers === 0 ? inThreadExecutor(tasksModule) : poolExecutor({ tasksModule, size: workers });
+  const { executor, workers, close } = await benchExecutor(
+    b,
+    import.meta.resolve('@mgraph/blocks/tasks'),
+  );
   const t0 = performance.now();
   let tasksDone = t0;
   const result = await analyzeVolumeBlockwise(executor, {
@@ -87,16 +88,17 @@ if (mode === 'make') {
     },
   });
   const t1 = performance.now();
-  await executor.close();
+  const processes = await close();
   const { shape, blocks, ...figures } = result;
   console.log(
     JSON.stringify({
       seconds: (t1 - t0) / 1000,
       tasksSeconds: (tasksDone - t0) / 1000,
       mergeSeconds: (t1 - tasksDone) / 1000,
-      threadSecondsPerBlock: (((tasksDone - t0) / 1000) * Math.max(1, workers)) / blocks,
+      threadSecondsPerBlock: (((tasksDone - t0) / 1000) * workers) / blocks,
       cpuSeconds: cpuSeconds(),
       peakRssMiB: peakMiB(),
+      ...processes,
       blocks,
       digest: digest(figures),
       fractions: figures.volumeFractions.fractions,
@@ -114,9 +116,7 @@ if (mode === 'make') {
 } else if (mode === 'graph') {
   // instances + contact graph (three passes) on a pool of WORKERS threads
   const block = Number(a);
-  const workers = Number(b);
-  const tasksModule = import.meta.resolve('@mgraph/blocks/tasks');
-  const executor = poolExecutor({ tasksModule, size: workers });
+  const { executor, close } = await benchExecutor(b, import.meta.resolve('@mgraph/blocks/tasks'));
   const passEnd: Record<string, number> = {};
   const t0 = performance.now();
   const graph = await segmentVolumeBlockwise(executor, {
@@ -129,13 +129,14 @@ if (mode === 'make') {
     },
   });
   const t1 = performance.now();
-  await executor.close();
+  const processes = await close();
   console.log(
     JSON.stringify({
       seconds: (t1 - t0) / 1000,
       passEndSeconds: passEnd,
       cpuSeconds: cpuSeconds(),
       peakRssMiB: peakMiB(),
+      ...processes,
       blocks: graph.blocks,
       instances: graph.count,
       edges: graph.edges.source.length / 2,

@@ -6,13 +6,16 @@
  * `@mgraph/executor`'s pool (2 threads) and in one thread (`inThreadExecutor`), and
  * `@mgraph/morphology` on the whole volume read into memory (the reference: same figures,
  * compared by digest). Each step in its own process: seconds and peak RSS (MiB, worker threads
- * included). The `graph` step (on demand): instances + contact graph by
- * `segmentVolumeBlockwise` on the pool. Prints JSON; never asserts timings.
+ * included). On demand: `bullmq` (the same analysis through BullMQ with two `mgraph worker`
+ * processes on a throwaway redis-server: build @mgraph/cli too), and instances + contact graph
+ * by `segmentVolumeBlockwise` on the pool (`graph`), in one thread (`graph-thread`) and
+ * through BullMQ (`graph-bullmq`). Prints JSON; never asserts timings.
  *
  * Run (builds first: the pool loads dist/tasks.js):
  *   npm run build -w @mgraph/blocks && npx tsx bench/volume.ts 512 256            (all steps)
  *   flock <lock> npx tsx bench/volume.ts 1024 256 pool                            (pool only)
  *   npx tsx bench/volume.ts 256 128 graph        (instances + graph: segmentVolumeBlockwise)
+ *   npx tsx bench/volume.ts 256 128 pool bullmq  (pool of 2 threads vs BullMQ, 2 processes)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -42,7 +45,10 @@ try {
   if (steps.includes('pool')) runs.pool2 = child('blocks', dir, blockArg, '2');
   if (steps.includes('thread')) runs.thread = child('blocks', dir, blockArg, '0');
   if (steps.includes('whole')) runs.whole = child('whole', dir);
+  if (steps.includes('bullmq')) runs.bullmq2 = child('blocks', dir, blockArg, 'bullmq:2');
   if (steps.includes('graph')) runs.graphPool2 = child('graph', dir, blockArg, '2');
+  if (steps.includes('graph-thread')) runs.graphThread = child('graph', dir, blockArg, '0');
+  if (steps.includes('graph-bullmq')) runs.graphBullmq2 = child('graph', dir, blockArg, 'bullmq:2');
   load.push(loadavg()[0]);
   const digested = Object.values(runs).filter((r) => r.digest !== undefined);
   const digests = new Set(digested.map((r) => r.digest));
