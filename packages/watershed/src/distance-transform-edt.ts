@@ -154,16 +154,17 @@ function squaredDistancesInto(
           const row = base0 + i * inner + b0;
           for (let t = 0; t < nb; t++) lines[t * len + i] = out[row + t]!;
         }
-        for (let t = 0; t < nb; t++) {
-          const f = lines.subarray(t * len, t * len + len);
-          if (envelope1d(f, len, weight, v, z) < 0) continue;
+        // line t is lines[at .. at + len) (offsets, not subarray views: a view per line
+        // costs more than the envelope of a short line)
+        for (let t = 0, at = 0; t < nb; t++, at += len) {
+          if (envelope1d(lines, at, len, weight, v, z) < 0) continue;
           let k = 0;
           for (let q = 0; q < len; q++) {
             while (z[k + 1]! < q) k++;
             const p = v[k]!;
-            g[q] = f[p]! + weight * (q - p) * (q - p);
+            g[q] = lines[at + p]! + weight * (q - p) * (q - p);
           }
-          f.set(g.subarray(0, len));
+          for (let q = 0; q < len; q++) lines[at + q] = g[q]!;
         }
         for (let i = 0; i < len; i++) {
           const row = base0 + i * inner + b0;
@@ -177,15 +178,23 @@ function squaredDistancesInto(
 }
 
 /**
- * Build the lower envelope of the parabolas `f[p] + w (q - p)^2` over the finite `f[p]`:
- * `v[0..k]` their apexes, `z` the breakpoints. Infinite entries are skipped.
+ * Build the lower envelope of the parabolas `f[p] + w (q - p)^2` over the finite `f[p]`,
+ * `f[p] = lines[at + p]` for `p` in `0..n - 1`: `v[0..k]` their apexes, `z` the breakpoints.
+ * Infinite entries are skipped.
  *
  * @returns k, the index of the last parabola, or -1 when every entry is infinite
  */
-function envelope1d(f: Float64Array, n: number, w: number, v: Int32Array, z: Float64Array): number {
+function envelope1d(
+  lines: Float64Array,
+  at: number,
+  n: number,
+  w: number,
+  v: Int32Array,
+  z: Float64Array,
+): number {
   let k = -1;
   for (let q = 0; q < n; q++) {
-    const fq = f[q]!;
+    const fq = lines[at + q]!;
     if (fq === Number.POSITIVE_INFINITY) continue;
     if (k < 0) {
       k = 0;
@@ -196,11 +205,11 @@ function envelope1d(f: Float64Array, n: number, w: number, v: Int32Array, z: Flo
     }
     const cq = fq + w * q * q;
     let p = v[k]!;
-    let s = (cq - (f[p]! + w * p * p)) / (2 * w * (q - p));
+    let s = (cq - (lines[at + p]! + w * p * p)) / (2 * w * (q - p));
     while (s <= z[k]!) {
       k--;
       p = v[k]!;
-      s = (cq - (f[p]! + w * p * p)) / (2 * w * (q - p));
+      s = (cq - (lines[at + p]! + w * p * p)) / (2 * w * (q - p));
     }
     k++;
     v[k] = q;

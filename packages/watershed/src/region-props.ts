@@ -41,8 +41,6 @@ const REGION_PROPS_KEYS: OptionKeys<RegionPropsOptions> = {
 
 /** Internal options of {@link regionPropsFlat}. */
 interface RegionPropsFlatOptions extends Omit<RegionPropsOptions, 'intensity'> {
-  /** Measure only these labels (all when undefined). */
-  only?: Set<number> | undefined;
   /** Flat row-major intensity image. */
   intensity?: ArrayLike<number> | undefined;
 }
@@ -138,7 +136,7 @@ export function regionPropsFlat(
   shape: readonly number[],
   options: RegionPropsFlatOptions = {},
 ): RegionProperties[] {
-  const { convex = true, onProgress, signal, only, intensity } = options;
+  const { convex = true, onProgress, signal, intensity } = options;
   const ndim = shape.length;
   const [np, nr, nc] = (ndim === 3 ? shape : [1, ...shape]) as [number, number, number];
   // per-label tables are indexed by slot (rank among the labels present), so that they are
@@ -188,9 +186,7 @@ export function regionPropsFlat(
     }
   }
   const present: number[] = [];
-  for (let l = 1; l <= count; l++) {
-    if (only === undefined || only.has(values[l]!)) present.push(l);
-  }
+  for (let l = 1; l <= count; l++) present.push(l);
   const first = 3 - ndim;
   return present.map((l, k) => {
     throwIfAborted('regionProps', signal);
@@ -198,18 +194,7 @@ export function regionPropsFlat(
     const maxs = [0, 1, 2].map((d) => hi[3 * l + d]!);
     let areaConvex = Number.NaN;
     if (convex) {
-      const bshape = [0, 1, 2].map((d) => maxs[d]! - mins[d]! + 1);
-      const crop = new Uint8Array(bshape[0]! * bshape[1]! * bshape[2]!);
-      let j = 0;
-      for (let z = mins[0]!; z <= maxs[0]!; z++) {
-        for (let y = mins[1]!; y <= maxs[1]!; y++) {
-          const row = (z * nr + y) * nc;
-          for (let x = mins[2]!; x <= maxs[2]!; x++, j++) crop[j] = slots[row + x] === l ? 1 : 0;
-        }
-      }
-      const hull = convexHullFlat(crop, bshape.slice(first));
-      areaConvex = 0;
-      for (let h = 0; h < hull.length; h++) areaConvex += hull[h]!;
+      areaConvex = convexArea(slots, shape, l, mins, maxs);
       onProgress?.(k + 1, present.length);
     }
     const a = area[l]!;
@@ -230,4 +215,34 @@ export function regionPropsFlat(
     }
     return props;
   });
+}
+
+/**
+ * Pixels in the convex hull image ({@link convexHullFlat}) of the elements equal to `l` of a
+ * flat row-major label array, computed on the crop of their bounding box (`mins` to `maxs`
+ * inclusive, as `(z, y, x)`: `[0, y, x]` in 2D): {@link regionProps}' `areaConvex`.
+ *
+ * @internal
+ */
+export function convexArea(
+  lab: ArrayLike<number>,
+  shape: readonly number[],
+  l: number,
+  mins: readonly number[],
+  maxs: readonly number[],
+): number {
+  const [, nr, nc] = (shape.length === 3 ? shape : [1, ...shape]) as [number, number, number];
+  const bshape = [0, 1, 2].map((d) => maxs[d]! - mins[d]! + 1);
+  const crop = new Uint8Array(bshape[0]! * bshape[1]! * bshape[2]!);
+  let j = 0;
+  for (let z = mins[0]!; z <= maxs[0]!; z++) {
+    for (let y = mins[1]!; y <= maxs[1]!; y++) {
+      const row = (z * nr + y) * nc;
+      for (let x = mins[2]!; x <= maxs[2]!; x++, j++) crop[j] = lab[row + x] === l ? 1 : 0;
+    }
+  }
+  const hull = convexHullFlat(crop, bshape.slice(3 - shape.length));
+  let area = 0;
+  for (let h = 0; h < hull.length; h++) area += hull[h]!;
+  return area;
 }

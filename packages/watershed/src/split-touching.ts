@@ -19,7 +19,7 @@ import { labelFlat } from './label.js';
 import { assertImage, checkConnectivity } from './neighborhood.js';
 import { peakLocalMax } from './peak-local-max.js';
 import { peakMarkers } from './peak-markers.js';
-import { regionPropsFlat } from './region-props.js';
+import { convexArea, type RegionProperties, regionPropsFlat } from './region-props.js';
 import { checkSpacing } from './spacing.js';
 import { floodReleasing } from './watershed.js';
 
@@ -228,35 +228,37 @@ export function splitTouchingFlat(
   onProgress?.(1, maxIterations + 1);
 
   let iterations = 0;
-  // objects to (re)measure: all at first, then only the pieces of the last splits
-  let dirty: Set<number> | undefined;
+  // objects to refine, by increasing label: all (measured here) at first, then the pieces of
+  // the last pass's splits, measured by `refine` on its crop (the same pixels, so the same
+  // box, area and hull as a measure of the whole image would give)
+  let objects: Measured[] = regionPropsFlat(labels, shape);
+  let next = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i]! > next) next = labels[i]!;
   for (let pass = 1; pass <= maxIterations; pass++) {
     throwIfAborted(fn, signal);
-    const props = regionPropsFlat(labels, shape, { only: dirty });
-    let next = 0;
-    for (let i = 0; i < labels.length; i++) if (labels[i]! > next) next = labels[i]!;
     // the pieces are written over `labels` at once: they take new labels (above every label
     // of the pass), so the objects still to refine read the same pixels as from a copy
-    const changed = new Set<number>();
-    for (const p of props) {
+    const made: Measured[] = [];
+    for (const p of objects) {
       if (!(p.solidity < convexityThreshold)) continue;
       const pieces = refine(labels, shape, p.label, p.bbox, p.solidity, geometry, {
         minDistance,
         minPieceSize,
       });
       if (pieces === undefined) continue;
-      changed.add(p.label);
       forEachBoxPixel(shape, pieces.box, (flat, local) => {
         const piece = pieces.crop[local]!;
         if (piece > 1) labels[flat] = next + piece - 1;
       });
-      for (let k = 1; k < pieces.count; k++) changed.add(next + k);
+      for (const q of pieces.measured) {
+        made.push({ ...q, label: q.label === 1 ? p.label : next + q.label - 1 });
+      }
       next += pieces.count - 1;
     }
     onProgress?.(pass + 1, maxIterations + 1);
-    if (changed.size === 0) break;
+    if (made.length === 0) break;
     iterations++;
-    dirty = changed;
+    objects = made.sort((a, b) => a.label - b.label);
   }
   const count = relabelFirstAppearance(labels);
   return { labels, count, iterations };
@@ -388,7 +390,14 @@ function floodFromPeaks(
   return ws;
 }
 
-/** Try to split one object alone; returns its pieces (1..count in the padded crop) or undefined. */
+/** What the refinement needs of an object: its label, bounding box and solidity. */
+type Measured = Pick<RegionProperties, 'label' | 'bbox' | 'solidity'>;
+
+/**
+ * Try to split one object alone; returns its pieces (1..count in the padded crop, `box` in
+ * image coordinates) with each piece measured in image coordinates (`label` = the piece's
+ * number, `bbox` shifted by the crop's origin), or undefined.
+ */
 function refine(
   labels: Int32Array,
   shape: readonly number[],
@@ -397,7 +406,7 @@ function refine(
   solidity: number,
   geometry: Geometry,
   opts: { minDistance: number; minPieceSize: number },
-): { crop: Int32Array; box: number[][]; count: number } | undefined {
+): { crop: Int32Array; box: number[][]; count: number; measured: Measured[] } | undefined {
   const ndim = shape.length;
   // bounding box padded by one pixel (clipped), so the object's distance map sees background
   const box = shape.map((s, d) => [Math.max(0, bbox[d]! - 1), Math.min(s - 1, bbox[d + ndim]!)]);
@@ -419,10 +428,18 @@ function refine(
     if (count < 2) continue;
     const props = regionPropsFlat(pieces, cshape, { convex: false });
     if (props.some((p) => p.area < opts.minPieceSize)) continue;
-    // every piece more convex than the object: hulls one piece at a time, up to the first failure
-    const convexer = (l: number) =>
-      regionPropsFlat(pieces, cshape, { only: new Set([l]) })[0]!.solidity > solidity;
-    if (props.every((p) => convexer(p.label))) return { crop: pieces, box, count };
+    // every piece more convex than the object: hulls one piece at a time, up to the first
+    // failure (`regionProps`' solidity: area over the hull of the piece's bounding box)
+    const measured: Measured[] = [];
+    for (const p of props) {
+      const [mins, maxs] = [p.bbox.slice(0, ndim), p.bbox.slice(ndim).map((m) => m - 1)];
+      const at = (m: number[]) => (ndim === 3 ? m : [0, ...m]);
+      const pieceSolidity = p.area / convexArea(pieces, cshape, p.label, at(mins), at(maxs));
+      if (!(pieceSolidity > solidity)) break;
+      const shift = (m: number, k: number) => m + box[k % ndim]![0]!;
+      measured.push({ label: p.label, bbox: p.bbox.map(shift), solidity: pieceSolidity });
+    }
+    if (measured.length === props.length) return { crop: pieces, box, count, measured };
   }
   return undefined;
 }
