@@ -87,7 +87,7 @@ export function blockActiveTpb(
   }
   const ext = block.stop.map((v, d) => v - block.start[d]!);
   const inner = phases.lo(...block.start.map((v, d) => v - boxStart[d]!)).hi(...ext) as PhaseMap;
-  const { local } = phaseLabels(fn, flatData(inner), ext, block, plan, s, connectivity, true);
+  const { local } = phaseLabels(fn, flatData(inner), ext, block, plan, s, connectivity, tpbCodes);
   return activeTpbGroups(flatData(phases), boxStart, boxExt, block, plan, local!, tpbCodes);
 }
 
@@ -158,23 +158,33 @@ export function activeTpbGroups(
     }
     groups[g + 6 + axis]!++;
   };
-  // slot bit of a voxel of the box
-  const bit = (j: number) => {
-    const k = slot[codes[j]!]!;
-    return k === 0 ? 0 : 1 << (k - 1);
-  };
+  // slot bit of each code (0: not a TPB phase)
+  const lut = new Uint8Array(256);
+  tpbCodes.forEach((c, k) => {
+    lut[c] = 1 << k;
+  });
   for (let z = z0; z < z1; z++) {
     for (let y = y0; y < y1; y++) {
       let i = ((z - oz) * by + (y - oy)) * bx + (x0 - ox);
       for (let x = x0; x < x1; x++, i++) {
-        // the voxel and its neighbours at -1 (none before the volume's start)
-        const a = bit(i);
-        const b = x > 0 ? bit(i - 1) : 0;
-        const c = y > 0 ? bit(i - bx) : 0;
-        const d = x > 0 && y > 0 ? bit(i - bx - 1) : 0;
-        const e = z > 0 ? bit(i - plane) : 0;
-        const f = z > 0 && x > 0 ? bit(i - plane - 1) : 0;
-        const g = z > 0 && y > 0 ? bit(i - plane - bx) : 0;
+        // the voxel and its neighbours at -1 (none before the volume's start), as countBlock
+        let b = 0;
+        let c = 0;
+        let d = 0;
+        let e = 0;
+        let f = 0;
+        let g = 0;
+        if (x > 0) b = lut[codes[i - 1]!]!;
+        if (y > 0) {
+          c = lut[codes[i - bx]!]!;
+          if (x > 0) d = lut[codes[i - bx - 1]!]!;
+        }
+        if (z > 0) {
+          e = lut[codes[i - plane]!]!;
+          if (x > 0) f = lut[codes[i - plane - 1]!]!;
+          if (y > 0) g = lut[codes[i - plane - bx]!]!;
+        }
+        const a = lut[codes[i]!]!;
         if ((a | b | c | d | e | f | g) !== 7) continue;
         if ((a | b | c | d) === 7) add(0, z, y, x, i);
         if ((a | b | e | f) === 7) add(1, z, y, x, i);

@@ -74,12 +74,13 @@ export function phaseLabelBlock(
   if (phases.shape.join() !== ext.join()) {
     throw new ShapeMismatchError(fn, 'phases', ext, phases.shape);
   }
-  return phaseLabels(fn, flatData(phases), ext, block, plan, s, o.connectivity, false).partial;
+  return phaseLabels(fn, flatData(phases), ext, block, plan, s, o.connectivity, []).partial;
 }
 
 /**
- * {@link phaseLabelBlock} on the block's row-major codes; with `keepLocal`, also each
- * voxel's local label within its own phase (what the active TPB partial refers to).
+ * {@link phaseLabelBlock} on the block's row-major codes; when `localCodes` lists phase
+ * codes, also the local label of each voxel of those phases within its phase (what the
+ * active TPB partial refers to; 0 for the other voxels), else `local` is `null`.
  *
  * @throws InvalidArgumentError for a code outside the scheme
  * @internal
@@ -92,11 +93,11 @@ export function phaseLabels(
   plan: BlockPlan,
   scheme: PhaseScheme,
   connectivity: number | undefined,
-  keepLocal: boolean,
+  localCodes: readonly number[],
 ): { partial: PhaseLabelPartial; local: Int32Array | null } {
   const n = scheme.phases.length;
   const mask = new Uint8Array(codes.length);
-  const local = keepLocal ? new Int32Array(codes.length) : null;
+  const local = localCodes.length > 0 ? new Int32Array(codes.length) : null;
   const out: PhaseComponentsPartial[] = [];
   for (let c = 0; c < n; c++) {
     for (let i = 0; i < codes.length; i++) {
@@ -114,7 +115,7 @@ export function phaseLabels(
     const { labels, partial } = labelBlock(ndarray(mask, ext.slice()), block, plan, {
       connectivity,
     });
-    if (local !== null) {
+    if (local !== null && localCodes.includes(c)) {
       const data = labels.data;
       for (let i = 0; i < codes.length; i++) if (codes[i] === c) local[i] = data[i]!;
     }

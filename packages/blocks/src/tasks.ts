@@ -106,7 +106,7 @@ export async function blockMorphologyTask(
     plan,
     scheme,
     input.connectivity,
-    withActive,
+    withActive ? tpbCodes : [],
   );
   const activeTpb = withActive
     ? activeTpbGroups(flatData(phases), box.start, phases.shape, block, plan, local!, tpbCodes)
