@@ -118,7 +118,11 @@ if (mode === 'make') {
   const block = Number(a);
   const { executor, close } = await benchExecutor(b, import.meta.resolve('@mgraph/blocks/tasks'));
   const passEnd: Record<string, number> = {};
+  // CPU seconds of this process (its pool threads included, not BullMQ worker processes)
+  // when each pass ended, counted from the run's start
+  const passEndCpu: Record<string, number> = {};
   const t0 = performance.now();
+  const cpu0 = cpuSeconds();
   const graph = await segmentVolumeBlockwise(executor, {
     source: { store: dir, path: 'phases' },
     output: `${dir}/out`,
@@ -126,6 +130,7 @@ if (mode === 'make') {
     blockShape: [block, block, block],
     onProgress: (p) => {
       passEnd[p.pass] = (performance.now() - t0) / 1000;
+      passEndCpu[p.pass] = cpuSeconds() - cpu0;
     },
   });
   const t1 = performance.now();
@@ -134,6 +139,7 @@ if (mode === 'make') {
     JSON.stringify({
       seconds: (t1 - t0) / 1000,
       passEndSeconds: passEnd,
+      passEndCpuSeconds: passEndCpu,
       cpuSeconds: cpuSeconds(),
       peakRssMiB: peakMiB(),
       ...processes,
