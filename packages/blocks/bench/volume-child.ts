@@ -125,7 +125,7 @@ if (mode === 'make') {
   const cpu0 = cpuSeconds();
   const graph = await segmentVolumeBlockwise(executor, {
     source: { store: dir, path: 'phases' },
-    output: `${dir}/out`,
+    output: `${dir}/out-${b.replace(':', '-')}`,
     scheme: CATHODE_SCHEME,
     blockShape: [block, block, block],
     onProgress: (p) => {
@@ -146,6 +146,7 @@ if (mode === 'make') {
       blocks: graph.blocks,
       instances: graph.count,
       edges: graph.edges.source.length / 2,
+      graphDigest: digest({ count: graph.count, nodes: graph.nodes, edges: graph.edges }),
     }),
   );
 } else if (mode === 'whole') {

@@ -26,16 +26,19 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const [sideArg = '512', blockArg = '256', ...only] = process.argv.slice(2);
 const steps = only.length > 0 ? only : ['pool', 'thread', 'whole'];
-const child = (...args: string[]) =>
-  JSON.parse(
-    execFileSync(process.execPath, ['--import', 'tsx', join(here, 'volume-child.ts'), ...args], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    })
-      .trim()
-      .split('\n')
-      .pop()!,
-  );
+/** One step in its own process; its JSON line is also written to stderr as it ends. */
+const child = (...args: string[]) => {
+  const line = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'volume-child.ts'), ...args],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  )
+    .trim()
+    .split('\n')
+    .pop()!;
+  process.stderr.write(`${JSON.stringify({ step: args[0], workers: args[3] })} ${line}\n`);
+  return JSON.parse(line);
+};
 
 const dir = mkdtempSync(join(tmpdir(), 'blocks-volume-bench-'));
 try {
@@ -52,6 +55,7 @@ try {
   load.push(loadavg()[0]);
   const digested = Object.values(runs).filter((r) => r.digest !== undefined);
   const digests = new Set(digested.map((r) => r.digest));
+  const graphs = Object.values(runs).filter((r) => r.graphDigest !== undefined);
   const speedUp =
     runs.pool2 && runs.thread
       ? (runs.thread.seconds as number) / (runs.pool2.seconds as number)
@@ -65,6 +69,8 @@ try {
         runs,
         // null when fewer than two runs have figures to compare
         identical: digested.length < 2 ? null : digests.size === 1,
+        graphsIdentical:
+          graphs.length < 2 ? null : new Set(graphs.map((r) => r.graphDigest)).size === 1,
         speedUpPool2OverThread: speedUp,
         loadAverage1min: load,
         node: process.version,
