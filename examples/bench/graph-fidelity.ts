@@ -3,8 +3,9 @@
 // on fresh phantoms, with and without test-time augmentation, and where the errors come from
 // (unmatched objects by phase and size). Prints JSON lines.
 // Run: npx tsx examples/bench/graph-fidelity.ts [count=6] [size=256] [firstSeed=900001]
-//   [--model=FILE.onnx] [--twin] [--no-tta] (--twin: the paper-twin preset's 128x128 phantoms,
-//   size unused; --no-tta: without the dihedral test-time augmentation variant)
+//   [--model=FILE.onnx|twin|dense] [--twin] [--no-tta] (--model: a model file or a shipped model,
+//   default dense; --twin: the paper-twin preset's 96x96 phantoms, size unused; --no-tta: without
+//   the dihedral test-time augmentation variant)
 import { CATHODE_SCHEME } from '@mgraph/core';
 import { generateComposite, paperTwinOptions } from '@mgraph/phantom';
 import {
@@ -16,7 +17,7 @@ import {
   poolGraphFidelity,
 } from '@mgraph/pipeline';
 import { meanIoU } from '@mgraph/segment';
-import { loadUNet } from '@mgraph/segment/node';
+import { type LoadUNetOptions, loadUNet } from '@mgraph/segment/node';
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const [count = 6, size = 256, first = 900001] = process.argv
@@ -25,7 +26,12 @@ const [count = 6, size = 256, first = 900001] = process.argv
   .map(Number);
 const twin = flags.includes('--twin');
 const modelPath = flags.find((f) => f.startsWith('--model='))?.slice('--model='.length);
-const model = modelPath ? { modelPath } : {};
+const model: LoadUNetOptions =
+  modelPath === 'twin' || modelPath === 'dense'
+    ? { model: modelPath }
+    : modelPath
+      ? { modelPath }
+      : {};
 const variants = {
   unet: await loadUNet(model),
   ...(flags.includes('--no-tta')
@@ -98,7 +104,8 @@ const sizes = (a: number[]) => {
 console.log(
   JSON.stringify({
     images: count,
-    phantoms: twin ? 'paper twin (128x128)' : `default ${size}x${size}`,
+    phantoms: twin ? 'paper twin (96x96)' : `default ${size}x${size}`,
+    model: modelPath ?? 'dense',
     seeds: [first, first + count - 1],
     pooled: Object.fromEntries(
       Object.entries(pooled).map(([n, fs]) => [

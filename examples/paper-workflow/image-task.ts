@@ -200,7 +200,7 @@ export async function processImage(
     scheme: CATHODE_SCHEME,
     ...(settings.segmenter === 'truth'
       ? {}
-      : { segmenter: await segmenterFor(settings.segmenter, settings.modelPath) }),
+      : { segmenter: await segmenterFor(settings.segmenter, settings.unet) }),
     window: settings.window,
     minSize: settings.minSize,
     transport: TRANSPORT,

@@ -10,9 +10,9 @@ import { paperTwinOptions } from '@mgraph/phantom';
 import type { PhantomPreset, SegmenterKind } from './types.js';
 
 /**
- * First phantom seed of the default batch. The U-Net shipped with @mgraph/segment was trained
- * on phantom seeds 1000-1099 (its model card), so the demo's seeds 100000-100072 are images
- * it has never seen.
+ * First phantom seed of the default batch. The U-Nets shipped with @mgraph/segment were trained
+ * on phantom seeds 1000-1099 (default model) and twin seeds 200000-200399 (twin model; their
+ * model card), so the demo's seeds 100000-100072 are images they have never seen.
  */
 export const DEFAULT_SEED = 100_000;
 
@@ -39,7 +39,10 @@ export interface WorkflowOptions {
   seed: number;
   /** Worker threads (default `os.availableParallelism()`). */
   workers: number;
-  /** ONNX model (default: the U-Net shipped with @mgraph/segment). */
+  /**
+   * ONNX model (default: a U-Net shipped with @mgraph/segment, `unet-twin.onnx` for the twin
+   * preset's phantoms, `unet.onnx` otherwise).
+   */
   model: string | null;
   /** `unet` (default), `otsu` (baseline) or `truth` (the phase maps given with the images). */
   segmenter: SegmenterKind;
@@ -67,7 +70,8 @@ descriptors and metrics -> statistics -> GNN -> out/ (CSV, Markdown, GraphML/JSO
   --out DIR          output directory (default out)
   --seed N           first phantom seed, GNN seed (default ${DEFAULT_SEED})
   --workers N        worker threads (default: number of cores)
-  --model FILE       ONNX U-Net (default: the model shipped with @mgraph/segment)
+  --model FILE       ONNX U-Net (default: shipped with @mgraph/segment, the twin model
+                     for the twin preset, the default model otherwise)
   --segmenter KIND   unet | otsu | truth (default unet)
   --epochs N         maximum GNN epochs (default 150; early stopping, patience 50)
   --window N         adjacency window, odd (default 7)

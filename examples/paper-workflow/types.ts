@@ -6,6 +6,7 @@
  */
 import type { ChannelCategory } from '@mgraph/graph';
 import type { GraphFidelity, ParticleRow } from '@mgraph/pipeline';
+import type { UNetChoice } from './segmenters.js';
 
 /** The phantom presets: the paper twin (`paperTwinOptions` of @mgraph/phantom) or the dense defaults. */
 export type PhantomPreset = 'twin' | 'dense';
@@ -30,8 +31,8 @@ export interface ImageTask {
 /** Settings shared by all workers. */
 export interface WorkerSettings {
   segmenter: SegmenterKind;
-  /** ONNX model path (default: the model shipped with @mgraph/segment). */
-  modelPath?: string;
+  /** Which U-Net (a model file or a shipped model; see `unetChoice`). */
+  unet: UNetChoice;
   /** Graph adjacency window (the paper's 7). */
   window: number;
   /** Minimum object size in pixels kept by instance segmentation. */

@@ -18,6 +18,7 @@ import { batchGraphFidelity, type FidelityRow } from './graph-fidelity-table.js'
 import { directoryTasks, phantomTasks } from './inputs.js';
 import type { WorkflowOptions } from './options.js';
 import { createProgressBar, type ProgressStream } from './progress.js';
+import { unetChoice } from './segmenters.js';
 import { PEARSON_METRICS } from './table-columns.js';
 import type {
   ExampleRasters,
@@ -148,7 +149,7 @@ async function processBatch(
 ): Promise<Pick<WorkflowComputation, 'results' | 'failures' | 'imageRows' | 'particleRows'>> {
   const settings: WorkerSettings = {
     segmenter: options.segmenter,
-    ...(options.model ? { modelPath: options.model } : {}),
+    unet: unetChoice(options),
     window: options.window,
     minSize: options.minSize,
   };
@@ -242,7 +243,7 @@ export async function computeWorkflow(
     : phantomTasks(options.count, options.seed, [options.size, options.size], options.preset);
   if (options.segmenter === 'unet') {
     // Fail fast, before the batch, when the model cannot be opened (every image would fail).
-    const unet = await loadUNet(options.model ? { modelPath: options.model } : {});
+    const unet = await loadUNet(unetChoice(options));
     io.log(`U-Net: ${unet.modelPath}`);
   }
   io.log(

@@ -16,10 +16,19 @@ import {
   type UNetCard,
 } from './segmenter-from-card.js';
 
+/**
+ * Which shipped model {@link loadUNet} opens: `dense` (`models/unet.onnx`, trained on the
+ * generator's default phantoms) or `twin` (`models/unet-twin.onnx`, the same network
+ * fine-tuned on the paper-twin preset's 96 x 96 phantoms). See `models/MODEL_CARD.md`.
+ */
+export type ShippedModel = 'dense' | 'twin';
+
 /** Options of {@link loadUNet}: the tiling options of `createSegmenter` plus where to load from. */
 export interface LoadUNetOptions
   extends Pick<SegmenterOptions, 'tileSize' | 'overlap' | 'batchSize' | 'augment' | 'onProgress'> {
-  /** Path of an ONNX model with a `.json` card beside it. Default: the shipped `models/unet.onnx`. */
+  /** Which shipped model to open (default `dense`); not together with `modelPath`. */
+  model?: ShippedModel;
+  /** Path of an ONNX model with a `.json` card beside it. Default: the shipped model `model`. */
   modelPath?: string;
   /** Session options passed to `onnxruntime-node`'s `InferenceSession.create`. */
   sessionOptions?: InferenceSession.SessionOptions;
@@ -31,7 +40,14 @@ export interface UNetSegmenter extends CardSegmenter {
   readonly modelPath: string;
 }
 
+/** The shipped model files, next to `dist/` in the package. */
+const SHIPPED: Readonly<Record<ShippedModel, () => URL>> = {
+  dense: () => new URL('../models/unet.onnx', import.meta.url),
+  twin: () => new URL('../models/unet-twin.onnx', import.meta.url),
+};
+
 const LOAD_KEYS: OptionKeys<LoadUNetOptions> = {
+  model: true,
   modelPath: true,
   sessionOptions: true,
   tileSize: true,
@@ -42,24 +58,39 @@ const LOAD_KEYS: OptionKeys<LoadUNetOptions> = {
 };
 
 /**
- * Node helper: open the shipped dual-attention U-Net (`models/unet.onnx`, trained on
- * `@mgraph/phantom` images, see `models/MODEL_CARD.md`) with `onnxruntime-node` and wrap it
+ * Node helper: open a shipped dual-attention U-Net (`models/unet.onnx`, trained on
+ * `@mgraph/phantom`'s default images, or with `model: 'twin'` `models/unet-twin.onnx`, tuned
+ * for its paper-twin preset; see `models/MODEL_CARD.md`) with `onnxruntime-node` and wrap it
  * in `createSegmenter` with the settings of its card (input/output names, classes,
  * stride, normalisation) by {@link segmenterFromCard}. Node.js only
  * (`@mgraph/segment/node`); `onnxruntime-node` is an optional peer dependency, imported when
  * this function runs. In the browser, fetch the model and its card and call
  * {@link segmenterFromCard} with an `onnxruntime-web` session.
  *
- * @param options - `modelPath` (default: the shipped model), `sessionOptions`, and the
+ * @param options - `model` (`'dense'` default, or `'twin'`) or `modelPath` (another model),
+ *   `sessionOptions`, and the
  *   tiling options `tileSize` (256), `overlap` (128), `batchSize` (4), `augment` ('none'),
  *   `onProgress`
  * @returns a {@link UNetSegmenter}
+ * @throws InvalidArgumentError when `model` is not `'dense'` / `'twin'`, or is given with
+ *   `modelPath`, or `modelPath` does not end in `.onnx`
  * @throws ModelError when `onnxruntime-node` is not installed or the model does not load or
  *   does not match its card
  */
 export async function loadUNet(options: LoadUNetOptions = {}): Promise<UNetSegmenter> {
   const fn = 'loadUNet';
   options = checkOptions(fn, options, LOAD_KEYS);
+  if (options.model !== undefined && !Object.hasOwn(SHIPPED, options.model)) {
+    throw new InvalidArgumentError(fn, 'options.model', options.model, "'dense' or 'twin'");
+  }
+  if (options.model !== undefined && options.modelPath !== undefined) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.model',
+      options.model,
+      'left out when options.modelPath is given',
+    );
+  }
   if (
     options.modelPath !== undefined &&
     (typeof options.modelPath !== 'string' || !/\.onnx$/i.test(options.modelPath))
@@ -82,8 +113,7 @@ export async function loadUNet(options: LoadUNetOptions = {}): Promise<UNetSegme
       'an onnxruntime SessionOptions object',
     );
   }
-  const modelPath =
-    options.modelPath ?? fileURLToPath(new URL('../models/unet.onnx', import.meta.url));
+  const modelPath = options.modelPath ?? fileURLToPath(SHIPPED[options.model ?? 'dense']());
   const cardPath = modelPath.replace(/\.onnx$/i, '.json');
   // the model and its card must be files: ENOENT / EISDIR become typed errors naming the path
   for (const path of [modelPath, cardPath]) {

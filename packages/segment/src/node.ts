@@ -7,4 +7,9 @@
  */
 
 export * from './index.js';
-export { type LoadUNetOptions, loadUNet, type UNetSegmenter } from './load-unet.js';
+export {
+  type LoadUNetOptions,
+  loadUNet,
+  type ShippedModel,
+  type UNetSegmenter,
+} from './load-unet.js';

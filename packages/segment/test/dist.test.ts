@@ -23,6 +23,9 @@ describe('built @mgraph/segment', () => {
     const unet = await cjsNode.loadUNet();
     expect(unet.modelPath.endsWith('models/unet.onnx')).toBe(true);
     expect(unet.settings).toMatchObject({ stride: 8, classes: 4, tileSize: 256, overlap: 128 });
+    const twin = await cjsNode.loadUNet({ model: 'twin' });
+    expect(twin.modelPath.endsWith('models/unet-twin.onnx')).toBe(true);
+    expect(twin.card).toMatchObject({ file: 'unet-twin.onnx', architecture: { base: 8 } });
     const t = cjs.thresholdMultiotsu(ndarray(new Float32Array([0, 0, 5, 5, 10, 10]), [2, 3]), {
       nbins: 4,
     });

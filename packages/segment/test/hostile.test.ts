@@ -441,6 +441,18 @@ const cases: Case[] = [
     message: 'a JSON object with inputName',
   },
   {
+    name: 'loadUNet: model not a shipped model',
+    run: () => loadUNet({ model: 'paper' as never }),
+    error: InvalidArgumentError,
+    message: "'dense' or 'twin'",
+  },
+  {
+    name: 'loadUNet: model together with modelPath',
+    run: () => loadUNet({ model: 'twin', modelPath: join(dir, 'missing.onnx') }),
+    error: InvalidArgumentError,
+    message: 'left out when options.modelPath is given',
+  },
+  {
     name: 'loadUNet: sessionOptions a string',
     run: () => loadUNet({ sessionOptions: 'cpu' as never }),
     error: InvalidArgumentError,

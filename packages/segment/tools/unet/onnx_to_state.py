@@ -110,6 +110,7 @@ def main() -> None:
     ap.add_argument("--base", type=int, default=8)
     ap.add_argument("--data", required=True, help="training data, for the BatchNorm statistics")
     ap.add_argument("--batches", type=int, default=40)
+    ap.add_argument("--crop", type=int, default=128, help="side of the crops (at most the images')")
     args = ap.parse_args()
     torch.manual_seed(0)
 
@@ -159,8 +160,9 @@ def main() -> None:
             xs = []
             for _ in range(8):
                 _, x, _ = samples[rng.randint(len(samples))]
-                r0, c0 = rng.randint(x.shape[0] - 127), rng.randint(x.shape[1] - 127)
-                xs.append(x[r0 : r0 + 128, c0 : c0 + 128])
+                r0 = rng.randint(x.shape[0] - args.crop + 1)
+                c0 = rng.randint(x.shape[1] - args.crop + 1)
+                xs.append(x[r0 : r0 + args.crop, c0 : c0 + args.crop])
             model(torch.from_numpy(np.stack(xs))[:, None])
     for h in hooks:
         h.remove()

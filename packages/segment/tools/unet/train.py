@@ -94,8 +94,9 @@ def augment(x: torch.Tensor, y: torch.Tensor, gen: torch.Generator, max_deg: flo
     return x * gain + shift + noise, y
 
 
-def loss_fn(logits: torch.Tensor, y: torch.Tensor, contour_weight: float):
-    """Soft multi-class Dice + BCE on one-hot targets weighted up on class contours."""
+def loss_fn(logits: torch.Tensor, y: torch.Tensor, contour_weight: float, class_weights=None):
+    """Soft multi-class Dice + BCE on one-hot targets weighted up on class contours and, with
+    `class_weights` (one per class), by the weight of each pixel's true class."""
     c = logits.shape[1]
     onehot = F.one_hot(y, c).permute(0, 3, 1, 2).float()
     prob = torch.softmax(logits, dim=1)
@@ -105,6 +106,8 @@ def loss_fn(logits: torch.Tensor, y: torch.Tensor, contour_weight: float):
     # contour: pixels whose 3x3 neighbourhood holds more than one class
     present = F.max_pool2d(onehot, 3, stride=1, padding=1).sum(1, keepdim=True)
     weight = 1 + contour_weight * (present > 1).float()
+    if class_weights is not None:
+        weight = weight * class_weights[y].unsqueeze(1)
     bce = F.binary_cross_entropy_with_logits(logits, onehot, weight=weight.expand_as(onehot))
     return dice + bce
 
@@ -157,6 +160,12 @@ def main() -> None:
     ap.add_argument("--crop", type=int, default=128)
     ap.add_argument("--rotation", type=float, default=10.0, help="max rotation, degrees")
     ap.add_argument("--contour-weight", type=float, default=4.0)
+    ap.add_argument(
+        "--class-weights",
+        default="",
+        help="BCE weight of each class's pixels, comma-separated in CLASSES order (default: all 1)",
+    )
+    ap.add_argument("--stem", default="unet", help="names of the written files: STEM.onnx, STEM.json")
     ap.add_argument("--eval-every", type=int, default=200, help="steps between validations")
     ap.add_argument("--seed", type=int, default=0, help="seed of crops, augmentation, init")
     ap.add_argument("--split-seed", type=int, default=0, help="seed of the 70/15/15 split")
@@ -180,6 +189,11 @@ def main() -> None:
     tr, va, te = split(len(samples), args.split_seed)
     print(f"{len(samples)} samples: {len(tr)} train / {len(va)} val / {len(te)} test", flush=True)
 
+    class_weights = None
+    if args.class_weights:
+        class_weights = torch.tensor([float(w) for w in args.class_weights.split(",")])
+        if class_weights.numel() != c or bool((class_weights <= 0).any()):
+            raise SystemExit(f"train.py: --class-weights needs {c} positive numbers, got {args.class_weights}")
     model = DualAttentionUNet(in_ch=1, classes=c, base=args.base, dropout=args.dropout)
     if args.init:
         state = torch.load(args.init)
@@ -209,7 +223,7 @@ def main() -> None:
         xb = torch.from_numpy(np.stack(xs))[:, None]
         yb = torch.from_numpy(np.stack(ys))
         xb, yb = augment(xb, yb, gen, args.rotation)
-        loss = loss_fn(model(xb), yb, args.contour_weight)
+        loss = loss_fn(model(xb), yb, args.contour_weight, class_weights)
         opt.zero_grad()
         loss.backward()
         opt.step()
@@ -233,11 +247,11 @@ def main() -> None:
     print(f"best step {best[2]}: val mIoU {miou_val:.4f}, test mIoU {miou_test:.4f} {np.round(per_class_test, 4)}")
 
     os.makedirs(args.out, exist_ok=True)
-    onnx_path = os.path.join(args.out, "unet.onnx")
+    onnx_path = os.path.join(args.out, f"{args.stem}.onnx")
     export_onnx(model, onnx_path)
     meta = {
         "name": "mgraph dual-attention U-Net",
-        "file": "unet.onnx",
+        "file": f"{args.stem}.onnx",
         "inputName": "image",
         "outputName": "logits",
         "output": "logits",
@@ -259,6 +273,7 @@ def main() -> None:
             "weightDecay": args.weight_decay,
             "rotationDegrees": args.rotation,
             "contourWeight": args.contour_weight,
+            "classWeights": None if class_weights is None else class_weights.tolist(),
             "seconds": round(train_seconds, 1),
             "threads": args.threads,
             "machine": f"{platform.machine()} {platform.processor() or ''}".strip(),
@@ -276,11 +291,11 @@ def main() -> None:
         "bytes": os.path.getsize(onnx_path),
         "command": " ".join(["/usr/bin/python3", "tools/unet/train.py"] + sys.argv[1:]),
     }
-    with open(os.path.join(args.out, "unet.json"), "w") as f:
+    with open(os.path.join(args.out, f"{args.stem}.json"), "w") as f:
         json.dump(meta, f, indent=2)
         f.write("\n")
     write_model_card(meta, os.path.join(args.out, "MODEL_CARD.md"))
-    print(f"wrote {onnx_path} ({meta['bytes']} bytes), unet.json, MODEL_CARD.md")
+    print(f"wrote {onnx_path} ({meta['bytes']} bytes), {args.stem}.json, MODEL_CARD.md")
 
 
 if __name__ == "__main__":
