@@ -9,9 +9,10 @@ numeric type) and `phases.tif` / `phases.npy` (uint8 phase codes 0 background, 1
 2 NMC, 3 graphite), as written by scripts/write-training-data.ts or @mgraph/phantom's
 dataset writer; every image found under DIR (sorted by path) is one sample. The paper's recipe: 70/15/15 split of the samples (seeded permutation),
 Dice + contour-aware BCE, AdamW (lr 1e-4, weight decay 1e-4), flips, small rotations and
-intensity jitter. The checkpoint with the best validation mIoU is exported to
-`OUT/unet.onnx` (dynamic batch/height/width) with `OUT/unet.json` (what the
-TypeScript loader reads) and the model card `OUT/MODEL_CARD.md`.
+intensity jitter; `--class-weights` also weights the BCE by each pixel's true class (the twin
+model: x2 on graphite). The checkpoint with the best validation mIoU is exported to
+`OUT/STEM.onnx` (`--stem`, default `unet`; dynamic batch/height/width) with `OUT/STEM.json`
+(what the TypeScript loader reads) and the model card `OUT/MODEL_CARD.md`.
 """
 
 import argparse
