@@ -15,8 +15,10 @@
 // but few of the twin's 8-px graphite flakes (23 particles in a TPB for the true 48). Every
 // Table S1 d still falls in the paper's 95% interval, the rows the paper finds significant
 // are significant, and the ANOVA pattern holds; asserted below. One verdict differs: SOC is
-// significantly lower with a concurrent channel (d -0.26, p 0.022) where the true phases find
-// no difference, so the U-Net path asserts every row but that one (see the model card).
+// significantly lower with a concurrent channel (d -0.26, p 0.022). The true phases give d
+// -0.21, p 0.062 (a chance difference: the generator plants no SOC effect) and the U-Net moves
+// 9 particles across the channel category, so the U-Net path asserts every row but that one
+// (see the model card).
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
