@@ -22,25 +22,7 @@ import {
   phaseLabelBlock,
 } from '../src/index.js';
 import { fromPlainJson, toPlainJson } from '../src/plain-partials.js';
-
-/** A seeded random phase map of `phases` codes; `lumps` > 1 makes runs along x. */
-const phaseMap = (ndim: 2 | 3, maxSide: number, phases: number) =>
-  fc
-    .record({
-      shape: fc.array(fc.integer({ min: 1, max: maxSide }), { minLength: ndim, maxLength: ndim }),
-      seed: fc.integer({ min: 1, max: 2 ** 30 }),
-      lumps: fc.integer({ min: 1, max: 4 }),
-    })
-    .map(({ shape, seed, lumps }) => {
-      const n = shape.reduce((a, b) => a * b, 1);
-      const data = new Uint8Array(n);
-      let s = seed;
-      for (let i = 0; i < n; i++) {
-        s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-        data[i] = i % lumps !== 0 && i > 0 ? data[i - 1]! : (s >>> 16) % phases;
-      }
-      return ndarray(data, shape) as PhaseMap;
-    });
+import { phaseMap } from './phase-map-arbitrary.js';
 
 const box = (phases: PhaseMap, start: number[], stop: number[]) =>
   phases.lo(...start).hi(...stop.map((s, d) => s - start[d]!)) as PhaseMap;

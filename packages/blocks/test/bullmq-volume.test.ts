@@ -5,7 +5,6 @@
 // (byte for byte) are identical; a worker SIGKILLed in the middle of a block changes nothing
 // (its job is re-queued and run by the other); a corrupt chunk is reported with the blocks
 // that read it, as in one thread.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,10 @@ import { writeZarr } from '@mgraph/io/node';
 import { generateComposite } from '@mgraph/phantom';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeNeeds, onPath } from '../../../test-utils/ci.js';
+import {
+  type JsonLinesProcess,
+  startJsonLinesProcess,
+} from '../../../test-utils/json-lines-process.js';
 import { startRedis, type TestRedis } from '../../../test-utils/redis-server.js';
 import { analyzeVolumeBlockwise, BlockTaskError, segmentVolumeBlockwise } from '../src/node.js';
 
@@ -32,51 +35,13 @@ interface Event {
   key?: string;
 }
 
-interface WorkerProcess {
-  child: ChildProcess;
-  events: Event[];
-  /** Resolves with the first event (seen or to come) matching `test`. */
-  next(test: (e: Event) => boolean): Promise<Event>;
-}
+type WorkerProcess = JsonLinesProcess<Event>;
 
 const workers: WorkerProcess[] = [];
 
+/** Start a worker process and wait until it listens. */
 async function startWorker(url: string): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, url, QUEUE], {
-    cwd: PACKAGE,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const events: Event[] = [];
-  const waiting: { test: (e: Event) => boolean; resolve: (e: Event) => void }[] = [];
-  let stderr = '';
-  let buffer = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  child.stdout!.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-      const event = JSON.parse(buffer.slice(0, nl)) as Event;
-      buffer = buffer.slice(nl + 1);
-      events.push(event);
-      for (const w of waiting.filter((w) => w.test(event))) {
-        waiting.splice(waiting.indexOf(w), 1);
-        w.resolve(event);
-      }
-    }
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const worker: WorkerProcess = {
-    child,
-    events,
-    next: (test) =>
-      new Promise((resolve, reject) => {
-        const seen = events.find(test);
-        if (seen) return resolve(seen);
-        waiting.push({ test, resolve });
-        exited.then((code) => reject(new Error(`worker exited (${code}):\n${stderr}`)));
-      }),
-  };
+  const worker = startJsonLinesProcess<Event>(WORKER, [url, QUEUE], PACKAGE);
   workers.push(worker);
   await worker.next((e) => e.type === 'ready');
   return worker;

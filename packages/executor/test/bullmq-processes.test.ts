@@ -6,12 +6,15 @@
 // and run by the other; Redis is killed and restarted mid-run (append-only file) and the run
 // waits it out; SIGTERM lets the last worker finish its task before it exits. The outcomes
 // are always the expected ones.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TaskSpec } from '@mgraph/core';
 import { type ImageTaskResult, phantomImageBatch } from '@mgraph/pipeline/tasks';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeNeeds, onPath } from '../../../test-utils/ci.js';
+import {
+  type JsonLinesProcess,
+  startJsonLinesProcess,
+} from '../../../test-utils/json-lines-process.js';
 import { startRedis, type TestRedis } from '../../../test-utils/redis-server.js';
 import { bullmqExecutor } from '../src/bullmq-executor.js';
 import { hashOutcomes } from '../src/hash-outcomes.js';
@@ -28,54 +31,13 @@ type Event = Omit<WorkerEvent, 'type'> & {
   pid: number;
 };
 
-interface WorkerProcess {
-  child: ChildProcess;
-  events: Event[];
-  /** Resolves with the first event matching `test`. */
-  next(test: (e: Event) => boolean): Promise<Event>;
-  exited: Promise<number | null>;
-}
+type WorkerProcess = JsonLinesProcess<Event>;
 
 const started: WorkerProcess[] = [];
 
 /** Start a worker process on `queue` and wait until it listens. */
 async function startWorker(url: string, queue: string, lockMs = 5000): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, url, queue, String(lockMs)], {
-    cwd: PACKAGE,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const events: Event[] = [];
-  const waiting: { test: (e: Event) => boolean; resolve: (e: Event) => void }[] = [];
-  let stderr = '';
-  let buffer = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  child.stdout!.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-      const event = JSON.parse(buffer.slice(0, nl)) as Event;
-      buffer = buffer.slice(nl + 1);
-      events.push(event);
-      for (const w of waiting.filter((w) => w.test(event))) {
-        waiting.splice(waiting.indexOf(w), 1);
-        w.resolve(event);
-      }
-    }
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const worker: WorkerProcess = {
-    child,
-    events,
-    exited,
-    next: (test) =>
-      new Promise((resolve, reject) => {
-        const seen = events.find(test);
-        if (seen) return resolve(seen);
-        waiting.push({ test, resolve });
-        exited.then((code) => reject(new Error(`worker exited (${code}):\n${stderr}`)));
-      }),
-  };
+  const worker = startJsonLinesProcess<Event>(WORKER, [url, queue, String(lockMs)], PACKAGE);
   started.push(worker);
   await worker.next((e) => e.type === 'ready');
   return worker;
