@@ -150,6 +150,31 @@ export function checkBlockShape(
   return blockShape.slice();
 }
 
+/**
+ * `partials` is an array of one entry per block of `plan` (what each merge and stitch takes,
+ * in block-id order); the entries themselves are the caller's to check.
+ *
+ * @param what - the partial's type, for the message (e.g. `'LabelPartial'`)
+ * @throws InvalidArgumentError naming `argument`
+ * @internal
+ */
+export function checkOnePerBlock(
+  fn: string,
+  argument: string,
+  plan: BlockPlan,
+  partials: unknown,
+  what: string,
+): void {
+  if (!Array.isArray(partials) || partials.length !== plan.blocks.length) {
+    throw new InvalidArgumentError(
+      fn,
+      argument,
+      partials,
+      `one ${what} per block of the plan (${plan.blocks.length}), in block-id order`,
+    );
+  }
+}
+
 function checkHalo(fn: string, halo: unknown, ndim: number): number[] {
   const list = typeof halo === 'number' ? new Array<number>(ndim).fill(halo) : halo;
   if (

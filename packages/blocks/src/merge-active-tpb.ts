@@ -13,7 +13,7 @@ import {
 } from '@mgraph/morphology';
 import { as3d } from './as-3d.js';
 import { type ActiveTpbPartial, TPB_GROUP_SIZE } from './block-active-tpb.js';
-import type { BlockPlan } from './block-plan.js';
+import { type BlockPlan, checkOnePerBlock } from './block-plan.js';
 import { tpbMeasure } from './merge-measures.js';
 import { checkPhasePartials, stitchPhase } from './merge-phase-connectivity.js';
 import type { PhaseLabelPartial } from './phase-label-block.js';
@@ -186,14 +186,7 @@ function checkTpbPartials(
   plan: BlockPlan,
   partials: readonly ActiveTpbPartial[],
 ): void {
-  if (!Array.isArray(partials) || partials.length !== plan.blocks.length) {
-    throw new InvalidArgumentError(
-      fn,
-      'partials',
-      partials,
-      `one ActiveTpbPartial per block of the plan (${plan.blocks.length}), in block-id order`,
-    );
-  }
+  checkOnePerBlock(fn, 'partials', plan, partials, 'ActiveTpbPartial');
   partials.forEach((p, id) => {
     const g = p?.groups;
     const ok =

@@ -13,7 +13,7 @@ import type {
   VolumeFractionsResult,
 } from '@mgraph/morphology';
 import { type MeasuresPartial, tpbCodesOf } from './block-measures.js';
-import type { BlockPlan } from './block-plan.js';
+import { type BlockPlan, checkOnePerBlock } from './block-plan.js';
 import { checkUnits, physicalVolume, type UnitOptions } from './unit-options.js';
 
 /** Options of {@link mergeMeasures}. */
@@ -215,14 +215,7 @@ function checkPartials(
   n: number,
   withTpb: boolean,
 ): void {
-  if (!Array.isArray(partials) || partials.length !== plan.blocks.length) {
-    throw new InvalidArgumentError(
-      fn,
-      'partials',
-      partials,
-      `one MeasuresPartial per block of the plan (${plan.blocks.length}), in block-id order`,
-    );
-  }
+  checkOnePerBlock(fn, 'partials', plan, partials, 'MeasuresPartial');
   const isCounts = (v: unknown, length: number) =>
     Array.isArray(v) &&
     v.length === length &&

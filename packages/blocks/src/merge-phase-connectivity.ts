@@ -10,7 +10,7 @@ import type {
   PhaseConnectivity,
   PhaseConnectivityResult,
 } from '@mgraph/morphology';
-import type { BlockPlan } from './block-plan.js';
+import { type BlockPlan, checkOnePerBlock } from './block-plan.js';
 import type { PhaseComponentsPartial, PhaseLabelPartial } from './phase-label-block.js';
 import { stitchLabels } from './stitch-labels.js';
 import { checkUnits, physicalVolume, type UnitOptions } from './unit-options.js';
@@ -162,14 +162,7 @@ export function checkPhasePartials(
   partials: readonly PhaseLabelPartial[],
   n: number,
 ): void {
-  if (!Array.isArray(partials) || partials.length !== plan.blocks.length) {
-    throw new InvalidArgumentError(
-      fn,
-      argument,
-      partials,
-      `one PhaseLabelPartial per block of the plan (${plan.blocks.length}), in block-id order`,
-    );
-  }
+  checkOnePerBlock(fn, argument, plan, partials, 'PhaseLabelPartial');
   partials.forEach((p, id) => {
     const ok =
       p?.id === id &&

@@ -1,6 +1,6 @@
 import { assertNumber, checkOptions, InvalidArgumentError } from '@mgraph/core';
 import { as3d } from './as-3d.js';
-import type { BlockPlan } from './block-plan.js';
+import { type BlockPlan, checkOnePerBlock } from './block-plan.js';
 import { LABEL_BLOCK_KEYS, type LabelBlockOptions, type LabelPartial } from './label-block.js';
 import { provisionalSets, type UnionFind } from './union-find.js';
 
@@ -166,14 +166,7 @@ function joinFaces(
 
 /** The partials match the plan: one per block in id order, faces of the block's sizes. */
 function checkPartials(fn: string, plan: BlockPlan, partials: readonly LabelPartial[]): void {
-  if (!Array.isArray(partials) || partials.length !== plan.blocks.length) {
-    throw new InvalidArgumentError(
-      fn,
-      'partials',
-      partials,
-      `one LabelPartial per block of the plan (${plan.blocks.length}), in block-id order`,
-    );
-  }
+  checkOnePerBlock(fn, 'partials', plan, partials, 'LabelPartial');
   partials.forEach((p, id) => {
     const block = plan.blocks[id]!;
     const ext = as3d(block.stop.map((s, d) => s - block.start[d]!));

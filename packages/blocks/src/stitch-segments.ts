@@ -1,6 +1,6 @@
 import { assertNumber, checkOptions, InvalidArgumentError, type OptionKeys } from '@mgraph/core';
 import { as3d } from './as-3d.js';
-import type { BlockPlan } from './block-plan.js';
+import { type BlockPlan, checkOnePerBlock } from './block-plan.js';
 import type { SegmentPartial } from './segment-block.js';
 import { provisionalSets, type UnionFind } from './union-find.js';
 
@@ -170,14 +170,7 @@ function joinSlab(
 
 /** The partials match the plan: one per block in id order, slabs of the block's sizes. */
 function checkPartials(fn: string, plan: BlockPlan, partials: readonly SegmentPartial[]): void {
-  if (!Array.isArray(partials) || partials.length !== plan.blocks.length) {
-    throw new InvalidArgumentError(
-      fn,
-      'partials',
-      partials,
-      `one SegmentPartial per block of the plan (${plan.blocks.length}), in block-id order`,
-    );
-  }
+  checkOnePerBlock(fn, 'partials', plan, partials, 'SegmentPartial');
   const shape = as3d(plan.shape);
   const p0 = partials[0];
   partials.forEach((p, id) => {
