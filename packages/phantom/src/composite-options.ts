@@ -7,6 +7,7 @@ import {
   NI_K_EDGE_WINDOW,
   type OptionKeys,
 } from '@mgraph/core';
+import { PHASE_INTENSITY } from './xray-image.js';
 
 /** Effect of one structural feature on the energies of the NMC particles that have it. */
 export interface PlantedEffect {
@@ -67,6 +68,12 @@ export interface CompositeOptions {
     contrast?: number;
     /** Round intensities to the 65,536 levels of a uint16 detector. Default false. */
     quantize?: boolean;
+    /**
+     * Mean intensity of each phase code (background, SSE, NMC, graphite), each in [0, 1],
+     * before texture, blur, contrast and noise. Default `PHASE_INTENSITY` (0.26, 0.36, 0.78,
+     * 0.32).
+     */
+    intensity?: readonly [number, number, number, number];
   };
   /** Ni K-edge energy map of the NMC particles. */
   energy?: {
@@ -155,6 +162,7 @@ const XRAY_KEYS: OptionKeys<Nested<'xray'>> = {
   noise: true,
   contrast: true,
   quantize: true,
+  intensity: true,
 };
 const ENERGY_KEYS: OptionKeys<Nested<'energy'>> = {
   socRange: true,
@@ -192,7 +200,13 @@ export interface ResolvedCompositeOptions {
   sseGrainRadius: number;
   poreScale: number;
   minObjectSize: number;
-  xray: { blur: number; noise: number; contrast: number; quantize: boolean };
+  xray: {
+    blur: number;
+    noise: number;
+    contrast: number;
+    quantize: boolean;
+    intensity: readonly number[];
+  };
   energy: ResolvedEnergyOptions;
   effects: { tpb: PlantedEffect; channel: PlantedEffect };
   maxBytes: number;
@@ -303,6 +317,7 @@ export function resolveCompositeOptions(
     noise: x.noise ?? 0.02,
     contrast: x.contrast ?? 1,
     quantize: x.quantize ?? false,
+    intensity: phaseIntensity(fn, x.intensity),
   };
   assertNumber(fn, 'options.xray.blur', xray.blur, { min: 0 });
   assertNumber(fn, 'options.xray.noise', xray.noise, { min: 0 });
@@ -394,6 +409,21 @@ function range(
     );
   }
   return [value[0]!, value[1]!];
+}
+
+function phaseIntensity(fn: string, value: readonly number[] | undefined): readonly number[] {
+  if (value === undefined) return PHASE_INTENSITY;
+  const ok =
+    Array.isArray(value) && value.length === 4 && value.every((v) => Number.isFinite(v) && v >= 0 && v <= 1);
+  if (!ok) {
+    throw new InvalidArgumentError(
+      fn,
+      'options.xray.intensity',
+      value,
+      'four intensities in [0, 1] (background, sse, nmc, graphite)',
+    );
+  }
+  return Object.freeze([...value]);
 }
 
 function effect(fn: string, argument: string, value: PlantedEffect): PlantedEffect {

@@ -36,6 +36,7 @@ export { type DatasetOptions, generateDataset, generateDatasetAsync } from './ge
 export {
   PAPER_FIGURES,
   PAPER_TWIN_EFFECTS,
+  PAPER_TWIN_INTENSITY,
   type PaperAnovaTerm,
   type PaperTwinOptions,
   type PaperWelchRow,

@@ -109,6 +109,17 @@ export const PAPER_TWIN_EFFECTS: Readonly<{ tpb: PlantedEffect; channel: Planted
     channel: Object.freeze({ heterogeneity: 1, polarization: 0.6, soc: 0 }),
   });
 
+/**
+ * Mean intensity of each phase code in the twin's images (background, SSE, NMC, graphite):
+ * `PHASE_INTENSITY` with graphite at 0.04, darker than every other phase. The twin's flakes
+ * are about 8 x 4 px; at the paper-like graphite grey (0.32, inside the range of SSE and of
+ * the blurred NMC / SSE boundary) the 1-px point-spread function leaves nothing of them to
+ * see, while the paper's segmentation did find graphite (its TPBs come from it).
+ */
+export const PAPER_TWIN_INTENSITY: readonly [number, number, number, number] = Object.freeze([
+  0.26, 0.36, 0.78, 0.04,
+] as const);
+
 const NO_EFFECT: PlantedEffect = Object.freeze({ heterogeneity: 1, polarization: 1, soc: 0 });
 
 /**
@@ -145,6 +156,7 @@ export function paperTwinOptions(options: PaperTwinOptions = {}): CompositeOptio
     agglomeration: 0.03,
     graphite: { attach: 0.5, attachToTouching: 1, length: 8, aspect: 2 },
     sseGrainRadius: 30,
+    xray: { intensity: PAPER_TWIN_INTENSITY },
     effects: effects
       ? { tpb: { ...PAPER_TWIN_EFFECTS.tpb }, channel: { ...PAPER_TWIN_EFFECTS.channel } }
       : { tpb: { ...NO_EFFECT }, channel: { ...NO_EFFECT } },

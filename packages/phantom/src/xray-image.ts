@@ -8,6 +8,8 @@ export interface XrayOptions {
   noise: number;
   contrast: number;
   quantize: boolean;
+  /** Mean intensity per phase code (background, SSE, NMC, graphite). */
+  intensity: readonly number[];
 }
 
 /**
@@ -26,6 +28,7 @@ export const PHASE_INTENSITY: readonly number[] = Object.freeze([0.26, 0.36, 0.7
  * - SSE: a fine-grained speckle (field sigma 0.7 px, sd 0.1) plus a grey offset per grain (sd 0.02);
  * - graphite: layers parallel to the flake (`layers`, amplitude 0.12);
  * - NMC: bright, nearly uniform, an offset per particle (sd 0.03) and faint mottling.
+ * The phase means are `options.intensity` (`PHASE_INTENSITY` by default).
  * Then the point-spread function (Gaussian `blur`), the contrast (`0.5 + contrast (I - 0.5)`),
  * additive Gaussian `noise`, clipping to [0, 1], and optional uint16 quantisation.
  *
@@ -49,7 +52,7 @@ export function renderXray(
   const clean = new Float32Array(grid.size);
   for (let i = 0; i < grid.size; i++) {
     const p = phases[i]!;
-    let v = PHASE_INTENSITY[p]! + offsets[instances[i]!]!;
+    let v = options.intensity[p]! + offsets[instances[i]!]!;
     if (p === 0) v += 0.03 * coarse[i]!;
     else if (p === 1) v += 0.1 * fine[i]!;
     else if (p === 2) v += 0.02 * coarse[i]!;
