@@ -2,19 +2,29 @@
  * Calibration of the paper-twin phantoms against the paper's counts and effects, measured with
  * the real pipeline (`analyzePhaseMap` of @mgraph/pipeline on the true phase maps, the demo's
  * `--segmenter truth`): NMC particles, TPB and channel shares, Fig. 3c categories, and Table S1
- * (Welch, Cohen's d) / the two-way ANOVA over batches of 73 images.
+ * (Welch, Cohen's d) / the two-way ANOVA over batches of 73 images. With `--unet`, the phases
+ * are the shipped twin U-Net's (`loadUNet({ model: 'twin' })`, the demo's default path) instead.
  *
  * Usage: npx tsx bench/paper-twin-calibration.ts [batches] [firstSeed] [preset JSON overrides]
- * (from examples/; defaults 10 batches from seed 500000, disjoint from the demo's and tests'
- * seeds 100000-100072).
+ * [--unet] (from examples/; defaults 10 batches from seed 500000, disjoint from the demo's and
+ * tests' seeds 100000-100072).
  */
 import { CATHODE_SCHEME } from '@mgraph/core';
 import { generateComposite, paperTwinOptions } from '@mgraph/phantom';
-import { analyzePhaseMap, anovaTable, type ParticleRow, welchTable } from '@mgraph/pipeline';
+import {
+  analyzeImage,
+  analyzePhaseMap,
+  anovaTable,
+  type ParticleRow,
+  welchTable,
+} from '@mgraph/pipeline';
+import { loadUNet } from '@mgraph/segment/node';
 
-const batches = Number(process.argv[2] ?? 10);
-const firstSeed = Number(process.argv[3] ?? 500_000);
-const overrides = process.argv[4] ? JSON.parse(process.argv[4]) : {};
+const args = process.argv.slice(2).filter((a) => a !== '--unet');
+const batches = Number(args[0] ?? 10);
+const firstSeed = Number(args[1] ?? 500_000);
+const overrides = args[2] ? JSON.parse(args[2]) : {};
+const unet = process.argv.includes('--unet') ? await loadUNet({ model: 'twin' }) : null;
 const effects = process.env.TWIN_EFFECTS !== 'off';
 const IMAGES = 73;
 
@@ -35,10 +45,10 @@ for (let b = 0; b < batches; b++) {
   for (let i = 0; i < IMAGES; i++) {
     const seed = firstSeed + b * IMAGES + i;
     const c = generateComposite({ ...paperTwinOptions({ seed, effects }), ...overrides });
-    const a = analyzePhaseMap(
-      { phases: c.phases, energy: c.energy },
-      { scheme: CATHODE_SCHEME, window: 7, minSize: 10 },
-    );
+    const options = { scheme: CATHODE_SCHEME, window: 7, minSize: 10 };
+    const a = unet
+      ? await analyzeImage({ image: c.image, energy: c.energy }, { ...options, segmenter: unet })
+      : analyzePhaseMap({ phases: c.phases, energy: c.energy }, options);
     rows.push(...a.particles);
   }
   const n = rows.length;
@@ -57,14 +67,24 @@ for (let b = 0; b < batches; b++) {
       push(`d ${name} ${w.descriptor}`, w.cohenD);
       push(`sig ${name} ${w.descriptor}`, w.significant ? 1 : 0);
     }
-  for (const r of anovaTable(rows))
-    if (r.term !== 'Residual') {
-      push(`F ${r.response} ${r.term}`, r.F);
-      push(`sig ${r.response} ${r.term}`, r.p < 0.05 ? 1 : 0);
-    }
+  const anova = anovaTable(rows).filter((r) => r.term !== 'Residual');
+  for (const r of anova) {
+    push(`F ${r.response} ${r.term}`, r.F);
+    push(`sig ${r.response} ${r.term}`, r.p < 0.05 ? 1 : 0);
+  }
+  // the paper's ANOVA pattern in this batch: channel significant and stronger than TPB for
+  // both responses, TPB not significant for polarization
+  const term = (response: string, t: string) =>
+    anova.find((r) => r.response === response && r.term === t)!;
+  const pattern =
+    ['log heterogeneity', 'log polarization'].every(
+      (response) =>
+        term(response, 'channel').p < 0.05 && term(response, 'channel').F > term(response, 'TPB').F,
+    ) && term('log polarization', 'TPB').p >= 0.05;
+  push('ANOVA pattern holds', pattern ? 1 : 0);
 }
 console.log(
-  `${batches} batches of ${IMAGES} images from seed ${firstSeed} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+  `${batches} batches of ${IMAGES} images from seed ${firstSeed}, ${unet ? 'twin U-Net' : 'true'} phases (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
 );
 for (const [k, v] of Object.entries(perBatch))
   console.log(

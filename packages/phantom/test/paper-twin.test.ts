@@ -27,10 +27,12 @@ function channelGivenTpb(attachToTouching: number): number {
 }
 
 describe('paperTwinOptions', () => {
-  it('plants polarization only through the channel, and nothing with effects off', () => {
+  it('plants polarization mainly through the channel, and nothing with effects off', () => {
     expect(paperTwinOptions({ seed: 4 })).toMatchObject({ seed: 4, shape: [96, 96] });
-    expect(PAPER_TWIN_EFFECTS.tpb.polarization).toBe(1);
-    expect(PAPER_TWIN_EFFECTS.channel.polarization).toBeLessThan(1);
+    expect(PAPER_TWIN_EFFECTS.channel.polarization).toBeLessThan(
+      PAPER_TWIN_EFFECTS.tpb.polarization,
+    );
+    expect(PAPER_TWIN_EFFECTS.tpb.polarization).toBeLessThanOrEqual(1);
     const off = paperTwinOptions({ effects: false }).effects!;
     for (const e of [off.tpb, off.channel])
       expect(e).toEqual({ heterogeneity: 1, polarization: 1, soc: 0 });
@@ -91,7 +93,11 @@ describe('xray.intensity, and the darker graphite of the twin', () => {
     expect(PAPER_TWIN_INTENSITY.slice(0, 3)).toEqual(PHASE_INTENSITY.slice(0, 3));
   });
   it('xray.intensity other than four numbers in [0, 1] throws naming it', () => {
-    for (const intensity of [[0.1, 0.2, 0.3], [0.1, 0.2, 0.3, 1.5], [0.1, Number.NaN, 0.3, 0.4]])
+    for (const intensity of [
+      [0.1, 0.2, 0.3],
+      [0.1, 0.2, 0.3, 1.5],
+      [0.1, Number.NaN, 0.3, 0.4],
+    ])
       expect(() =>
         generateComposite({
           shape: [16, 16],
