@@ -411,10 +411,15 @@ function range(
   return [value[0]!, value[1]!];
 }
 
-function phaseIntensity(fn: string, value: readonly number[] | undefined): readonly number[] {
-  if (value === undefined) return PHASE_INTENSITY;
+function phaseIntensity(
+  fn: string,
+  value: readonly number[] | null | undefined,
+): readonly number[] {
+  if (value === undefined || value === null) return PHASE_INTENSITY;
   const ok =
-    Array.isArray(value) && value.length === 4 && value.every((v) => Number.isFinite(v) && v >= 0 && v <= 1);
+    Array.isArray(value) &&
+    value.length === 4 &&
+    value.every((v) => Number.isFinite(v) && v >= 0 && v <= 1);
   if (!ok) {
     throw new InvalidArgumentError(
       fn,

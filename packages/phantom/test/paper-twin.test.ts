@@ -71,6 +71,8 @@ describe('xray.intensity, and the darker graphite of the twin', () => {
       xray: { intensity: [...PHASE_INTENSITY] as [number, number, number, number] },
     });
     expect(b.image.data).toEqual(a.image.data);
+    const c = generateComposite({ shape: [64, 64], seed: 3, xray: { intensity: null as never } });
+    expect(c.image.data).toEqual(a.image.data);
   });
   it("changes only the image: the twin's structures, truth and energies are those of the paper-like greys", () => {
     for (const seed of [700_000, 700_001, 700_002]) {
