@@ -34,7 +34,8 @@ export async function runPage<T>(url: string, result: Promise<T>, timeoutMs: num
       '--remote-debugging-port=0',
       url,
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // its own process group, so that the helpers (zygote, renderers) are stopped with it
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {
@@ -58,10 +59,25 @@ export async function runPage<T>(url: string, result: Promise<T>, timeoutMs: num
     clearTimeout(timer);
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      killGroup(child, 'SIGTERM');
       await exited;
     }
-    // chromium's helper processes may still write to the profile for a moment after it exits
-    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+    // helpers that outlive the browser process would go on writing to the profile
+    killGroup(child, 'SIGKILL');
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 50, retryDelay: 200 });
+    } catch (error) {
+      // a leftover temporary profile is not what this test checks; say so and go on
+      console.warn(`could not remove the Chromium profile ${profile}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** Send `signal` to the process group of `child` (spawned detached); none left is fine. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }
