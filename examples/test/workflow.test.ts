@@ -1,10 +1,9 @@
 // End to end: the workflow on 6 small images in a directory, one of them a corrupt TIFF.
 // The corrupt one is reported (report, images.csv, particles.csv) and the other 5 complete.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { graphFromGraphML } from '@mgraph/graph';
 import { writeTiff } from '@mgraph/io/node';
@@ -17,17 +16,10 @@ import { parseWorkflowArgs } from '../paper-workflow/options.js';
 import { PARTICLE_COLUMNS } from '../paper-workflow/table-columns.js';
 import { parseCsv } from '../paper-workflow/tables.js';
 import { runWorkflow, type WorkflowSummary } from '../paper-workflow/workflow.js';
+import { chromium } from './browser/chromium.js';
 import { decodePng } from './png-decode.js';
 import { parseXml } from './xml-check.js';
 
-/** Debian's `chromium` (or `CHROMIUM=/path`), or null when it is not installed. */
-const chromium = (() => {
-  if (process.env.CHROMIUM) return process.env.CHROMIUM;
-  for (const dir of (process.env.PATH ?? '').split(delimiter))
-    for (const name of ['chromium', 'chromium-browser', 'google-chrome'])
-      if (dir && existsSync(join(dir, name))) return join(dir, name);
-  return null;
-})();
 if (!chromium)
   console.warn(
     'report.html browser test skipped: no chromium on PATH (apt-get install chromium, or set CHROMIUM)',

@@ -1,5 +1,5 @@
-// Headless Chromium for the browser test: Debian's `chromium` (or `CHROMIUM=/path`), found as
-// the report.html test of ../workflow.test.ts finds it, run on one URL until the page has
+// Headless Chromium for the browser tests: Debian's `chromium` (or `CHROMIUM=/path`), also
+// used by the report.html test of ../workflow.test.ts, run on one URL until the page has
 // posted its result to the test server.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
